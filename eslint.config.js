@@ -1,0 +1,32 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'coverage/', 'bench/results/', 'test-artifacts/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always'],
+      'no-console': 'off',
+    },
+  },
+  {
+    // The pure core must never know about Discord or the adapters around it.
+    files: ['machines/**/*.ts', 'src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['discord.js', '@discordjs/*', 'ws', 'node:*', 'pino'], message: 'The core is pure: no Discord, no I/O.' },
+            { group: ['**/discord/**', '**/terminal/**', '**/local-discord/**', '**/playground/**', '**/picture/**'], message: 'The core never imports an adapter.' },
+          ],
+        },
+      ],
+    },
+  },
+);
