@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { err, ok, type Result } from '../core/result.ts';
+
+const SNOWFLAKE = /^\d{17,20}$/;
+// Three dot-separated base64url parts; a leading "Bot " is a common paste from docs and is dropped.
+const TOKEN_SHAPE = /^[\w-]{18,}\.[\w-]{4,}\.[\w-]{20,}$/;
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+const booleanFlag = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((v) => ['true', 'false', '1', '0', 'yes', 'no'].includes(v), 'must be true or false')
+    .transform((v) => ['true', '1', 'yes'].includes(v))
+    .optional(),
+);
+
+const envSchema = z.object({
+  DISCORD_TOKEN: optional(
+    z
+      .string()
+      .trim()
+      .transform((v) => v.replace(/^Bot\s+/i, ''))
+      .refine((v) => TOKEN_SHAPE.test(v), 'does not look like a bot token (three parts separated by dots; copy it again from the Bot page)'),
+  ),
+  DISCORD_APPLICATION_ID: optional(z.string().trim().regex(SNOWFLAKE, 'must be the numeric Application ID (17 to 20 digits)')),
+  DISCORD_GUILD_ID: optional(z.string().trim().regex(SNOWFLAKE, 'must be a numeric server id (17 to 20 digits)')),
+  DISCORD_API_URL: optional(
+    z
+      .string()
+      .trim()
+      .refine((v) => /^https?:\/\/[^\s/]+/.test(v) && URL.canParse(v), 'must be an http(s) URL such as https://discord.com/api')
+      .transform((v) => v.replace(/\/+$/, '')),
+  ),
+  DISCORD_MESSAGE_CONTENT: booleanFlag,
+  LOG_LEVEL: optional(z.string().trim().toLowerCase().pipe(z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`))),
+  PORT: optional(z.coerce.number('must be a number').int('must be a whole number').min(1, 'must be 1 to 65535').max(65535, 'must be 1 to 65535')),
+  SHARDS: optional(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .refine((v) => v === 'auto' || /^[1-9]\d{0,3}$/.test(v), 'must be auto or a whole number of shards')
+      .transform((v) => (v === 'auto' ? ('auto' as const) : Number(v))),
+  ),
+});
+
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** How to reach Discord, when a token is configured. */
+export interface DiscordSettings {
+  readonly token: string;
+  readonly applicationId: string;
+  readonly guildId: string | undefined;
+  readonly apiUrl: string;
+  readonly messageContent: boolean;
+}
+
+/** The whole, validated configuration. Without a token the app runs the offline playground. */
+export interface Config {
+  readonly discord: DiscordSettings | undefined;
+  readonly logLevel: LogLevel;
+  readonly port: number;
+  readonly shards: 'auto' | number;
+}
+
+export const DEFAULT_API_URL = 'https://discord.com/api';
+
+/**
+ * Validates the environment once, at start. Every problem is reported, one line each, so a
+ * user fixes their .env in one go; values are never echoed back, since one may be a token.
+ *
+ * @example loadConfig({ DISCORD_TOKEN: '' }) // ok: playground mode
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Result<Config, string[]> {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    return err(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  }
+  const values = parsed.data;
+  const problems: string[] = [];
+  if (values.DISCORD_TOKEN !== undefined && values.DISCORD_APPLICATION_ID === undefined) {
+    problems.push('DISCORD_APPLICATION_ID is required when DISCORD_TOKEN is set (Developer Portal > General Information > Application ID)');
+  }
+  if (problems.length > 0) return err(problems);
+
+  const discord =
+    values.DISCORD_TOKEN === undefined || values.DISCORD_APPLICATION_ID === undefined
+      ? undefined
+      : {
+          token: values.DISCORD_TOKEN,
+          applicationId: values.DISCORD_APPLICATION_ID,
+          guildId: values.DISCORD_GUILD_ID,
+          apiUrl: values.DISCORD_API_URL ?? DEFAULT_API_URL,
+          messageContent: values.DISCORD_MESSAGE_CONTENT ?? false,
+        };
+  return ok(
+    Object.freeze({
+      discord: discord && Object.freeze(discord),
+      logLevel: values.LOG_LEVEL ?? 'info',
+      port: values.PORT ?? 3000,
+      shards: values.SHARDS ?? 1,
+    }),
+  );
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/config.ts';
+
+const TOKEN = 'MTA1MjM0NTY3ODkwMTIzNDU2Nw.GabcDe.abcdefghijklmnopqrstuvwxyz0123456789';
+const APP = '1052345678901234567';
+
+describe('loadConfig', () => {
+  it('GIVEN no token THEN it runs the playground with defaults', () => {
+    const loaded = loadConfig({});
+    expect(loaded).toEqual({ ok: true, value: { discord: undefined, logLevel: 'info', port: 3000, shards: 1 } });
+  });
+
+  it('GIVEN an empty token line from .env.example THEN it still runs the playground', () => {
+    const loaded = loadConfig({ DISCORD_TOKEN: '', DISCORD_APPLICATION_ID: '', DISCORD_GUILD_ID: ' ' });
+    expect(loaded.ok && loaded.value.discord).toBeUndefined();
+  });
+
+  it('GIVEN a token and an application id THEN Discord settings come with the default API', () => {
+    const loaded = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP, DISCORD_MESSAGE_CONTENT: 'TRUE' });
+    expect(loaded.ok && loaded.value.discord).toEqual({
+      token: TOKEN,
+      applicationId: APP,
+      guildId: undefined,
+      apiUrl: 'https://discord.com/api',
+      messageContent: true,
+    });
+  });
+
+  it('GIVEN a token pasted with its "Bot " prefix THEN the prefix is dropped', () => {
+    const loaded = loadConfig({ DISCORD_TOKEN: `Bot ${TOKEN}`, DISCORD_APPLICATION_ID: APP });
+    expect(loaded.ok && loaded.value.discord?.token).toBe(TOKEN);
+  });
+
+  it('GIVEN a trailing slash on the API URL THEN it is removed so routes join cleanly', () => {
+    const loaded = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP, DISCORD_API_URL: 'http://127.0.0.1:9/api/' });
+    expect(loaded.ok && loaded.value.discord?.apiUrl).toBe('http://127.0.0.1:9/api');
+  });
+
+  it('GIVEN several bad settings THEN every problem is listed, one line each, without echoing the token', () => {
+    const loaded = loadConfig({
+      DISCORD_TOKEN: 'not-a-token',
+      DISCORD_GUILD_ID: 'my server',
+      DISCORD_API_URL: 'discord.com',
+      DISCORD_MESSAGE_CONTENT: 'maybe',
+      LOG_LEVEL: 'loud',
+      PORT: '70000',
+      SHARDS: 'many',
+    });
+    expect(loaded.ok).toBe(false);
+    const problems = loaded.ok ? [] : loaded.error;
+    expect(problems.map((line) => line.split(' ')[0])).toEqual([
+      'DISCORD_TOKEN',
+      'DISCORD_GUILD_ID',
+      'DISCORD_API_URL',
+      'DISCORD_MESSAGE_CONTENT',
+      'LOG_LEVEL',
+      'PORT',
+      'SHARDS',
+    ]);
+    expect(problems.join('\n')).not.toContain('not-a-token');
+  });
+
+  it('GIVEN a token without an application id THEN it says where to find the id', () => {
+    const loaded = loadConfig({ DISCORD_TOKEN: TOKEN });
+    expect(loaded.ok ? [] : loaded.error).toEqual([expect.stringMatching(/^DISCORD_APPLICATION_ID is required .*Application ID/)]);
+  });
+
+  it('GIVEN SHARDS=auto or a number THEN it is parsed', () => {
+    const auto = loadConfig({ SHARDS: 'auto' });
+    const two = loadConfig({ SHARDS: '2' });
+    expect([auto.ok && auto.value.shards, two.ok && two.value.shards]).toEqual(['auto', 2]);
+  });
+});
