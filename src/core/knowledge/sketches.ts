@@ -95,7 +95,7 @@ def count_primes(limit: int) -> int:
     return sum(all(n % d for d in range(2, int(n**0.5) + 1)) for n in range(2, limit))
 
 if __name__ == "__main__":
-    limits = [50_000, 100_000, 150_000, 200_000]
+    limits = [20_000, 40_000, 60_000, 80_000]
     with Pool() as pool:  # one worker process per core by default
         counts = pool.map(count_primes, limits)
     for limit, count in zip(limits, counts):
@@ -115,7 +115,7 @@ def longest_collatz(start: int, stop: int) -> tuple[int, int]:
 
 if __name__ == "__main__":
     with ProcessPoolExecutor() as executor:
-        futures = [executor.submit(longest_collatz, lo, lo + 50_000) for lo in range(1, 200_001, 50_000)]
+        futures = [executor.submit(longest_collatz, lo, lo + 25_000) for lo in range(1, 100_001, 25_000)]
         for future in as_completed(futures):
             steps, seed = future.result()
             print(f"{seed} needs {steps} steps to reach 1")
