@@ -14,6 +14,8 @@ function walk(snapshot: GuideSnapshot, path: readonly OptionId[], into: TreeNode
   for (const option of step.options) walk(applyEvent(snapshot, { type: 'answer', option }), [...path, option], into);
 }
 
+let cachedNodes: readonly TreeNode[] | undefined;
+
 /**
  * Every place the machine can reach by answers, start included, parents before children.
  * Found by asking the machine, so it follows any change of the tree.
@@ -21,9 +23,13 @@ function walk(snapshot: GuideSnapshot, path: readonly OptionId[], into: TreeNode
  * @example treeNodes()[0] // { path: [], step: { kind: 'question', question: 'workload', ... } }
  */
 export function treeNodes(): readonly TreeNode[] {
-  const nodes: TreeNode[] = [];
-  walk(startGuide(), [], nodes);
-  return nodes;
+  // The machine is fixed once loaded, so one walk serves every caller.
+  if (cachedNodes === undefined) {
+    const nodes: TreeNode[] = [];
+    walk(startGuide(), [], nodes);
+    cachedNodes = nodes;
+  }
+  return cachedNodes;
 }
 
 /** The answers that end in each outcome (every one of them, shortest first). */

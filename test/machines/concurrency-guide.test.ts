@@ -4,22 +4,11 @@ import { transition, type SnapshotFrom } from 'xstate';
 import { getPathsFromEvents, getShortestPaths, getSimplePaths } from 'xstate/graph';
 import { concurrencyGuideMachine, type GuideEvent, type GuideStateMeta } from '../../machines/concurrency-guide.ts';
 import { OUTCOME_IDS, QUESTION_IDS, QUESTION_OPTIONS, type OptionId, type OutcomeId } from '../../machines/questions.ts';
+import { DECISION_TABLE } from '../support/decision-table.ts';
 
 type Snapshot = SnapshotFrom<typeof concurrencyGuideMachine>;
 
-/**
- * The spec: the answers -> recommendation table of the decision tree (decision-tree.md,
- * "The seven outcomes"), written out by hand so the machine is checked against it, not against itself.
- */
-const SPEC: ReadonlyArray<readonly [answers: readonly OptionId[], outcome: OutcomeId]> = [
-  [['io', 'asyncio'], 'asyncio'],
-  [['io', 'threads', 'class'], 'thread'],
-  [['io', 'threads', 'pool', 'map'], 'threadPool'],
-  [['io', 'threads', 'pool', 'adhoc'], 'threadPoolExecutor'],
-  [['cpu', 'class'], 'process'],
-  [['cpu', 'pool', 'map'], 'pool'],
-  [['cpu', 'pool', 'adhoc'], 'processPoolExecutor'],
-];
+const SPEC = DECISION_TABLE;
 
 const ALL_OPTIONS: readonly OptionId[] = QUESTION_IDS.flatMap((question) => QUESTION_OPTIONS[question]);
 const ANSWER_EVENTS: readonly GuideEvent[] = ALL_OPTIONS.map((option) => ({ type: 'answer', option }));
@@ -73,7 +62,7 @@ describe('the decision machine, walked with xstate/graph', () => {
     const actual = completePaths.map((path) => [optionsOf(path.state), outcomeOf(path.state)] as const);
     const byKey = (rows: ReadonlyArray<readonly [readonly OptionId[], OutcomeId | undefined]>) =>
       rows.map(([answers, outcome]) => `${answers.join(' > ')} => ${outcome}`).sort();
-    expect(byKey(actual)).toEqual(byKey(SPEC));
+    expect(byKey(actual)).toEqual(byKey(SPEC.map(([answers, outcome]) => [answers, outcome] as const)));
   });
 
   it.each(SPEC.map(([answers, outcome]) => [answers.join(' > '), outcome, answers] as const))(
