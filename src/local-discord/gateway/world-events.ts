@@ -46,7 +46,8 @@ function forwardMessage(world: World, gateway: Gateway, bot: BotIdentity, origin
     if (type === 'messageDeleted') {
       return { t: EVENT_NAMES[type], d: { id: message.id, channel_id: message.channelId, ...(message.guildId === undefined ? {} : { guild_id: message.guildId }) } };
     }
-    const payload = apiMessage(message, world, origin());
+    // The gateway adds channel_type; discord.js needs it to build a DM channel it has not cached.
+    const payload = { ...apiMessage(message, world, origin()), channel_type: world.channels.get(message.channelId)?.type ?? 0 };
     return { t: EVENT_NAMES[type], d: canReadContent(session, message, bot) ? payload : withoutContent(payload) };
   });
 }

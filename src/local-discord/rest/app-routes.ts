@@ -1,4 +1,5 @@
 import { apiUser } from '../api-objects.ts';
+import { ApiError } from '../errors.ts';
 import { json, type Route } from './route.ts';
 
 /** Gateway discovery and who-am-I routes. */
@@ -22,6 +23,17 @@ export const appRoutes: readonly Route[] = [
     auth: true,
     bucket: () => 'me',
     handle: (context) => json({ ...apiUser({ id: context.bot.userId, username: context.bot.username, bot: true }), verified: true, mfa_enabled: false }),
+  },
+  {
+    method: 'GET',
+    path: '/users/:userId',
+    auth: true,
+    bucket: () => 'users',
+    handle(context, request) {
+      const user = context.world.users.get(request.params['userId'] ?? '');
+      if (user === undefined) throw new ApiError(404, 10013, 'Unknown User');
+      return json(apiUser(user));
+    },
   },
   {
     method: 'GET',
