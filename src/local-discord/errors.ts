@@ -52,5 +52,16 @@ export const apiErrors = {
   alreadyAcknowledged: () => new ApiError(400, 40060, 'Interaction has already been acknowledged.'),
   tooLarge: () => new ApiError(413, 40005, 'Request entity too large'),
   invalidJson: () => new ApiError(400, 50109, 'The request body contains invalid JSON.'),
-  invalidFormBody: (problems: readonly FieldProblem[]) => new ApiError(400, 50035, 'Invalid Form Body', toErrorTree(problems)),
+  invalidFormBody: (problems: readonly FieldProblem[]) => new ApiError(400, 50035, 'Invalid Form Body', toErrorTree(distinct(problems))),
 } as const;
+
+/** The schema and the documented rules can both catch one mistake; Discord reports it once. */
+function distinct(problems: readonly FieldProblem[]): FieldProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = `${problem.path.join('.')}|${problem.code}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -35,6 +35,7 @@ export class InteractionRecord {
   readonly answer: Promise<string>;
   private settle!: { resolve: (messageId: string) => void; reject: (error: Error) => void };
   private readonly ackTimer: TimerHandle;
+  private readonly expiryTimer: TimerHandle;
 
   constructor(
     readonly init: InteractionInit,
@@ -48,6 +49,7 @@ export class InteractionRecord {
     // Tests that do not await the answer must not see an unhandled rejection.
     this.answer.catch(() => undefined);
     this.ackTimer = clock.setTimeout(() => this.expireIfUnacknowledged(), ACK_WINDOW_MS);
+    this.expiryTimer = clock.setTimeout(() => this.fail(new InteractionFailedError(this.id, 'the bot acknowledged but never answered before the token expired (15 minutes)')), TOKEN_LIFETIME_MS);
   }
 
   get id(): string {
@@ -78,6 +80,7 @@ export class InteractionRecord {
   markAnswered(messageId: string): void {
     if (this.answered) return;
     this.answered = true;
+    this.clock.clearTimeout(this.expiryTimer);
     this.settle.resolve(messageId);
   }
 
@@ -85,6 +88,8 @@ export class InteractionRecord {
   fail(error: Error): void {
     if (this.answered) return;
     this.answered = true;
+    this.clock.clearTimeout(this.ackTimer);
+    this.clock.clearTimeout(this.expiryTimer);
     this.settle.reject(error);
   }
 

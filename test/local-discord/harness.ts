@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials, type ClientOptions, type Message } from 'discord.js';
 import { startLocalDiscord, type LocalDiscord, type LocalDiscordOptions } from '../../src/local-discord/index.ts';
 
 export const baseIntents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
@@ -57,4 +57,11 @@ export function nextEvent<T extends unknown[]>(client: Client, event: string, ti
       resolve(args as T);
     });
   });
+}
+
+/** The bot posts in a channel through discord.js, as any bot code would. */
+export async function botSays(client: Client, channelId: string, content: string): Promise<Message> {
+  const channel = await client.channels.fetch(channelId);
+  if (channel === null || !channel.isSendable()) throw new Error(`channel ${channelId} is not sendable`);
+  return channel.send(content);
 }

@@ -1,6 +1,6 @@
 import { Events, GatewayIntentBits, type Message } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { baseIntents, connect, guildWithUser, nextEvent, type Session } from './harness.ts';
+import { baseIntents, botSays, connect, guildWithUser, nextEvent, type Session } from './harness.ts';
 
 describe('typed messages with a bare discord.js client', () => {
   let session: Session | undefined;
@@ -42,10 +42,9 @@ describe('typed messages with a bare discord.js client', () => {
     session = await connect();
     replyToWhy(session);
     const { channel, actor } = guildWithUser(session.discord);
-    const announced = await session.client.channels.fetch(channel.id).then((fetched) => (fetched?.isSendable() ? fetched.send('Ask me why') : undefined));
-    expect(announced).toBeDefined();
-    const sent = await actor.sendMessage(channel.id, 'why?', { replyTo: announced?.id ?? '' });
-    expect(sent.reference).toBe(announced?.id);
+    const announced = await botSays(session.client, channel.id, 'Ask me why');
+    const sent = await actor.sendMessage(channel.id, 'why?', { replyTo: announced.id });
+    expect(sent.reference).toBe(announced.id);
     const answer = await actor.waitForBotMessage({ channelId: channel.id, after: sent.id });
     expect(answer.content).toBe('because (you said: why?)');
   });
@@ -53,9 +52,9 @@ describe('typed messages with a bare discord.js client', () => {
   it('GIVEN a reply that does not ping the bot WHEN the bot lacks MESSAGE_CONTENT THEN the content stays hidden', async () => {
     session = await connect();
     const { channel, actor } = guildWithUser(session.discord);
-    const announced = await session.client.channels.fetch(channel.id).then((fetched) => (fetched?.isSendable() ? fetched.send('Ask me why') : undefined));
+    const announced = await botSays(session.client, channel.id, 'Ask me why');
     const received = nextEvent<[Message]>(session.client, Events.MessageCreate);
-    await actor.sendMessage(channel.id, 'why?', { replyTo: announced?.id ?? '', pingRepliedAuthor: false });
+    await actor.sendMessage(channel.id, 'why?', { replyTo: announced.id, pingRepliedAuthor: false });
     const [message] = await received;
     expect(message.content).toBe('');
   });
