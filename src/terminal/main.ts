@@ -21,6 +21,9 @@ lines.on('line', (line) => {
   else if (interactive) lines.prompt();
 });
 
+// Ctrl+C leaves like "quit" does, instead of leaving readline paused.
+lines.on('SIGINT', () => lines.close());
+
 lines.on('close', () => {
   if (interactive && !state.finished) process.stdout.write('\n');
   process.exitCode = 0;
