@@ -2,20 +2,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DIAGRAM_END, DIAGRAM_START, diagramIn, mermaidDiagram, withDiagram } from '../../src/core/diagram.ts';
-import { knowledge } from '../../src/core/knowledge/index.ts';
+import { optionKnowledge } from '../../src/core/knowledge/index.ts';
 import { DECISION_TABLE } from '../support/decision-table.ts';
 
 const readmePath = fileURLToPath(new URL('../../README.md', import.meta.url));
 
 /** Node ids of the diagram: the answers so far joined by "_", "start" for none. */
 const idOf = (answers: readonly string[]) => (answers.length === 0 ? 'start' : answers.join('_'));
-
-function labelOf(option: string): string {
-  const all = Object.values(knowledge.questions).flatMap((question) => Object.entries(question.options));
-  const found = all.find(([id]) => id === option);
-  if (found === undefined) throw new Error(`no label for ${option}`);
-  return found[1].label;
-}
 
 describe('mermaidDiagram', () => {
   const diagram = mermaidDiagram();
@@ -24,7 +17,7 @@ describe('mermaidDiagram', () => {
     'GIVEN the row of the decision table for %s THEN the diagram draws its answers as edges from the start to it',
     (api, answers) => {
       answers.forEach((option, index) => {
-        const edge = `${idOf(answers.slice(0, index))} -->|"${labelOf(option)}"| ${idOf(answers.slice(0, index + 1))}`;
+        const edge = `${idOf(answers.slice(0, index))} -->|"${optionKnowledge(option).label}"| ${idOf(answers.slice(0, index + 1))}`;
         expect(diagram).toContain(edge);
       });
       expect(diagram).toContain(`${idOf(answers)}(["${api}"])`);

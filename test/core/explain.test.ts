@@ -8,20 +8,13 @@ import {
   renderQuestionExplanation,
   renderWhyNot,
 } from '../../src/core/explain-text.ts';
-import { knowledge } from '../../src/core/knowledge/index.ts';
+import { knowledge, optionKnowledge } from '../../src/core/knowledge/index.ts';
 import { answersFor, isComplete, tableOutcomesAfter, tablePrefixes } from '../support/decision-table.ts';
 
 const places = tablePrefixes();
 const questions = places.filter((path) => !isComplete(path));
 const outcomes = places.filter(isComplete);
 const named = (paths: (readonly OptionId[])[]) => paths.map((path) => [path.join(' > ') || '(start)', path] as const);
-
-function labelOf(option: OptionId): string {
-  const all = Object.values(knowledge.questions).flatMap((question) => Object.entries(question.options));
-  const found = all.find(([id]) => id === option);
-  if (found === undefined) throw new Error(`no label for ${option}`);
-  return found[1].label;
-}
 
 describe('explainQuestion', () => {
   it.each(named(questions))('GIVEN the question after %s THEN each option lists the outcomes the table still allows', (_name, path) => {
@@ -56,7 +49,7 @@ describe('explainOutcome', () => {
     expect(text.length).toBeLessThanOrEqual(EXPLANATION_MAX_LENGTH);
     for (const answer of explained.value.chain) {
       expect(text).toContain(answer.reason);
-      expect(text).toContain(labelOf(answer.option));
+      expect(text).toContain(optionKnowledge(answer.option).label);
     }
   });
 
