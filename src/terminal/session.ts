@@ -39,17 +39,15 @@ function reply(snapshot: GuideSnapshot, text: string, finished = false): ChatRep
   return { state: { snapshot, finished }, text };
 }
 
+/** "why" at a question explains the question; at an outcome, the answers that led there. */
 function explainHere(step: GuideStep): string {
   const path = pathOf(step);
-  const explained =
-    step.kind === 'question'
-      ? mapOk(explainQuestion(path), (value) => renderQuestionExplanation(value, plainStyle))
-      : mapOk(explainOutcome(path), (value) => renderOutcomeExplanation(value, plainStyle));
-  return explained ?? terminalText.unknown('why');
-}
-
-function mapOk<T>(result: { ok: true; value: T } | { ok: false }, render: (value: T) => string): string | undefined {
-  return result.ok ? render(result.value) : undefined;
+  if (step.kind === 'question') {
+    const explained = explainQuestion(path);
+    return explained.ok ? renderQuestionExplanation(explained.value, plainStyle) : explained.error.detail;
+  }
+  const explained = explainOutcome(path);
+  return explained.ok ? renderOutcomeExplanation(explained.value, plainStyle) : explained.error.detail;
 }
 
 /**
