@@ -1,0 +1,72 @@
+import type { OptionId, OutcomeId, QuestionId } from '../../machines/questions.ts';
+import { applyEvent, describeStep, startGuide, type GuideSnapshot } from '../core/guide.ts';
+
+/** A question on the tree, with one branch per option the machine accepts there. */
+export interface QuestionNode {
+  readonly kind: 'question';
+  readonly question: QuestionId;
+  /** The answers that lead here from the root; unique per node, so it doubles as the node's key. */
+  readonly path: readonly OptionId[];
+  readonly branches: readonly TreeBranch[];
+}
+
+/** One of the recommendations the tree ends in. */
+export interface OutcomeNode {
+  readonly kind: 'outcome';
+  readonly outcome: OutcomeId;
+  readonly path: readonly OptionId[];
+}
+
+export type TreeNode = QuestionNode | OutcomeNode;
+
+/** An answer and where it leads. */
+export interface TreeBranch {
+  readonly option: OptionId;
+  readonly node: TreeNode;
+}
+
+function nodeAt(snapshot: GuideSnapshot, path: readonly OptionId[]): TreeNode {
+  const step = describeStep(snapshot);
+  if (step.kind === 'outcome') return { kind: 'outcome', outcome: step.outcome, path };
+  return {
+    kind: 'question',
+    question: step.question,
+    path,
+    branches: step.options.map((option) => ({
+      option,
+      node: nodeAt(applyEvent(snapshot, { type: 'answer', option }), [...path, option]),
+    })),
+  };
+}
+
+let cachedTree: TreeNode | undefined;
+
+/**
+ * The whole decision tree, found by asking the machine which answers each state accepts,
+ * so the picture can never drift from the guide. Questions reached from two sides
+ * (threads and processes) appear once per side.
+ *
+ * @example buildDecisionTree().kind === 'question' // the root asks what limits the task
+ */
+export function buildDecisionTree(): TreeNode {
+  cachedTree ??= nodeAt(startGuide(), []);
+  return cachedTree;
+}
+
+/** Every node of the tree, parents before children, branches in the machine's order. */
+export function treeNodes(tree: TreeNode): TreeNode[] {
+  if (tree.kind === 'outcome') return [tree];
+  return [tree, ...tree.branches.flatMap((branch) => treeNodes(branch.node))];
+}
+
+/** The answers of every complete walk through the tree, one per outcome leaf. */
+export function outcomePaths(tree: TreeNode = buildDecisionTree()): OptionId[][] {
+  return treeNodes(tree)
+    .filter((node) => node.kind === 'outcome')
+    .map((node) => [...node.path]);
+}
+
+/** A stable text key for a path; options never contain '/'. */
+export function pathKey(path: readonly OptionId[]): string {
+  return path.join('/');
+}
