@@ -82,9 +82,10 @@ function drawConnector(edge: PlacedEdge, onPath: boolean): string {
 function drawEdgeLabel(edge: PlacedEdge, onPath: boolean, metrics: TextMetrics): string {
   const lines = onPath ? edge.label.lines.map((line) => ({ ...line, style: TEXT_STYLES.edgeLabelOnPath })) : edge.label.lines.map((line) => ({ ...line, style: TEXT_STYLES.edgeLabel }));
   const label = { ...edge.label, lines };
+  const radius = Math.min(label.height / 2, SIZES.edgeLabelMaxRadius);
   const body = onPath
-    ? rect(label, COLOURS.path, COLOURS.pathDark, STROKES.box, label.height / 2) + textLines(label, metrics, COLOURS.onPathText, false)
-    : rect(label, COLOURS.edgeLabelFill, COLOURS.edgeLabelStroke, STROKES.box, label.height / 2) + textLines(label, metrics, COLOURS.mutedText, false);
+    ? rect(label, COLOURS.path, COLOURS.pathDark, STROKES.box, radius) + textLines(label, metrics, COLOURS.onPathText, false)
+    : rect(label, COLOURS.edgeLabelFill, COLOURS.edgeLabelStroke, STROKES.box, radius) + textLines(label, metrics, COLOURS.mutedText, false);
   return `<g data-answer="${escapeXml(edge.option)}" data-on-path="${onPath}">${body}</g>`;
 }
 
@@ -110,10 +111,10 @@ function drawNode(placed: PlacedNode, onPath: boolean, metrics: TextMetrics): st
   let body: string;
   if (!onPath) {
     body = isOutcome
-      ? rect(box, COLOURS.outcomeFill, COLOURS.outcomeStroke, STROKES.box, box.height / 2) + textLines(box, metrics, COLOURS.text, false)
+      ? rect(box, COLOURS.outcomeFill, COLOURS.outcomeStroke, STROKES.box, SIZES.outcomeCornerRadius) + textLines(box, metrics, COLOURS.text, false)
       : rect(box, COLOURS.questionFill, COLOURS.questionStroke, STROKES.box, SIZES.cornerRadius) + textLines(box, metrics, COLOURS.text, false);
   } else if (isOutcome) {
-    body = rect(box, COLOURS.path, COLOURS.pathDark, STROKES.boxOnPath, box.height / 2) + textLines(box, metrics, COLOURS.onPathText, true) + drawBadge(placed, metrics);
+    body = rect(box, COLOURS.path, COLOURS.pathDark, STROKES.boxOnPath, SIZES.outcomeCornerRadius) + textLines(box, metrics, COLOURS.onPathText, true) + drawBadge(placed, metrics);
   } else {
     body = rect(box, COLOURS.pathFill, COLOURS.path, STROKES.boxOnPath, SIZES.cornerRadius) + textLines(box, metrics, COLOURS.text, true) + drawBadge(placed, metrics);
   }

@@ -7,11 +7,11 @@ import type { TextStyle } from './text.ts';
 export const SIZES = {
   margin: 36,
   minCanvasWidth: 1000,
-  headingGap: 28,
+  headingGap: 34,
   /** Widest a box's text may run before it wraps. */
   questionTextWidth: 210,
-  outcomeTextWidth: 230,
-  edgeLabelTextWidth: 200,
+  outcomeTextWidth: 260,
+  edgeLabelTextWidth: 230,
   boxPaddingX: 18,
   boxPaddingY: 14,
   edgeLabelPaddingX: 12,
@@ -25,6 +25,9 @@ export const SIZES = {
   elbowDrop: 22,
   elbowRadius: 12,
   cornerRadius: 12,
+  outcomeCornerRadius: 26,
+  /** Edge labels are pills while one line tall; taller ones keep this corner. */
+  edgeLabelMaxRadius: 18,
   badgeRadius: 15,
 } as const;
 
@@ -49,8 +52,8 @@ export const COLOURS = {
   mutedText: '#334155',
   questionFill: '#f8fafc',
   questionStroke: '#64748b',
-  outcomeFill: '#f1f5f9',
-  outcomeStroke: '#475569',
+  outcomeFill: '#ecfdf5',
+  outcomeStroke: '#047857',
   edge: '#94a3b8',
   edgeLabelFill: '#ffffff',
   edgeLabelStroke: '#cbd5e1',
