@@ -4,28 +4,12 @@ import type { TreeLabels } from './labels.ts';
 import { layoutTree, type PlacedBox, type PlacedEdge, type PlacedNode } from './layout.ts';
 import { COLOURS, SIZES, STROKES, TEXT_STYLES } from './theme.ts';
 import { escapeXml } from './text.ts';
-import { buildDecisionTree, pathKey, type TreeNode } from './tree.ts';
-
-/** A path the picture cannot highlight, because the machine does not accept it. */
-export class TreePathError extends Error {
-  override readonly name = 'TreePathError';
-}
+import { buildDecisionTree, nodesAlongPath, pathKey } from './tree.ts';
 
 export interface TreePictureOptions {
   readonly labels: TreeLabels;
   /** Defaults to the metrics of the bundled font. */
   readonly metrics?: TextMetrics;
-}
-
-/** Checks that each answer is one the tree offers at that point, and stops at an outcome. */
-function assertPathOnTree(tree: TreeNode, path: readonly OptionId[]): void {
-  let node = tree;
-  for (const [index, option] of path.entries()) {
-    if (node.kind === 'outcome') throw new TreePathError(`answer ${index + 1} ("${option}") comes after the guide already reached an outcome`);
-    const branch = node.branches.find((candidate) => candidate.option === option);
-    if (branch === undefined) throw new TreePathError(`answer ${index + 1} ("${option}") is not an option of question "${node.question}"`);
-    node = branch.node;
-  }
 }
 
 function isOnPath(nodePath: readonly OptionId[], userPath: readonly OptionId[]): boolean {
@@ -131,7 +115,7 @@ function drawNode(placed: PlacedNode, onPath: boolean, metrics: TextMetrics): st
  */
 export function renderTreeSvg(path: readonly OptionId[], options: TreePictureOptions): string {
   const tree = buildDecisionTree();
-  assertPathOnTree(tree, path);
+  nodesAlongPath(tree, path); // rejects a path the guide would not accept
   const metrics = options.metrics ?? loadTextMetrics();
   const layout = layoutTree(tree, options.labels, metrics);
   const edgeOnPath = (edge: PlacedEdge) => path.length > 0 && isOnPath(edge.to.node.path, path);

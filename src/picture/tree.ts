@@ -70,3 +70,27 @@ export function outcomePaths(tree: TreeNode = buildDecisionTree()): OptionId[][]
 export function pathKey(path: readonly OptionId[]): string {
   return path.join('/');
 }
+
+/** A path the tree does not contain, because the guide would not accept those answers. */
+export class TreePathError extends Error {
+  override readonly name = 'TreePathError';
+}
+
+/**
+ * The nodes a path visits, the root first. Throws TreePathError, naming the first answer
+ * that is not an option at that point or that comes after an outcome.
+ *
+ * @example nodesAlongPath(buildDecisionTree(), ['io']).length === 2
+ */
+export function nodesAlongPath(tree: TreeNode, path: readonly OptionId[]): TreeNode[] {
+  const visited = [tree];
+  let node = tree;
+  for (const [index, option] of path.entries()) {
+    if (node.kind === 'outcome') throw new TreePathError(`answer ${index + 1} ("${option}") comes after the guide already reached an outcome`);
+    const branch = node.branches.find((candidate) => candidate.option === option);
+    if (branch === undefined) throw new TreePathError(`answer ${index + 1} ("${option}") is not an option of question "${node.question}"`);
+    node = branch.node;
+    visited.push(node);
+  }
+  return visited;
+}

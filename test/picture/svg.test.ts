@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OptionId } from '../../machines/questions.ts';
-import { renderTreeSvg, TreePathError } from '../../src/picture/svg.ts';
-import { buildDecisionTree, outcomePaths, treeNodes, type TreeNode } from '../../src/picture/tree.ts';
+import { renderTreeSvg } from '../../src/picture/svg.ts';
+import { buildDecisionTree, outcomePaths, TreePathError, treeNodes, type TreeNode } from '../../src/picture/tree.ts';
 import { fakeLabels } from './fake-labels.ts';
 import { allElements, drawnText, parseSvg, squeeze, type SvgElement } from './svg-reading.ts';
 
