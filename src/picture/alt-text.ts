@@ -1,5 +1,5 @@
 import type { OptionId } from '../../machines/questions.ts';
-import type { TreeLabels } from './labels.ts';
+import { defaultTreeLabels, type TreeLabels } from './labels.ts';
 import { buildDecisionTree, nodesAlongPath, type TreeNode } from './tree.ts';
 
 /** Discord's limit on an attachment's description. */
@@ -14,9 +14,9 @@ function nodeLabel(node: TreeNode, labels: TreeLabels): string {
  * each question on the path, the answer given and where it led. Throws TreePathError for a
  * path the guide rejects.
  *
- * @example describeTreePicture(['io', 'asyncio'], labels) // 'Which API? What limits your task? → Waiting on IO → ... → asyncio'
+ * @example describeTreePicture(['io', 'asyncio']) // 'Which ...? What limits your task? → Waiting on IO (IO-bound) → ... → asyncio'
  */
-export function describeTreePicture(path: readonly OptionId[], labels: TreeLabels): string {
+export function describeTreePicture(path: readonly OptionId[], labels: TreeLabels = defaultTreeLabels): string {
   const [root, ...reached] = nodesAlongPath(buildDecisionTree(), path);
   const steps = root === undefined ? [] : [nodeLabel(root, labels)];
   reached.forEach((node, index) => {

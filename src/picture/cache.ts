@@ -1,4 +1,5 @@
 import type { OptionId } from '../../machines/questions.ts';
+import { renderTreePng } from './png.ts';
 import { outcomePaths, pathKey } from './tree.ts';
 
 /** PNG pictures of the tree, one per path, each rendered once. */
@@ -14,7 +15,8 @@ export interface TreePictureCache {
 }
 
 export interface TreePictureCacheOptions {
-  readonly render: (path: readonly OptionId[]) => Promise<Buffer>;
+  /** Defaults to renderTreePng with the knowledge base's labels. */
+  readonly render?: (path: readonly OptionId[]) => Promise<Buffer>;
   /** Most pictures kept at once; by default one per outcome plus the full tree. */
   readonly maxEntries?: number;
 }
@@ -28,9 +30,10 @@ interface Entry {
  * A bounded cache of tree pictures. When it is full the least recently used finished picture
  * makes room; renders still in flight are never dropped, since callers are waiting on them.
  *
- * @example const pictures = createTreePictureCache({ render: (path) => renderTreePng(path, { labels }) })
+ * @example const pictures = createTreePictureCache(); await pictures.warm()
  */
-export function createTreePictureCache(options: TreePictureCacheOptions): TreePictureCache {
+export function createTreePictureCache(options: TreePictureCacheOptions = {}): TreePictureCache {
+  const render = options.render ?? ((path: readonly OptionId[]) => renderTreePng(path));
   const maxEntries = options.maxEntries ?? outcomePaths().length + 1;
   if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new RangeError(`maxEntries must be a whole number of at least 1, got ${maxEntries}`);
   const entries = new Map<string, Entry>();
@@ -53,7 +56,7 @@ export function createTreePictureCache(options: TreePictureCacheOptions): TreePi
     }
     // The callbacks below run after `entry` exists: the render starts on a later tick.
     const picture = Promise.resolve()
-      .then(() => options.render(path))
+      .then(() => render(path))
       .then(
         (png) => {
           entry.settled = true;

@@ -13,9 +13,9 @@ export interface TreeDiagramFiles {
  * Writes the full tree, nothing highlighted, as `decision-tree.svg` and `decision-tree.png`
  * in `dir` (created if missing), for the README.
  *
- * @example await writeTreeDiagramFiles('docs', { labels })
+ * @example await writeTreeDiagramFiles('docs')
  */
-export async function writeTreeDiagramFiles(dir: string, options: TreePictureOptions): Promise<TreeDiagramFiles> {
+export async function writeTreeDiagramFiles(dir: string, options: TreePictureOptions = {}): Promise<TreeDiagramFiles> {
   await mkdir(dir, { recursive: true });
   const svg = renderTreeSvg([], options);
   const files = { svg: join(dir, 'decision-tree.svg'), png: join(dir, 'decision-tree.png') };

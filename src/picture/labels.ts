@@ -1,5 +1,7 @@
 import { questionOfOption, type OptionId, type OutcomeId, type QuestionId } from '../../machines/questions.ts';
+import { knowledge as bundledKnowledge } from '../core/knowledge/index.ts';
 import type { Knowledge } from '../core/knowledge/types.ts';
+import { treePictureHeading } from '../core/ui-text.ts';
 
 /** The words the picture shows; kept apart from the layout so tests can feed awkward text. */
 export interface TreeLabels {
@@ -34,3 +36,6 @@ export function labelsFromKnowledge(knowledge: Knowledge, heading: string): Tree
     },
   };
 }
+
+/** The labels the bot draws with: the project's knowledge base and its picture heading. */
+export const defaultTreeLabels: TreeLabels = labelsFromKnowledge(bundledKnowledge, treePictureHeading);

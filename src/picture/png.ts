@@ -26,8 +26,8 @@ export async function svgToPng(svg: string): Promise<Buffer> {
 /**
  * The decision tree as a PNG, the user's path highlighted; see renderTreeSvg.
  *
- * @example const png = await renderTreePng(['cpu', 'class'], { labels }) // PNG bytes
+ * @example const png = await renderTreePng(['cpu', 'class']) // PNG bytes
  */
-export async function renderTreePng(path: readonly OptionId[], options: TreePictureOptions): Promise<Buffer> {
+export async function renderTreePng(path: readonly OptionId[], options: TreePictureOptions = {}): Promise<Buffer> {
   return svgToPng(renderTreeSvg(path, options));
 }

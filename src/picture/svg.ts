@@ -1,13 +1,14 @@
 import type { OptionId } from '../../machines/questions.ts';
 import { FONT_FAMILY, FONT_WEIGHT_NUMBER, loadTextMetrics, type TextMetrics } from './fonts.ts';
-import type { TreeLabels } from './labels.ts';
+import { defaultTreeLabels, type TreeLabels } from './labels.ts';
 import { layoutTree, type PlacedBox, type PlacedEdge, type PlacedNode } from './layout.ts';
 import { COLOURS, SIZES, STROKES, TEXT_STYLES } from './theme.ts';
 import { escapeXml } from './text.ts';
 import { buildDecisionTree, nodesAlongPath, pathKey } from './tree.ts';
 
 export interface TreePictureOptions {
-  readonly labels: TreeLabels;
+  /** Defaults to the knowledge base's titles, answer labels and outcome names. */
+  readonly labels?: TreeLabels;
   /** Defaults to the metrics of the bundled font. */
   readonly metrics?: TextMetrics;
 }
@@ -111,13 +112,14 @@ function drawNode(placed: PlacedNode, onPath: boolean, metrics: TextMetrics): st
  * where they lead are highlighted (colour, stroke weight, bold text and step numbers); an
  * empty path draws the whole tree plain. Throws TreePathError for a path the guide rejects.
  *
- * @example renderTreeSvg(['io', 'asyncio'], { labels }) // '<svg ...>' with asyncio highlighted
+ * @example renderTreeSvg(['io', 'asyncio']) // '<svg ...>' with asyncio highlighted
  */
-export function renderTreeSvg(path: readonly OptionId[], options: TreePictureOptions): string {
+export function renderTreeSvg(path: readonly OptionId[], options: TreePictureOptions = {}): string {
   const tree = buildDecisionTree();
   nodesAlongPath(tree, path); // rejects a path the guide would not accept
   const metrics = options.metrics ?? loadTextMetrics();
-  const layout = layoutTree(tree, options.labels, metrics);
+  const labels = options.labels ?? defaultTreeLabels;
+  const layout = layoutTree(tree, labels, metrics);
   const edgeOnPath = (edge: PlacedEdge) => path.length > 0 && isOnPath(edge.to.node.path, path);
   const nodeOnPath = (placed: PlacedNode) => path.length > 0 && isOnPath(placed.node.path, path);
   const offEdges = layout.edges.filter((edge) => !edgeOnPath(edge));
@@ -125,7 +127,7 @@ export function renderTreeSvg(path: readonly OptionId[], options: TreePictureOpt
   const heading = textLines(layout.heading, metrics, COLOURS.heading, false);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" font-family="'${FONT_FAMILY}', sans-serif" role="img">`,
-    `<title>${escapeXml(options.labels.heading)}</title>`,
+    `<title>${escapeXml(labels.heading)}</title>`,
     `<rect width="100%" height="100%" fill="${COLOURS.background}"/>`,
     heading,
     ...offEdges.map((edge) => drawConnector(edge, false)),

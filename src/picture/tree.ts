@@ -1,5 +1,5 @@
 import type { OptionId, OutcomeId, QuestionId } from '../../machines/questions.ts';
-import { applyEvent, describeStep, startGuide, type GuideSnapshot } from '../core/guide.ts';
+import { treeNodes as coreTreeNodes, type TreeNode as FlatNode } from '../core/tree.ts';
 
 /** A question on the tree, with one branch per option the machine accepts there. */
 export interface QuestionNode {
@@ -25,31 +25,38 @@ export interface TreeBranch {
   readonly node: TreeNode;
 }
 
-function nodeAt(snapshot: GuideSnapshot, path: readonly OptionId[]): TreeNode {
-  const step = describeStep(snapshot);
+function nest(flat: readonly FlatNode[], at: FlatNode): TreeNode {
+  const { path, step } = at;
   if (step.kind === 'outcome') return { kind: 'outcome', outcome: step.outcome, path };
   return {
     kind: 'question',
     question: step.question,
     path,
-    branches: step.options.map((option) => ({
-      option,
-      node: nodeAt(applyEvent(snapshot, { type: 'answer', option }), [...path, option]),
-    })),
+    branches: step.options.map((option) => {
+      const childPath = [...path, option];
+      const child = flat.find((candidate) => pathKey(candidate.path) === pathKey(childPath));
+      if (child === undefined) throw new Error(`the walk of the machine has no node at ${pathKey(childPath)}`);
+      return { option, node: nest(flat, child) };
+    }),
   };
 }
 
 let cachedTree: TreeNode | undefined;
 
 /**
- * The whole decision tree, found by asking the machine which answers each state accepts,
- * so the picture can never drift from the guide. Questions reached from two sides
- * (threads and processes) appear once per side.
+ * The whole decision tree, nested from the core's walk of the machine, so the picture can
+ * never drift from the guide. Questions reached from two sides (threads and processes)
+ * appear once per side.
  *
  * @example buildDecisionTree().kind === 'question' // the root asks what limits the task
  */
 export function buildDecisionTree(): TreeNode {
-  cachedTree ??= nodeAt(startGuide(), []);
+  if (cachedTree === undefined) {
+    const flat = coreTreeNodes();
+    const root = flat[0];
+    if (root === undefined) throw new Error('the walk of the machine found no start state');
+    cachedTree = nest(flat, root);
+  }
   return cachedTree;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OptionId } from '../../machines/questions.ts';
+import { defaultTreeLabels, type TreeLabels } from '../../src/picture/labels.ts';
 import { renderTreeSvg } from '../../src/picture/svg.ts';
 import { buildDecisionTree, outcomePaths, TreePathError, treeNodes, type TreeNode } from '../../src/picture/tree.ts';
 import { fakeLabels } from './fake-labels.ts';
@@ -22,7 +23,10 @@ function highlighted(svg: SvgElement): { nodes: string[]; answers: string[] } {
   };
 }
 
-describe('renderTreeSvg', () => {
+describe.each([
+  ['test labels', fakeLabels],
+  ["the knowledge base's labels", defaultTreeLabels],
+] as const satisfies readonly (readonly [string, TreeLabels])[])('renderTreeSvg with %s', (_labelsName, labels) => {
   it.each(outcomePaths().map((path) => [path.join(' → '), path] as const))(
     'GIVEN the path %s THEN its questions (numbered in order), answers and outcome are drawn and marked as the path',
     (_name, path) => {
@@ -38,6 +42,9 @@ describe('renderTreeSvg', () => {
       expect(answers.sort()).toEqual(path.map((option) => squeeze(labels.option(option))).sort());
     },
   );
+});
+
+describe('renderTreeSvg', () => {
 
   it('GIVEN an outcome path THEN every other outcome is drawn but not marked', () => {
     const svg = parseSvg(renderTreeSvg(['cpu', 'class'], { labels }));
