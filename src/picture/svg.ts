@@ -1,16 +1,30 @@
 import type { OptionId } from '../../machines/questions.ts';
 import { FONT_FAMILY, FONT_WEIGHT_NUMBER, loadTextMetrics, type TextMetrics } from './fonts.ts';
 import { defaultTreeLabels, type TreeLabels } from './labels.ts';
-import { blockHeight, layoutTree, type PlacedBox, type PlacedEdge, type PlacedNode } from './layout.ts';
+import { blockHeight, layoutTree, type PlacedBox, type PlacedEdge, type PlacedNode, type TreeLayout } from './layout.ts';
 import { COLOURS, SIZES, STROKES, TEXT_ROLES } from './theme.ts';
 import { escapeXml } from './text.ts';
-import { buildDecisionTree, nodesAlongPath, pathKey } from './tree.ts';
+import { buildDecisionTree, nodesAlongPath, pathKey, type TreeNode } from './tree.ts';
 
 export interface TreePictureOptions {
   /** Defaults to the knowledge base's titles, answer labels and outcome names. */
   readonly labels?: TreeLabels;
   /** Defaults to the metrics of the bundled font. */
   readonly metrics?: TextMetrics;
+}
+
+// The layout depends on the words, not on the path, so every path's picture reuses it.
+const layouts = new WeakMap<TreeLabels, WeakMap<TextMetrics, TreeLayout>>();
+
+function cachedLayout(tree: TreeNode, labels: TreeLabels, metrics: TextMetrics): TreeLayout {
+  const byMetrics = layouts.get(labels) ?? new WeakMap<TextMetrics, TreeLayout>();
+  layouts.set(labels, byMetrics);
+  let layout = byMetrics.get(metrics);
+  if (layout === undefined) {
+    layout = layoutTree(tree, labels, metrics);
+    byMetrics.set(metrics, layout);
+  }
+  return layout;
 }
 
 function isOnPath(nodePath: readonly OptionId[], userPath: readonly OptionId[]): boolean {
@@ -117,7 +131,7 @@ export function renderTreeSvg(path: readonly OptionId[], options: TreePictureOpt
   nodesAlongPath(tree, path); // rejects a path the guide would not accept
   const metrics = options.metrics ?? loadTextMetrics();
   const labels = options.labels ?? defaultTreeLabels;
-  const layout = layoutTree(tree, labels, metrics);
+  const layout = cachedLayout(tree, labels, metrics);
   const edgeOnPath = (edge: PlacedEdge) => path.length > 0 && isOnPath(edge.to.node.path, path);
   const nodeOnPath = (placed: PlacedNode) => path.length > 0 && isOnPath(placed.node.path, path);
   const offEdges = layout.edges.filter((edge) => !edgeOnPath(edge));
