@@ -1,7 +1,9 @@
 import { ChannelType, type Message } from 'discord.js';
 import type { Logger } from '../logger.ts';
 import { findGuideFor } from './find-guide-in-channel.ts';
-import { parseFollowUp, type FollowUp } from './follow-ups.ts';
+import { OUTCOME_IDS } from '../../machines/questions.ts';
+import { knowledge } from '../core/knowledge/index.ts';
+import { buildOutcomeAliases, parseFollowUp, type FollowUp } from './follow-ups.ts';
 import { renderFollowUp, renderNoGuide } from './render-follow-ups.ts';
 
 /** What the message handler needs. */
@@ -10,6 +12,14 @@ export interface MessageDeps {
   /** The privileged Message Content intent is on: plain messages in channels carry their text. */
   readonly messageContent: boolean;
 }
+
+// People type an outcome as the bot shows it, e.g. "why not multiprocessing.Pool?", so its names count too.
+const OUTCOME_ALIASES = buildOutcomeAliases(
+  OUTCOME_IDS.flatMap((outcome) => [
+    [knowledge.outcomes[outcome].api, outcome],
+    [knowledge.outcomes[outcome].shortName, outcome],
+  ] as const),
+);
 
 /** How a message reached the bot; a plain channel message is only read with the privileged intent. */
 type Addressing = 'dm' | 'mention' | 'reply' | 'plain';
@@ -31,7 +41,7 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
   const botUserId = message.client.user.id;
   if (message.author.bot || message.author.id === botUserId) return;
   // Quick reject before any request: ordinary chat is none of the bot's business.
-  const followUp = parseFollowUp(message.content);
+  const followUp = parseFollowUp(message.content, OUTCOME_ALIASES);
   if (followUp === null) return;
   const started = Date.now();
   let outcome: string;
