@@ -2,7 +2,9 @@
 import type { Config, DiscordSettings } from './config/config.ts';
 import { loadEnvironment } from './config/load-environment.ts';
 import { startBot } from './discord/bot.ts';
+import type { PathPictures } from './discord/pictures.ts';
 import { createLogger } from './logger.ts';
+import { createTreePictureCache, describeTreePicture } from './picture/index.ts';
 
 /** Without a token there is no bot to run; say how to get one. */
 function runWithoutToken(): void {
@@ -14,6 +16,11 @@ function runWithoutToken(): void {
       'To try the guide in this terminal instead: `npm run chat`.',
     ].join('\n'),
   );
+}
+
+function treePictures(): PathPictures {
+  const cache = createTreePictureCache();
+  return { get: cache.get, isReady: cache.isReady, warm: cache.warm, describe: (path) => describeTreePicture(path) };
 }
 
 async function runBot(config: Config, discord: DiscordSettings): Promise<void> {
@@ -31,7 +38,7 @@ async function runBot(config: Config, discord: DiscordSettings): Promise<void> {
   };
   let bot: Awaited<ReturnType<typeof startBot>> | undefined;
   try {
-    bot = await startBot({ ...discord, shards: config.shards }, { logger, onFatal });
+    bot = await startBot({ ...discord, shards: config.shards }, { logger, onFatal, pictures: treePictures() });
   } catch (error) {
     console.error(`The bot could not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -31,5 +31,3 @@ export const unknownCommand = `I only know ${guideCommand}.`;
 /** When something broke on the bot's side; the user can simply try again. */
 export const internalProblem = 'Something went wrong on my side. Please try again.';
 
-/** Heading of a typed "why?" answer while the guide is still at a question. */
-export const stillAtQuestion = 'Your guide is still at a question';

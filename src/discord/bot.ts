@@ -2,7 +2,7 @@ import { DiscordjsErrorCodes, Events, GatewayCloseCodes, type Client, type Inter
 import type { DiscordSettings } from '../config/config.ts';
 import type { Logger } from '../logger.ts';
 import { createClickDeduper } from './click-dedupe.ts';
-import { createBotClient } from './client.ts';
+import { createBotClient, type BotClientSettings } from './client.ts';
 import { explainFatalCloseCode } from './gateway-failures.ts';
 import { handleInteraction } from './interaction-handler.ts';
 import { handleMessage } from './message-handler.ts';
@@ -15,6 +15,8 @@ export interface BotOptions {
   readonly onFatal?: (reason: string) => void;
   /** Pictures of the tree for outcome messages; without it outcomes carry no picture. */
   readonly pictures?: PathPictures;
+  /** Extra gateway options, e.g. a no-op identify throttler in tests. */
+  readonly ws?: BotClientSettings['ws'];
 }
 
 export type BotConfig = DiscordSettings & { readonly shards?: 'auto' | number };
@@ -43,7 +45,12 @@ function shardOptions(shards: BotConfig['shards']) {
  */
 export async function startBot(config: BotConfig, options: BotOptions): Promise<RunningBot> {
   const { logger } = options;
-  const client = createBotClient({ apiUrl: config.apiUrl, messageContent: config.messageContent, ...shardOptions(config.shards) });
+  const client = createBotClient({
+    apiUrl: config.apiUrl,
+    messageContent: config.messageContent,
+    ...shardOptions(config.shards),
+    ...(options.ws === undefined ? {} : { ws: options.ws }),
+  });
   const dedupe = createClickDeduper({ windowMs: DOUBLE_CLICK_WINDOW_MS, maxEntries: 10_000 });
   const deps = { logger, dedupe, pictures: options.pictures, messageContent: config.messageContent };
   let stopped = false;
@@ -83,6 +90,8 @@ export async function startBot(config: BotConfig, options: BotOptions): Promise<
     failStart = undefined;
   }
   logger.info({ shards: client.ws.shards.size, guilds: client.guilds.cache.size }, 'ready');
+  // Pictures are rendered ahead in the background, so the first member to finish rarely waits.
+  options.pictures?.warm?.().catch((error: unknown) => logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'picture warm-up failed'));
   return { client, stop };
 }
 

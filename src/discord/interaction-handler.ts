@@ -13,6 +13,7 @@ import { msUntilDeferDeadline, respondInTime, snowflakeTime } from './ack-deadli
 import { clickKey, type ClickDeduper } from './click-dedupe.ts';
 import { COMMAND_NAME, PRIVATE_OPTION } from './commands.ts';
 import { PICTURE_FILENAME, type PathPictures } from './pictures.ts';
+import { truncate } from './limits.ts';
 import { renderGuide, renderProblem, renderStale, type GuideMessage } from './render.ts';
 import { planClick, planNewGuide } from './router.ts';
 
@@ -60,7 +61,9 @@ async function handleCommand(interaction: ChatInputCommandInteraction, deps: Int
 }
 
 async function handleClick(interaction: ComponentInteraction, deps: InteractionDeps): Promise<string> {
-  if (deps.dedupe.isRepeat(clickKey(interaction.user.id, interaction.message.id, interaction.customId))) {
+  // The edit time tells which rendering of the message was clicked: a real second click on an updated message is new.
+  const seen = `${interaction.message.id}@${interaction.message.editedTimestamp ?? 0}`;
+  if (deps.dedupe.isRepeat(clickKey(interaction.user.id, seen, interaction.customId))) {
     // Acknowledged without a change, so the second click neither fails nor updates twice.
     await interaction.deferUpdate();
     return 'repeat';
@@ -92,21 +95,31 @@ function toReply(message: GuideMessage) {
   return { embeds: message.embeds, components: message.components, allowedMentions: NO_PINGS, ...(message.content === undefined ? {} : { content: message.content }) };
 }
 
+/** A rendered picture and its description for screen readers. */
+interface Picture {
+  readonly png: Buffer;
+  readonly description: string | undefined;
+}
+
+// Discord's limit on an attachment's description.
+const ATTACHMENT_DESCRIPTION_MAX = 1024;
+
 /** The message with its picture attached and shown as the first embed's image; no picture, no stale image. */
-function withPicture(message: GuideMessage, picture: Buffer | undefined) {
+function withPicture(message: GuideMessage, picture: Picture | undefined) {
   if (picture === undefined) return { ...toReply(message), files: [] };
   const [first, ...rest] = message.embeds;
   const embeds = first === undefined ? [] : [{ ...first, image: { url: `attachment://${PICTURE_FILENAME}` } }, ...rest];
-  return { ...toReply(message), embeds, files: [{ attachment: picture, name: PICTURE_FILENAME }] };
+  const description = picture.description === undefined ? {} : { description: truncate(picture.description, ATTACHMENT_DESCRIPTION_MAX) };
+  return { ...toReply(message), embeds, files: [{ attachment: picture.png, name: PICTURE_FILENAME, ...description }] };
 }
 
 /** The picture for an outcome message, or undefined if there is none to show (or it failed). */
-function pictureOf(message: GuideMessage, deps: InteractionDeps): () => Promise<Buffer | undefined> {
+function pictureOf(message: GuideMessage, deps: InteractionDeps): () => Promise<Picture | undefined> {
   const path = message.picturePath;
   const pictures = deps.pictures;
   if (path === undefined || pictures === undefined) return async () => undefined;
   return () =>
-    pictures.get(path).catch((error: unknown) => {
+    pictures.get(path).then((png) => ({ png, description: pictures.describe?.(path) }), (error: unknown) => {
       deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'picture failed; sending without it');
       return undefined;
     });

@@ -9,6 +9,8 @@ export interface PathPictures {
   get(path: readonly OptionId[]): Promise<Buffer>;
   /** Renders every outcome's picture ahead of time; failures are the caller's to log. */
   warm?(): Promise<void>;
+  /** The picture in words, for screen readers (the attachment's description). */
+  describe?(path: readonly OptionId[]): string;
 }
 
 /** The file name outcome messages attach their picture under. */

@@ -1,48 +1,33 @@
-import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { OutcomeId } from '../../machines/questions.ts';
-import type { GuideStep } from '../core/guide.ts';
-import { knowledge, optionKnowledge } from '../core/knowledge/index.ts';
-import { outcomesReachableFrom, pathsToOutcomes } from '../core/tree.ts';
-import * as ui from '../core/ui-text.ts';
-import { pathOf } from './guide-page.ts';
+import type { APIEmbed } from 'discord.js';
+import type { OptionId, OutcomeId } from '../../machines/questions.ts';
+import { explainOutcome, explainQuestion, explainWhyNot } from '../core/explain.ts';
+import { renderOutcomeExplanation, renderQuestionExplanation, renderWhyNot } from '../core/explain-text.ts';
 import { fitEmbed } from './limits.ts';
 
-type QuestionStep = Extract<GuideStep, { kind: 'question' }>;
-type OutcomeStep = Extract<GuideStep, { kind: 'outcome' }>;
-
+// Yellow marks an explanation, apart from a question (blurple) or a recommendation (green).
 const EXPLANATION_COLOUR = 0xfee75c;
 
-/** "Why this question?": why it matters, and where each answer can still lead. */
-export function explainQuestionField(step: QuestionStep): APIEmbedField {
-  const question = knowledge.questions[step.question];
-  const leads = step.options.map((option) => {
-    const reachable = outcomesReachableFrom([...pathOf(step), option]).map((outcome) => knowledge.outcomes[outcome].shortName);
-    return `**${optionKnowledge(option).label}** → ${reachable.join(', ')}`;
-  });
-  return { name: ui.buttonLabels.whyAsked, value: [question.whyAsked, leads.join('\n')].join('\n\n') };
+function explanationEmbed(text: string): APIEmbed {
+  return fitEmbed({ color: EXPLANATION_COLOUR, description: text });
 }
 
-/** "Why?": the user's own answers, each with the reason it led here. */
-export function explainOutcomeEmbed(step: OutcomeStep): APIEmbed {
-  const outcome = knowledge.outcomes[step.outcome];
-  return fitEmbed({
-    color: EXPLANATION_COLOUR,
-    title: `${ui.headings.whyThisAnswer}: ${outcome.api}`,
-    description: step.answers.map((answer) => ui.because(optionKnowledge(answer.option).reason)).join('\n\n'),
-  });
+/**
+ * "Why this question?" for the question at the end of `path`: why it matters and where each
+ * answer leads. Undefined if the path does not end at a question.
+ */
+export function explainQuestionEmbed(path: readonly OptionId[]): APIEmbed | undefined {
+  const explained = explainQuestion(path);
+  return explained.ok ? explanationEmbed(renderQuestionExplanation(explained.value)) : undefined;
 }
 
-/** "Why not X?": where the user's answers part from the way to X, and what X would have needed. */
-export function explainWhyNotEmbed(step: OutcomeStep, other: OutcomeId): APIEmbed {
-  const mine = pathOf(step);
-  const theirs = pathsToOutcomes().get(other)?.[0] ?? [];
-  const split = theirs.findIndex((option, index) => mine[index] !== option);
-  const lines: string[] = [];
-  const yours = split >= 0 ? step.answers[split] : undefined;
-  const needed = split >= 0 ? theirs[split] : undefined;
-  if (yours !== undefined && needed !== undefined) {
-    lines.push(`${knowledge.questions[yours.question].title} You said **${optionKnowledge(yours.option).label}**; ${knowledge.outcomes[other].shortName} fits **${optionKnowledge(needed).label}**.`);
-    lines.push(ui.because(optionKnowledge(yours.option).reason));
-  }
-  return fitEmbed({ color: EXPLANATION_COLOUR, title: ui.whyNotTitle(knowledge.outcomes[other].shortName), description: lines.join('\n\n') });
+/** "Why?": the user's own answers, each with the reason it led to their outcome. */
+export function explainOutcomeEmbed(path: readonly OptionId[]): APIEmbed | undefined {
+  const explained = explainOutcome(path);
+  return explained.ok ? explanationEmbed(renderOutcomeExplanation(explained.value)) : undefined;
+}
+
+/** "Why not X?": where the answers so far part from the way to X, or what X still needs. */
+export function explainWhyNotEmbed(path: readonly OptionId[], other: OutcomeId): APIEmbed | undefined {
+  const explained = explainWhyNot(path, other);
+  return explained.ok ? explanationEmbed(renderWhyNot(explained.value)) : undefined;
 }

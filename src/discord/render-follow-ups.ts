@@ -7,9 +7,8 @@ import { knowledge } from '../core/knowledge/index.ts';
 import * as ui from '../core/ui-text.ts';
 import type { FoundGuide } from './find-guide.ts';
 import type { FollowUp } from './follow-ups.ts';
-import { fitEmbed } from './limits.ts';
 import type { GuideMessage } from './render.ts';
-import { explainOutcomeEmbed, explainQuestionField, explainWhyNotEmbed } from './render-explanations.ts';
+import { explainOutcomeEmbed, explainQuestionEmbed, explainWhyNotEmbed } from './render-explanations.ts';
 
 /**
  * The answer to a typed "why?" or "why not X?", about the guide found for its author. A guide
@@ -22,12 +21,13 @@ export function renderFollowUp(guide: FoundGuide, followUp: FollowUp): GuideMess
   if (followUp.kind === 'why-not-unknown') {
     return { content: botText.unknownWhyNot(OUTCOME_IDS.map((outcome) => knowledge.outcomes[outcome].shortName)), embeds: [], components: [] };
   }
-  if (step.kind === 'question') {
-    const field = explainQuestionField(step);
-    return { embeds: [fitEmbed({ title: `${botText.stillAtQuestion}: ${knowledge.questions[step.question].title}`, description: field.value })], components: [] };
-  }
-  if (followUp.kind === 'why' || followUp.outcome === step.outcome) return { embeds: [explainOutcomeEmbed(step)], components: [] };
-  return { embeds: [explainWhyNotEmbed(step, followUp.outcome)], components: [] };
+  const explanation =
+    followUp.kind === 'why-not'
+      ? explainWhyNotEmbed(guide.path, followUp.outcome)
+      : step.kind === 'question'
+        ? explainQuestionEmbed(guide.path)
+        : explainOutcomeEmbed(guide.path);
+  return explanation === undefined ? renderNoGuide(guide.owner) : { embeds: [explanation], components: [] };
 }
 
 /** For someone who asks "why?" with no guide: how to start one, and a button that does. */

@@ -16,7 +16,7 @@ import * as ui from '../core/ui-text.ts';
 import { pathOf, whyNotTarget, type GuidePage } from './guide-page.ts';
 import { fitEmbed, LIMITS, truncate } from './limits.ts';
 import type { StaleReason } from './router.ts';
-import { explainOutcomeEmbed, explainQuestionField, explainWhyNotEmbed } from './render-explanations.ts';
+import { explainOutcomeEmbed, explainQuestionEmbed, explainWhyNotEmbed } from './render-explanations.ts';
 
 /** A message the bot sends: plain data, so it can be checked without Discord. */
 export interface GuideMessage {
@@ -70,7 +70,6 @@ function questionEmbed(page: GuidePage, step: Extract<GuideStep, { kind: 'questi
       { name: ui.headings.notSureTest, value: question.notSure.test },
     ];
   }
-  if (page.view === 'why-question') embed.fields = [explainQuestionField(step)];
   return fitEmbed(embed);
 }
 
@@ -155,15 +154,17 @@ export function renderGuide(page: GuidePage): GuideMessage {
   const notice = noticeOf(page);
   const content = notice === undefined ? {} : { content: notice };
   const step = page.step;
-  if (step.kind === 'question') return { ...content, embeds: [questionEmbed(page, step)], components: questionRows(page, step) };
+  const path = pathOf(step);
+  if (step.kind === 'question') {
+    const explanation = page.view === 'why-question' ? explainQuestionEmbed(path) : undefined;
+    const embeds = [questionEmbed(page, step), ...(explanation === undefined ? [] : [explanation])];
+    return { ...content, embeds, components: questionRows(page, step) };
+  }
   const target = whyNotTarget(page.view);
-  const embeds =
-    page.view === 'why'
-      ? [explainOutcomeEmbed(step)]
-      : target !== undefined
-        ? [explainWhyNotEmbed(step, target)]
-        : [outcomeEmbed(step)];
-  return { ...content, embeds, components: outcomeRows(page, step), picturePath: pathOf(step) };
+  // The explanation replaces the full recommendation, so the message stays well within 6000 characters.
+  const explanation = page.view === 'why' ? explainOutcomeEmbed(path) : target === undefined ? undefined : explainWhyNotEmbed(path, target);
+  const embeds = [explanation === undefined ? outcomeEmbed(step) : explanation];
+  return { ...content, embeds, components: outcomeRows(page, step), picturePath: path };
 }
 
 /** A fresh start for whoever pressed a button that can no longer be trusted. */
