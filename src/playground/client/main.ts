@@ -116,7 +116,8 @@ function render(): void {
     ...(shown.length === 0 ? [el('div', { class: 'empty-channel' }, ['No messages yet. Type /concurrency below to start a guide.'])] : []),
     ...shown.map((message) => renderMessage(message, context)),
   );
-  if (atBottom) view.scroller.scrollTop = view.scroller.scrollHeight;
+  // The components draw themselves a moment later; scroll once they have their height.
+  if (atBottom) requestAnimationFrame(() => (view.scroller.scrollTop = view.scroller.scrollHeight));
   if (replyTo !== null && !current.messages.some((message) => message.id === replyTo?.id)) cancelReply();
 }
 

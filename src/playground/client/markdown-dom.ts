@@ -27,7 +27,7 @@ function renderInline(nodes: readonly Inline[], nameOf: NameOf): Node[] {
   return nodes.map((node): Node => {
     switch (node.type) {
       case 'text':
-        return document.createTextNode(node.text);
+        return textWithBreaks(node.text);
       case 'code':
         return el('discord-code', {}, [node.text]);
       case 'link':
@@ -44,4 +44,15 @@ function renderInline(nodes: readonly Inline[], nameOf: NameOf): Node[] {
         return el('s', {}, renderInline(node.children, nameOf));
     }
   });
+}
+
+// Line breaks become <br>: white-space: pre-wrap would leak into the components' shadow trees and
+// show their template whitespace as blank lines.
+function textWithBreaks(text: string): Node {
+  const fragment = document.createDocumentFragment();
+  text.split('\n').forEach((line, index) => {
+    if (index > 0) fragment.append(el('br'));
+    fragment.append(document.createTextNode(line));
+  });
+  return fragment;
 }

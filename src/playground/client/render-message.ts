@@ -1,4 +1,5 @@
 import type { PageComponent, PageEmbed, PageMessage, PageUser } from '../shared/page-types.ts';
+import { formatMessageTime } from '../shared/message-time.ts';
 import { el } from './dom.ts';
 import { renderMarkdown, type NameOf } from './markdown-dom.ts';
 
@@ -28,8 +29,7 @@ export function renderMessage(message: PageMessage, context: RenderContext): HTM
       bot: message.author.bot,
       edited: message.edited,
       ephemeral: message.ephemeral,
-      timestamp: message.createdAt,
-      'twenty-four': true,
+      timestamp: formatMessageTime(new Date(message.createdAt), new Date()),
     },
     renderMarkdown(message.content, context.nameOf),
   );
