@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { OUTCOME_IDS, QUESTION_IDS, type Answer } from '../../../machines/questions.ts';
+import { optionsOf } from '../../../src/core/guide.ts';
+import { knowledge, notSureExamples, optionKnowledge } from '../../../src/core/knowledge/index.ts';
+import { because, examplesOf, headings, recommendationTitle } from '../../../src/core/ui-text.ts';
+import { discordLimits } from './discord-limits.ts';
+import { completePaths } from './paths.ts';
+
+/** The reasons of one walk through the guide, as the outcome's "why" shows them. */
+function reasonsOf(answers: readonly Answer[]): string[] {
+  return answers.map((answer) => because(optionKnowledge(answer.option).reason));
+}
+
+const questionCases = QUESTION_IDS.map((id) => ({ id, question: knowledge.questions[id] }));
+const outcomeCases = OUTCOME_IDS.map((id) => ({ id, outcome: knowledge.outcomes[id] }));
+
+describe('question texts fit the Discord components they are shown in', () => {
+  it.each(questionCases)('GIVEN question $id THEN every option label fits on a button', ({ id }) => {
+    for (const option of optionsOf(id)) {
+      expect(optionKnowledge(option).label.length).toBeLessThanOrEqual(discordLimits.buttonLabel);
+    }
+  });
+
+  it.each(questionCases)('GIVEN question $id THEN the title fits an embed title', ({ question }) => {
+    expect(question.title.length).toBeLessThanOrEqual(discordLimits.embedTitle);
+  });
+
+  it.each(questionCases)(
+    'GIVEN question $id THEN the prompt with every option and its description fits one embed description',
+    ({ id, question }) => {
+      const lines = optionsOf(id).map((option) => `**${optionKnowledge(option).label}**: ${optionKnowledge(option).description}`);
+      expect([question.prompt, '', ...lines].join('\n').length).toBeLessThanOrEqual(discordLimits.embedDescription);
+    },
+  );
+
+  it.each(questionCases)('GIVEN question $id THEN every reason fits an embed field after "Because you said"', ({ id }) => {
+    for (const option of optionsOf(id)) {
+      expect(because(optionKnowledge(option).reason).length).toBeLessThanOrEqual(discordLimits.embedFieldValue);
+    }
+  });
+
+  it.each(questionCases)('GIVEN question $id THEN "why this question?" fits an embed field', ({ question }) => {
+    expect(question.whyAsked.length).toBeLessThanOrEqual(discordLimits.embedFieldValue);
+  });
+
+  it.each(questionCases)(
+    'GIVEN question $id THEN each side of the "not sure?" help, and its test, fit an embed field',
+    ({ id, question }) => {
+      for (const option of optionsOf(id)) {
+        const examples = notSureExamples(option).map((example) => `- ${example}`).join('\n');
+        expect(examplesOf(optionKnowledge(option).label).length).toBeLessThanOrEqual(discordLimits.embedFieldName);
+        expect(examples.length).toBeLessThanOrEqual(discordLimits.embedFieldValue);
+      }
+      expect(question.notSure.test.length).toBeLessThanOrEqual(discordLimits.embedFieldValue);
+    },
+  );
+});
+
+describe('outcome texts fit the Discord components they are shown in', () => {
+  it.each(outcomeCases)('GIVEN outcome $id THEN its short name fits a button and a select option', ({ outcome }) => {
+    expect(outcome.shortName.length).toBeLessThanOrEqual(discordLimits.buttonLabel);
+    expect(outcome.shortName.length).toBeLessThanOrEqual(discordLimits.selectOptionLabel);
+  });
+
+  it.each(outcomeCases)('GIVEN outcome $id THEN each caveat fits an embed field', ({ outcome }) => {
+    for (const caveat of outcome.caveats) expect(caveat.length).toBeLessThanOrEqual(discordLimits.embedFieldValue);
+  });
+
+  it.each(outcomeCases)('GIVEN outcome $id THEN the sketch in a py code block fits an embed field', ({ outcome }) => {
+    expect(`\`\`\`py\n${outcome.sketch}\`\`\``.length).toBeLessThanOrEqual(discordLimits.embedFieldValue);
+  });
+
+  it.each(outcomeCases)('GIVEN outcome $id THEN its links, one per line, fit an embed field', ({ outcome }) => {
+    const list = outcome.links.map((link) => `[${link.label}](${link.url})`).join('\n');
+    expect(list.length).toBeLessThanOrEqual(discordLimits.embedFieldValue);
+  });
+
+  it.each(completePaths())(
+    'GIVEN the path to $outcome THEN the whole outcome embed, with the reasons of that path, fits in 6000 characters',
+    ({ answers, outcome: outcomeId }) => {
+      const outcome = knowledge.outcomes[outcomeId];
+      const parts = [
+        recommendationTitle(outcome.api),
+        outcome.summary,
+        headings.whyThisAnswer,
+        reasonsOf(answers).join('\n'),
+        headings.sketch,
+        `\`\`\`py\n${outcome.sketch}\`\`\``,
+        headings.watchOut,
+        ...outcome.caveats,
+        headings.readMore,
+        outcome.links.map((link) => `[${link.label}](${link.url})`).join('\n'),
+      ];
+      expect(recommendationTitle(outcome.api).length).toBeLessThanOrEqual(discordLimits.embedTitle);
+      expect(outcome.summary.length).toBeLessThanOrEqual(discordLimits.embedDescription);
+      expect(parts.join('').length).toBeLessThanOrEqual(discordLimits.embedTotal);
+    },
+  );
+});
