@@ -30,8 +30,10 @@ export const PAGE_HTML = `<!doctype html>
     <div class="scroller" id="scroller"><discord-messages id="messages"></discord-messages></div>
     <div class="error" id="error" role="alert" hidden></div>
     <form class="composer" id="composer" autocomplete="off">
-      <div class="replying" id="replying" hidden><span id="replying-text"></span><button type="button" id="cancel-reply" aria-label="Cancel reply">✕</button></div>
-      <div class="hints" id="hints" hidden></div>
+      <div class="composer-popups">
+        <div class="hints" id="hints" role="listbox" aria-label="Command suggestions" hidden></div>
+        <div class="replying" id="replying" hidden><span id="replying-text"></span><button type="button" id="cancel-reply" aria-label="Cancel reply">✕</button></div>
+      </div>
       <input id="composer-input" name="text" aria-label="Message #python-help" placeholder="Message #python-help — try /concurrency" maxlength="2000">
     </form>
   </main>

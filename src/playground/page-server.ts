@@ -7,11 +7,13 @@ import type { BackendActor, BackendMessage, BackendUser, ChatBackend } from './b
 import { describeActionError } from './action-errors.ts';
 import { isInlineImage, toPageMessage } from './to-page-message.ts';
 import { PAGE_HTML } from './page-html.ts';
+import type { CommandSummary } from './shared/command-hints.ts';
 import type { PageState, PageUser } from './shared/page-types.ts';
 
 export interface PageServerOptions {
   readonly backend: ChatBackend;
   readonly guildName: string;
+  readonly commands: readonly CommandSummary[];
   readonly channel: { readonly id: string; readonly name: string };
   /** The people the page can act as, in the order the switch shows them. */
   readonly users: readonly BackendUser[];
@@ -157,6 +159,7 @@ function pageState(options: PageServerOptions, viewer: BackendUser): PageState {
   const visible = options.backend.messages(options.channel.id, viewer.id);
   return {
     guildName: options.guildName,
+    commands: options.commands,
     channel: options.channel,
     viewer: userById(viewer.id),
     users: people,

@@ -17,6 +17,7 @@ beforeAll(async () => {
   page = await startPageServer({
     backend,
     guildName: 'Playground',
+    commands: [{ name: 'concurrency', description: 'Find the right API', options: [] }],
     channel: CHANNEL,
     users: [YOU, STRANGER],
     assets: { script: 'console.log("page")', styles: 'body{}' },
@@ -79,6 +80,7 @@ describe('GET /api/state', () => {
     expect(state.users.map((user) => user.name)).toEqual(['you', 'a stranger']);
     expect(state.bot).toEqual({ id: backend.bot.userId, name: 'Guide', bot: true });
     expect(state.channel).toEqual(CHANNEL);
+    expect(state.commands.map((command) => command.name)).toEqual(['concurrency']);
   });
 
   it('GIVEN an unknown viewer THEN answers 400 naming the users it knows', async () => {

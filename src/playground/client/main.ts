@@ -1,5 +1,6 @@
 import './discord-config.ts';
 import '@skyra/discord-components-core';
+import { hintsFor } from '../shared/command-hints.ts';
 import { parseComposerInput } from '../shared/composer.ts';
 import type { PageMessage, PageState, PageUser } from '../shared/page-types.ts';
 import { ApiError, fetchState, post } from './api.ts';
@@ -27,6 +28,7 @@ const view = {
   replying: byId('replying'),
   replyingText: byId('replying-text'),
   cancelReply: byId('cancel-reply'),
+  hints: byId('hints'),
 };
 
 let state: PageState | null = null;
@@ -50,6 +52,15 @@ const context: RenderContext = {
     },
     select: (message, customId, value) => void run(post('/api/select', { viewer: viewerId, messageId: message.id, customId, values: [value] })),
     reply: (message) => startReply(message),
+    menuToggled: (menu) => {
+      requestAnimationFrame(() => {
+        const open = (menu.shadowRoot?.querySelector('.discord-string-select-menu-option-slot:not(.discord-string-select-menu-hidden)') ?? null) !== null;
+        view.scroller.classList.toggle('menu-open', open);
+        // Lift the message so its options cover the messages below it.
+        menu.closest('discord-message')?.classList.toggle('has-open-menu', open);
+        if (open) menu.scrollIntoView({ block: 'start', behavior: 'instant' });
+      });
+    },
     dismiss: (message) => {
       dismissed.add(message.id);
       render();
@@ -110,6 +121,7 @@ function render(): void {
   document.body.dataset['viewer'] = current.viewer.name;
   renderViewerSwitch(current);
 
+  view.scroller.classList.remove('menu-open');
   const atBottom = view.scroller.scrollHeight - view.scroller.scrollTop - view.scroller.clientHeight < 80;
   const shown = current.messages.filter((message) => !dismissed.has(message.id));
   view.messages.replaceChildren(
@@ -159,6 +171,40 @@ function cancelReply(): void {
 
 view.cancelReply.addEventListener('click', cancelReply);
 
+/** Shows Discord-like suggestions while a slash command is typed; Tab takes the first one. */
+function showHints(): void {
+  const hints = state === null ? [] : hintsFor(view.input.value, state.commands);
+  view.hints.hidden = hints.length === 0;
+  view.hints.replaceChildren(
+    ...hints.map((hint) => {
+      const item = el('button', { type: 'button', class: 'hint', 'data-completion': hint.completion }, [
+        el('span', { class: 'hint-label' }, [hint.label]),
+        el('span', { class: 'hint-description' }, [hint.description]),
+      ]);
+      item.addEventListener('click', () => takeHint(hint.completion));
+      return item;
+    }),
+  );
+}
+
+function takeHint(completion: string): void {
+  view.input.value = completion;
+  view.input.focus();
+  showHints();
+}
+
+view.input.addEventListener('input', showHints);
+view.input.addEventListener('keydown', (event) => {
+  const first = view.hints.querySelector<HTMLElement>('.hint')?.dataset['completion'];
+  if (event.key === 'Tab' && first !== undefined && !view.hints.hidden) {
+    event.preventDefault();
+    takeHint(first);
+  } else if (event.key === 'Escape') {
+    view.hints.hidden = true;
+    if (replyTo !== null) cancelReply();
+  }
+});
+
 view.composer.addEventListener('submit', (event) => {
   event.preventDefault();
   if (state === null) return;
@@ -169,6 +215,7 @@ view.composer.addEventListener('submit', (event) => {
     return;
   }
   view.input.value = '';
+  showHints();
   const replyingTo = replyTo;
   cancelReply();
   const request =

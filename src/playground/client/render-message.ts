@@ -9,6 +9,8 @@ export interface MessageActions {
   select(message: PageMessage, customId: string, value: string): void;
   reply(message: PageMessage): void;
   dismiss(message: PageMessage): void;
+  /** A select menu opened or closed: the page makes room for its options. */
+  menuToggled(menu: HTMLElement): void;
 }
 
 export interface RenderContext {
@@ -106,6 +108,7 @@ function renderComponent(message: PageMessage, component: PageComponent, context
         return item;
       }),
     );
+    menu.addEventListener('click', () => context.actions.menuToggled(menu));
     return menu;
   }
   const button = el(

@@ -1,3 +1,5 @@
+import type { CommandSummary } from './command-hints.ts';
+
 /**
  * The JSON the page server sends the browser: a channel as one user sees it. Plain data only,
  * every text still raw; the browser escapes it by building DOM nodes with textContent.
@@ -62,6 +64,8 @@ export interface PageMessage {
 
 export interface PageState {
   readonly guildName: string;
+  /** The slash commands the bot registered, for the composer's suggestions. */
+  readonly commands: readonly CommandSummary[];
   readonly channel: { readonly id: string; readonly name: string };
   readonly viewer: PageUser;
   readonly users: readonly PageUser[];
