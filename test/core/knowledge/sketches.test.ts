@@ -7,7 +7,8 @@ import { OUTCOME_IDS, type OutcomeId } from '../../../machines/questions.ts';
 import { knowledge } from '../../../src/core/knowledge/index.ts';
 
 const python = 'python3';
-const perSketchTimeoutMs = 10_000;
+// Each sketch takes about 2 s on an idle machine; the margin is for a loaded CI runner, not for slow sketches.
+const perSketchTimeoutMs = 30_000;
 const pythonVersion = spawnSync(python, ['--version'], { encoding: 'utf8' });
 const hasPython = pythonVersion.status === 0;
 
