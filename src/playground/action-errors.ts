@@ -12,10 +12,8 @@ export function describeActionError(error: unknown): ActionProblem {
   const name = error instanceof Error ? error.name : '';
   const detail = error instanceof Error ? error.message : String(error);
   if (name === 'InteractionFailedError') {
-    return {
-      status: 504,
-      message: `This interaction failed: the bot did not answer within 3 seconds, so Discord would show an error too. (${detail})`,
-    };
+    // The driver's message already reads "This interaction failed: …", as Discord's client says.
+    return { status: 504, message: `${detail}. A bot must answer within 3 seconds; Discord shows the same message.` };
   }
   if (name === 'DriverError') return { status: 409, message: detail };
   return { status: 500, message: `Something went wrong while talking to the bot: ${detail}` };

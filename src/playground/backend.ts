@@ -50,6 +50,8 @@ export interface BackendMessage {
   readonly components: readonly (readonly BackendComponent[])[];
   readonly attachments: readonly BackendAttachment[];
   readonly ephemeral: boolean;
+  /** True while a deferred answer shows "… is thinking". */
+  readonly loading?: boolean | undefined;
   readonly reference?: string | undefined;
   readonly createdAt: number | string | Date;
   readonly editedAt?: number | string | Date | null | undefined;

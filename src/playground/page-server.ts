@@ -52,7 +52,10 @@ class HttpProblem extends Error {
  */
 export async function startPageServer(options: PageServerOptions & { readonly port: number }): Promise<PageServer> {
   const streams = new Set<ServerResponse>();
-  const stopListening = options.backend.onChange(() => {
+  const stopListening = options.backend.onChange((event) => {
+    // DMs and other channels change too; the page shows one channel.
+    const channelId = (event as { channelId?: unknown } | null)?.channelId;
+    if (channelId !== undefined && channelId !== options.channel.id) return;
     for (const stream of streams) stream.write('event: change\ndata: {}\n\n');
   });
   const keepAlive = setInterval(() => {

@@ -49,6 +49,7 @@ export function toPageMessage(
     createdAt: toIso(message.createdAt),
     edited: message.editedAt !== undefined && message.editedAt !== null,
     ephemeral: message.ephemeral,
+    loading: message.loading ?? false,
     replyTo: message.reference === undefined ? null : replyPreview(message.reference, userById, visible),
     embeds,
     rows: message.components.map((row) => row.map(toPageComponent)),

@@ -159,10 +159,11 @@ describe('POST actions', () => {
   });
 
   it('GIVEN the bot does not answer in time THEN says the interaction failed', async () => {
-    backend.failNext = new FakeInteractionFailedError('no response within 3000 ms');
+    backend.failNext = new FakeInteractionFailedError('This interaction failed: no response within 3000 ms');
     const { status, json } = await postJson('/api/command', { viewer: YOU.id, name: 'concurrency' });
     expect(status).toBe(504);
     expect(String(json['error'])).toContain('This interaction failed');
+    expect(String(json['error'])).toContain('within 3 seconds');
   });
 
   it('GIVEN the driver refuses an action THEN passes its reason on', async () => {

@@ -33,7 +33,9 @@ export function renderMessage(message: PageMessage, context: RenderContext): HTM
       ephemeral: message.ephemeral,
       timestamp: formatMessageTime(new Date(message.createdAt), new Date()),
     },
-    renderMarkdown(message.content, context.nameOf),
+    message.loading
+      ? [el('span', { class: 'thinking' }, [`${message.author.name} is thinking`, el('span', { class: 'thinking-dots', 'aria-hidden': 'true' })])]
+      : renderMarkdown(message.content, context.nameOf),
   );
   // The library calls this when "Dismiss message" under an ephemeral message is pressed.
   (element as unknown as { dismissMessageClicked: () => void }).dismissMessageClicked = () => context.actions.dismiss(message);

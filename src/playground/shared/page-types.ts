@@ -54,6 +54,8 @@ export interface PageMessage {
   readonly createdAt: string;
   readonly edited: boolean;
   readonly ephemeral: boolean;
+  /** The bot deferred its answer and has not sent it yet: the page shows "… is thinking". */
+  readonly loading: boolean;
   /** The message this one replies to, or `missing` when it cannot be shown. */
   readonly replyTo: { readonly id: string; readonly author: PageUser; readonly excerpt: string } | 'missing' | null;
   readonly embeds: readonly PageEmbed[];
