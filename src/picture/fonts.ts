@@ -34,7 +34,8 @@ export interface TextMetrics {
 
 function parseFont(path: string): Font {
   const bytes = readFileSync(path);
-  return opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  // lowMemory reads glyphs on demand: the picture needs a few dozen of them, not thousands.
+  return opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), { lowMemory: true });
 }
 
 let cachedMetrics: TextMetrics | undefined;
