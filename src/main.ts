@@ -1,0 +1,60 @@
+// `npm start`: the only place that reads process.env and wires the parts together.
+import type { Config, DiscordSettings } from './config/config.ts';
+import { loadEnvironment } from './config/load-environment.ts';
+import { startBot } from './discord/bot.ts';
+import type { PathPictures } from './discord/pictures.ts';
+import { createLogger } from './logger.ts';
+import { createTreePictureCache, describeTreePicture } from './picture/index.ts';
+
+/** Without a token there is no bot to run; say how to get one. */
+function runWithoutToken(): void {
+  console.log(
+    [
+      'No DISCORD_TOKEN is set, so the Discord bot is not started.',
+      'To run it: copy .env.example to .env, fill in DISCORD_TOKEN and DISCORD_APPLICATION_ID,',
+      'then run `npm run register` once and `npm start` (README: "Run it on Discord").',
+      'To try the guide in this terminal instead: `npm run chat`.',
+    ].join('\n'),
+  );
+}
+
+function treePictures(): PathPictures {
+  const cache = createTreePictureCache();
+  return { get: cache.get, isReady: cache.isReady, warm: cache.warm, describe: (path) => describeTreePicture(path) };
+}
+
+async function runBot(config: Config, discord: DiscordSettings): Promise<void> {
+  const logger = createLogger(config.logLevel);
+  let stopping = false;
+  const exit = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await bot?.stop();
+    process.exit(code);
+  };
+  const onFatal = (reason: string) => {
+    console.error(reason);
+    void exit(1);
+  };
+  let bot: Awaited<ReturnType<typeof startBot>> | undefined;
+  try {
+    bot = await startBot({ ...discord, shards: config.shards }, { logger, onFatal, pictures: treePictures() });
+  } catch (error) {
+    console.error(`The bot could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      logger.info({ signal }, 'stopping');
+      void exit(0);
+    });
+  }
+}
+
+const loaded = loadEnvironment(process.env);
+if (!loaded.ok) {
+  for (const problem of loaded.error) console.error(problem);
+  process.exit(2);
+}
+if (loaded.value.discord === undefined) runWithoutToken();
+else await runBot(loaded.value, loaded.value.discord);
