@@ -38,6 +38,7 @@ function parseFont(path: string): Font {
 }
 
 let cachedMetrics: TextMetrics | undefined;
+const MAX_REMEMBERED_WIDTHS = 20_000;
 
 /** Metrics read from the same font files the PNG renderer loads. */
 export function loadTextMetrics(): TextMetrics {
@@ -49,8 +50,19 @@ export function loadTextMetrics(): TextMetrics {
     bold: parseFont(files.bold),
   };
   const capHeightUnits = fonts.regular.tables.os2?.sCapHeight ?? fonts.regular.unitsPerEm * 0.66;
+  // Wrapping measures the same words many times over; the widths never change.
+  const widths = new Map<string, number>();
   cachedMetrics = {
-    width: (text, size, weight) => fonts[weight].getAdvanceWidth(text, size),
+    width: (text, size, weight) => {
+      const key = `${weight} ${size} ${text}`;
+      let width = widths.get(key);
+      if (width === undefined) {
+        width = fonts[weight].getAdvanceWidth(text, size);
+        if (widths.size >= MAX_REMEMBERED_WIDTHS) widths.clear();
+        widths.set(key, width);
+      }
+      return width;
+    },
     capHeight: capHeightUnits / fonts.regular.unitsPerEm,
   };
   return cachedMetrics;

@@ -54,7 +54,7 @@ export const outcomeKnowledge: { readonly [O in OutcomeId]: OutcomeKnowledge } =
       'before it starts, or read the exception it raised; `as_completed()` and `wait()` handle many ' +
       'futures at once, and `map()` covers the simple loop. It fits IO-bound tasks that turn up one ' +
       'by one, like calls to several services, because each thread releases the GIL while it waits. ' +
-      'It is also the thread pool the Python docs recommend.',
+      'The Python docs recommend it over `multiprocessing.pool.ThreadPool`.',
     sketch: sketches.threadPoolExecutor,
     caveats: caveats.threadPoolExecutor,
     links: links.threadPoolExecutor,

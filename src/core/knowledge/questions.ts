@@ -159,8 +159,8 @@ const poolApi: QuestionKnowledge<'poolApi'> = {
       label: 'Map a function over data',
       description: 'A parallel for-loop: one function applied to every item, results in order or as they finish.',
       reason:
-        'your work is a for-loop over data, a `multiprocessing` pool fits: it offers the whole map ' +
-        'family (`map`, `imap`, `imap_unordered`, `starmap`) with chunking built in.',
+        'your work is a for-loop over data, a pool from `multiprocessing.pool` fits: it offers the ' +
+        'whole map family (`map`, `imap`, `imap_unordered`, `starmap`) with chunking built in.',
     },
     adhoc: {
       label: 'Submit and track tasks',
