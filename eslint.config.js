@@ -29,4 +29,19 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The local Discord-compatible server is generic: it knows nothing of this bot.
+    files: ['src/local-discord/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/core/**', '**/discord/**', '**/machines/**', '**/terminal/**', '**/playground/**', '**/picture/**', '**/config/**', '**/logger*'], message: 'The local Discord server knows nothing of the bot.' },
+            { group: ['discord.js', '@discordjs/*'], message: 'The local server speaks the protocol itself; only its tests use discord.js.' },
+          ],
+        },
+      ],
+    },
+  },
 );

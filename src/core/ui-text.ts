@@ -91,3 +91,6 @@ export const noGuideYet = `You have no guide running. Type ${guideCommand} to st
 
 /** Confirms, privately, that a recommendation was posted to the channel. */
 export const sharedToChannel = 'Posted to the channel.';
+
+/** Heading drawn at the top of the decision-tree picture. */
+export const treePictureHeading = 'Which Python concurrency API fits your task?';

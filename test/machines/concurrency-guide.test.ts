@@ -4,6 +4,7 @@ import { transition, type SnapshotFrom } from 'xstate';
 import { getPathsFromEvents, getShortestPaths, getSimplePaths } from 'xstate/graph';
 import { concurrencyGuideMachine, type GuideEvent, type GuideStateMeta } from '../../machines/concurrency-guide.ts';
 import { OUTCOME_IDS, QUESTION_IDS, QUESTION_OPTIONS, type OptionId, type OutcomeId } from '../../machines/questions.ts';
+import { knowledge } from '../../src/core/knowledge/index.ts';
 import { DECISION_TABLE } from '../support/decision-table.ts';
 
 type Snapshot = SnapshotFrom<typeof concurrencyGuideMachine>;
@@ -65,6 +66,10 @@ describe('the decision machine, walked with xstate/graph', () => {
     expect(byKey(actual)).toEqual(byKey(SPEC.map(([answers, outcome]) => [answers, outcome] as const)));
   });
 
+  it('GIVEN each outcome of the table THEN its knowledge names the API the table recommends', () => {
+    for (const [, outcome, api] of SPEC) expect(knowledge.outcomes[outcome].api).toBe(api);
+  });
+
   it.each(SPEC.map(([answers, outcome]) => [answers.join(' > '), outcome, answers] as const))(
     'GIVEN the answers %s THEN the machine recommends %s',
     (_name, outcome, answers) => {
@@ -104,13 +109,17 @@ describe('the decision machine under random events', () => {
     fc.constant({ type: 'nav.restart' } as const),
   );
 
-  it('GIVEN any sequence of events THEN it never throws, every state has meta, and the answers explain the state', () => {
+  it('GIVEN any sequence of events THEN it never throws, every state has meta and knowledge, and the answers explain the state', () => {
     fc.assert(
       fc.property(fc.array(anyEvent, { maxLength: 40 }), (events) => {
         let snapshot: Snapshot = getPathsFromEvents(concurrencyGuideMachine, [])[0]!.state;
         for (const event of events) {
           snapshot = transition(concurrencyGuideMachine, snapshot, event)[0];
-          expect(metaOf(snapshot)).toBeDefined();
+          const meta = metaOf(snapshot);
+          if (meta === undefined) throw new Error(`no meta in ${JSON.stringify(snapshot.value)}`);
+          // The adapters need texts for wherever the user ends up.
+          if ('question' in meta) expect(knowledge.questions[meta.question].prompt).toBeTruthy();
+          else expect(knowledge.outcomes[meta.outcome].summary).toBeTruthy();
           // Replaying only the remembered answers must land in the same state.
           const replayed = getPathsFromEvents(
             concurrencyGuideMachine,

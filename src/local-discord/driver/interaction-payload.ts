@@ -1,0 +1,43 @@
+import { ALL_PERMISSIONS, apiChannel, apiMember, apiUser } from '../api-objects.ts';
+import type { InteractionRecord } from '../interactions.ts';
+import type { JsonRecord } from '../rules/json.ts';
+import type { BotIdentity } from '../types.ts';
+import type { StoredUser, World } from '../world.ts';
+
+/** Discord's default upload limit, sent with every interaction. */
+const ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024;
+
+/**
+ * The INTERACTION_CREATE payload, with every field discord.js 14 needs to build its interaction
+ * (`entitlements` and `authorizing_integration_owners` among them, or it drops the event).
+ */
+export function interactionPayload(world: World, bot: BotIdentity, interaction: InteractionRecord, user: StoredUser, data: JsonRecord, message?: JsonRecord): JsonRecord {
+  const channel = world.channels.get(interaction.init.channelId);
+  const guild = interaction.init.guildId === undefined ? undefined : world.guilds.get(interaction.init.guildId);
+  const where: JsonRecord =
+    guild === undefined
+      ? { user: apiUser(user), context: 1, authorizing_integration_owners: { '0': '0' } }
+      : {
+          guild_id: guild.id,
+          guild: { id: guild.id, locale: 'en-US', features: [] },
+          guild_locale: 'en-US',
+          member: { ...apiMember(user, guild), permissions: ALL_PERMISSIONS },
+          context: 0,
+          authorizing_integration_owners: { '0': guild.id },
+        };
+  return {
+    id: interaction.id,
+    application_id: bot.applicationId,
+    type: interaction.init.type,
+    data,
+    ...where,
+    ...(channel === undefined ? {} : { channel: apiChannel(channel, world), channel_id: channel.id }),
+    token: interaction.token,
+    version: 1,
+    app_permissions: ALL_PERMISSIONS,
+    locale: 'en-US',
+    entitlements: [],
+    attachment_size_limit: ATTACHMENT_SIZE_LIMIT,
+    ...(message === undefined ? {} : { message }),
+  };
+}

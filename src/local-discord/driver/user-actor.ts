@@ -1,0 +1,213 @@
+import { apiMessage } from '../api-objects.ts';
+import { DriverError } from '../errors.ts';
+import type { Gateway } from '../gateway/gateway.ts';
+import { InteractionType, type InteractionRegistry, type InteractionRecord } from '../interactions.ts';
+import { renderMessage } from '../render.ts';
+import { openDm } from '../rest/channel-routes.ts';
+import { composeMessage } from '../rest/compose.ts';
+import { CONTENT_MAX, MessageFlags } from '../rules/message-rules.ts';
+import { asArray, asNumber, asRecord, asString, type JsonRecord } from '../rules/json.ts';
+import type {
+  BotIdentity,
+  ButtonChoice,
+  RenderedMessage,
+  SelectChoice,
+  SendMessageOptions,
+  SlashOptionValue,
+  User,
+  UserActor,
+  WaitOptions,
+} from '../types.ts';
+import type { StoredChannel, StoredMessage, World } from '../world.ts';
+import { interactionPayload } from './interaction-payload.ts';
+import { resolveInvocation } from './slash-options.ts';
+import { waitFor } from './wait.ts';
+
+export const DEFAULT_WAIT_MS = 5_000;
+
+export interface DriverDeps {
+  readonly world: World;
+  readonly interactions: InteractionRegistry;
+  readonly gateway: Gateway;
+  readonly bot: BotIdentity;
+  readonly newId: () => string;
+  readonly now: () => number;
+  readonly origin: () => string;
+}
+
+/** Whether a user can see a message: everyone sees ordinary ones, only their user an ephemeral one. */
+export function visibleTo(message: StoredMessage, viewerId: string | undefined): boolean {
+  return message.ephemeralFor === undefined || message.ephemeralFor === viewerId;
+}
+
+/** A user acting through the Discord client: commands, clicks, messages, and what they see. */
+export function createUserActor(deps: DriverDeps, user: User): UserActor {
+  const stored = deps.world.users.get(user.id);
+  if (stored === undefined || stored.bot) throw new DriverError(`unknown user ${user.id}; create it with createUser first`);
+
+  const channelFor = (channelId: string): StoredChannel => {
+    const channel = deps.world.channels.get(channelId);
+    if (channel === undefined) throw new DriverError(`unknown channel ${channelId}`);
+    if (channel.guildId !== undefined && !deps.world.guilds.get(channel.guildId)?.memberIds.has(user.id)) {
+      throw new DriverError(`${user.username} is not a member of the guild of channel ${channelId}; call addMember first`);
+    }
+    if (channel.type === 1 && channel.recipientId !== user.id) throw new DriverError(`channel ${channelId} is another user's DM`);
+    return channel;
+  };
+
+  const visibleMessage = (messageId: string): StoredMessage => {
+    const message = deps.world.message(messageId);
+    if (message === undefined || !visibleTo(message, user.id)) throw new DriverError(`${user.username} cannot see a message ${messageId}`);
+    channelFor(message.channelId);
+    return message;
+  };
+
+  const render = (messageId: string): RenderedMessage => {
+    const message = deps.world.message(messageId);
+    if (message === undefined) throw new DriverError(`the bot's answer (message ${messageId}) was deleted before it could be read`);
+    return renderMessage(message);
+  };
+
+  /** Sends the interaction to the bot and waits until the user sees its complete answer. */
+  const interact = async (interaction: InteractionRecord, data: JsonRecord, opts: WaitOptions | undefined, message?: JsonRecord): Promise<RenderedMessage> => {
+    if (!deps.gateway.hasSessionFor(interaction.init.guildId)) {
+      throw new DriverError('no bot is connected to the gateway for this guild; start the bot and await waitForBotReady() first');
+    }
+    deps.gateway.deliver(interaction.init.guildId, () => ({ t: 'INTERACTION_CREATE', d: interactionPayload(deps.world, deps.bot, interaction, stored, data, message) }));
+    const timeoutMs = opts?.timeoutMs ?? DEFAULT_WAIT_MS;
+    const messageId = await waitFor(interaction.answer, timeoutMs, () => `the bot did not answer the interaction within ${timeoutMs} ms (acknowledged: ${interaction.acknowledged})`);
+    return render(messageId);
+  };
+
+  const newInteraction = (channel: StoredChannel, type: 2 | 3, extra: { sourceMessageId?: string; commandName?: string }) =>
+    deps.interactions.create({
+      id: deps.newId(),
+      type,
+      channelId: channel.id,
+      ...(channel.guildId === undefined ? {} : { guildId: channel.guildId }),
+      userId: user.id,
+      ...extra,
+    });
+
+  const actor: UserActor = {
+    user,
+
+    async runSlashCommand(channelId: string, name: string, options: Readonly<Record<string, SlashOptionValue>> = {}, opts?: WaitOptions) {
+      const channel = channelFor(channelId);
+      const [commandName = '', ...path] = name.trim().replace(/^\//, '').split(/\s+/);
+      const command = deps.world.commandsFor(channel.guildId).find((candidate) => candidate.definition['name'] === commandName && (asNumber(candidate.definition['type']) ?? 1) === 1);
+      if (command === undefined) {
+        const known = deps.world.commandsFor(channel.guildId).map((candidate) => `/${String(candidate.definition['name'])}`);
+        throw new DriverError(`no slash command /${commandName} is registered here (registered: ${known.join(', ') || 'none'})`);
+      }
+      const invocation = resolveInvocation(command.definition, path, options);
+      const interaction = newInteraction(channel, InteractionType.ApplicationCommand, { commandName });
+      const data = { id: command.id, name: commandName, type: 1, options: invocation.options, ...(command.guildId === undefined ? {} : { guild_id: command.guildId }) };
+      return interact(interaction, data, opts);
+    },
+
+    async clickButton(messageId: string, which: ButtonChoice, opts?: WaitOptions) {
+      const message = visibleMessage(messageId);
+      const buttons = componentsOf(message).filter((component) => component['type'] === 2);
+      const button = buttons.find((candidate) => ('label' in which ? candidate['label'] === which.label : candidate['custom_id'] === which.customId));
+      if (button === undefined) {
+        const labels = buttons.map((candidate) => JSON.stringify(candidate['label'] ?? candidate['custom_id'])).join(', ');
+        throw new DriverError(`message ${messageId} has no button ${JSON.stringify('label' in which ? which.label : which.customId)} (buttons: ${labels || 'none'})`);
+      }
+      if (button['disabled'] === true) throw new DriverError(`the button ${JSON.stringify(button['label'])} is disabled`);
+      const customId = asString(button['custom_id']);
+      if (customId === undefined) throw new DriverError(`the button ${JSON.stringify(button['label'])} is a link or premium button; clicking it sends the bot nothing`);
+      const interaction = newInteraction(channelFor(message.channelId), InteractionType.MessageComponent, { sourceMessageId: message.id });
+      return interact(interaction, { custom_id: customId, component_type: 2 }, opts, apiMessage(message, deps.world, deps.origin()));
+    },
+
+    async selectOption(messageId: string, which: SelectChoice, opts?: WaitOptions) {
+      const message = visibleMessage(messageId);
+      const selects = componentsOf(message).filter((component) => component['type'] === 3);
+      const select = which.customId === undefined ? (selects.length === 1 ? selects[0] : undefined) : selects.find((candidate) => candidate['custom_id'] === which.customId);
+      if (select === undefined) throw new DriverError(`message ${messageId} has ${selects.length} select menus; none matches ${which.customId ?? '(no custom id given)'}`);
+      if (select['disabled'] === true) throw new DriverError(`the select menu ${String(select['custom_id'])} is disabled`);
+      const offered = (asArray(select['options']) ?? []).map((option) => asString(asRecord(option)?.['value']));
+      const unknown = which.values.filter((value) => !offered.includes(value));
+      if (unknown.length > 0) throw new DriverError(`the select menu does not offer ${unknown.join(', ')} (it offers ${offered.join(', ')})`);
+      const min = asNumber(select['min_values']) ?? 1;
+      const max = asNumber(select['max_values']) ?? 1;
+      if (which.values.length < min || which.values.length > max) throw new DriverError(`the select menu takes ${min}-${max} values, not ${which.values.length}`);
+      const interaction = newInteraction(channelFor(message.channelId), InteractionType.MessageComponent, { sourceMessageId: message.id });
+      const data = { custom_id: String(select['custom_id']), component_type: 3, values: [...which.values] };
+      return interact(interaction, data, opts, apiMessage(message, deps.world, deps.origin()));
+    },
+
+    async sendMessage(channelId: string, content: string, opts: SendMessageOptions = {}) {
+      const channel = channelFor(channelId);
+      const text = opts.mentionBot === true ? `<@${deps.bot.userId}> ${content}` : content;
+      if (text.trim() === '') throw new DriverError('the Discord client does not send an empty message');
+      if (text.length > CONTENT_MAX) throw new DriverError(`a message is at most ${CONTENT_MAX} characters; this one has ${text.length}`);
+      if (opts.replyTo !== undefined) {
+        const target = visibleMessage(opts.replyTo);
+        if (target.channelId !== channel.id) throw new DriverError(`message ${opts.replyTo} is in another channel`);
+      }
+      const body: JsonRecord = {
+        content: text,
+        ...(opts.replyTo === undefined ? {} : { message_reference: { message_id: opts.replyTo } }),
+        ...(opts.pingRepliedAuthor === false ? { allowed_mentions: { parse: ['users', 'roles', 'everyone'], replied_user: false } } : {}),
+      };
+      const message = composeMessage(deps, { channel, authorId: user.id, type: 0, body, files: [] });
+      deps.world.addMessage(message);
+      return renderMessage(message);
+    },
+
+    sendDm(content: string) {
+      return actor.sendMessage(actor.dmChannelId(), content);
+    },
+
+    dmChannelId() {
+      return openDm(deps, user.id).id;
+    },
+
+    async waitForBotMessage(opts = {}) {
+      const timeoutMs = opts.timeoutMs ?? DEFAULT_WAIT_MS;
+      const { after, channelId } = opts;
+      // A "thinking..." placeholder is not an answer yet; its edit is.
+      const eligible = (message: StoredMessage) =>
+        message.authorId === deps.bot.userId &&
+        visibleTo(message, user.id) &&
+        (message.flags & MessageFlags.Loading) === 0 &&
+        (channelId === undefined || message.channelId === channelId) &&
+        (after === undefined || BigInt(message.id) > BigInt(after));
+      if (after !== undefined) {
+        const channels = channelId === undefined ? [...deps.world.channels.keys()] : [channelId];
+        const existing = channels.flatMap((id) => deps.world.channelMessages(id)).filter(eligible).sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1))[0];
+        if (existing !== undefined) return renderMessage(existing);
+      }
+      let unsubscribe = () => {};
+      const found = new Promise<StoredMessage>((resolve) => {
+        unsubscribe = deps.world.subscribe((event) => {
+          if ((event.type === 'messageCreated' || event.type === 'messageUpdated') && eligible(event.message)) resolve(event.message);
+        });
+      });
+      try {
+        const message = await waitFor(found, timeoutMs, () => `no message from the bot${channelId === undefined ? '' : ` in channel ${channelId}`} within ${timeoutMs} ms`);
+        return renderMessage(message);
+      } finally {
+        unsubscribe();
+      }
+    },
+
+    view(channelId: string) {
+      channelFor(channelId);
+      return deps.world.channelMessages(channelId).filter((message) => visibleTo(message, user.id)).map(renderMessage);
+    },
+  };
+  return actor;
+}
+
+function componentsOf(message: StoredMessage): JsonRecord[] {
+  return message.components.flatMap((row) =>
+    (asArray(row['components']) ?? []).flatMap((child) => {
+      const record = asRecord(child);
+      return record === undefined ? [] : [record];
+    }),
+  );
+}
+

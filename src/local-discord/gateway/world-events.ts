@@ -1,0 +1,65 @@
+import { apiChannel, apiGuildCreate, apiMember, apiMessage } from '../api-objects.ts';
+import type { JsonRecord } from '../rules/json.ts';
+import type { BotIdentity } from '../types.ts';
+import type { StoredMessage, World, WorldEvent } from '../world.ts';
+import type { Gateway } from './gateway.ts';
+import { hasIntent, Intents } from './intents.ts';
+import type { GatewaySession } from './session.ts';
+
+/**
+ * Turns changes in the world into the dispatches Discord would send the bot: GUILD_CREATE,
+ * CHANNEL_CREATE, GUILD_MEMBER_ADD and the MESSAGE_* events, each only with its intent.
+ */
+export function forwardWorldEvents(world: World, gateway: Gateway, bot: BotIdentity, origin: () => string): () => void {
+  return world.subscribe((event: WorldEvent) => {
+    switch (event.type) {
+      case 'guildCreated':
+        gateway.deliver(event.guild.id, () => ({ t: 'GUILD_CREATE', d: apiGuildCreate(event.guild, world) }));
+        return;
+      case 'channelCreated':
+        gateway.deliver(event.channel.guildId, (session) => (hasIntent(session.intents, Intents.Guilds) ? { t: 'CHANNEL_CREATE', d: apiChannel(event.channel, world) } : undefined));
+        return;
+      case 'memberAdded': {
+        const user = world.users.get(event.userId);
+        if (user === undefined) return;
+        gateway.deliver(event.guild.id, (session) =>
+          hasIntent(session.intents, Intents.GuildMembers) ? { t: 'GUILD_MEMBER_ADD', d: { ...apiMember(user, event.guild), guild_id: event.guild.id } } : undefined,
+        );
+        return;
+      }
+      case 'messageCreated':
+      case 'messageUpdated':
+      case 'messageDeleted':
+        forwardMessage(world, gateway, bot, origin, event.type, event.message);
+    }
+  });
+}
+
+const EVENT_NAMES = { messageCreated: 'MESSAGE_CREATE', messageUpdated: 'MESSAGE_UPDATE', messageDeleted: 'MESSAGE_DELETE' } as const;
+
+function forwardMessage(world: World, gateway: Gateway, bot: BotIdentity, origin: () => string, type: keyof typeof EVENT_NAMES, message: StoredMessage): void {
+  // Ephemeral messages exist only in their user's client; the bot's gateway never hears of them.
+  if (message.ephemeralFor !== undefined) return;
+  const intent = message.guildId === undefined ? Intents.DirectMessages : Intents.GuildMessages;
+  gateway.deliver(message.guildId, (session) => {
+    if (!hasIntent(session.intents, intent)) return undefined;
+    if (type === 'messageDeleted') {
+      return { t: EVENT_NAMES[type], d: { id: message.id, channel_id: message.channelId, ...(message.guildId === undefined ? {} : { guild_id: message.guildId }) } };
+    }
+    // The gateway adds channel_type; discord.js needs it to build a DM channel it has not cached.
+    const payload = { ...apiMessage(message, world, origin()), channel_type: world.channels.get(message.channelId)?.type ?? 0 };
+    return { t: EVENT_NAMES[type], d: canReadContent(session, message, bot) ? payload : withoutContent(payload) };
+  });
+}
+
+/**
+ * Without MESSAGE_CONTENT a bot still reads its own messages, DMs, and messages that mention it
+ * (Discord's documented exceptions).
+ */
+function canReadContent(session: GatewaySession, message: StoredMessage, bot: BotIdentity): boolean {
+  return hasIntent(session.intents, Intents.MessageContent) || message.authorId === bot.userId || message.guildId === undefined || message.mentions.includes(bot.userId);
+}
+
+function withoutContent(payload: JsonRecord): JsonRecord {
+  return { ...payload, content: '', embeds: [], attachments: [], components: [] };
+}

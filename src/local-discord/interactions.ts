@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock, TimerHandle } from './clock.ts';
+import { InteractionFailedError } from './errors.ts';
+
+/** Discord invalidates an interaction that gets no first response within 3 s. */
+export const ACK_WINDOW_MS = 3_000;
+/** An interaction token works for follow-ups and edits for 15 minutes. */
+export const TOKEN_LIFETIME_MS = 15 * 60 * 1_000;
+
+export const InteractionType = { ApplicationCommand: 2, MessageComponent: 3 } as const;
+
+export interface InteractionInit {
+  readonly id: string;
+  readonly type: 2 | 3;
+  readonly channelId: string;
+  readonly guildId?: string;
+  readonly userId: string;
+  /** The message whose component was used. */
+  readonly sourceMessageId?: string;
+  readonly commandName?: string;
+}
+
+/** One interaction's life: waiting for the first response, then its token's 15 minutes. */
+export class InteractionRecord {
+  readonly token: string;
+  readonly createdAt: number;
+  acknowledged = false;
+  /** The 3 s window passed with no response. */
+  failed = false;
+  responseType: number | undefined;
+  /** The response message (types 4, 5) or the component's message (types 6, 7). */
+  originalMessageId: string | undefined;
+  /** Set once the user sees the bot's complete answer (not just a "thinking..." placeholder). */
+  answered = false;
+  readonly answer: Promise<string>;
+  private settle!: { resolve: (messageId: string) => void; reject: (error: Error) => void };
+  private readonly ackTimer: TimerHandle;
+  private readonly expiryTimer: TimerHandle;
+
+  constructor(
+    readonly init: InteractionInit,
+    private readonly clock: Clock,
+  ) {
+    this.createdAt = clock.now();
+    this.token = Buffer.from(`interaction:${init.id}:${randomBytes(48).toString('base64url')}`).toString('base64url');
+    this.answer = new Promise<string>((resolve, reject) => {
+      this.settle = { resolve, reject };
+    });
+    // Tests that do not await the answer must not see an unhandled rejection.
+    this.answer.catch(() => undefined);
+    this.ackTimer = clock.setTimeout(() => this.expireIfUnacknowledged(), ACK_WINDOW_MS);
+    this.expiryTimer = clock.setTimeout(() => this.fail(new InteractionFailedError(this.id, 'the bot acknowledged but never answered before the token expired (15 minutes)')), TOKEN_LIFETIME_MS);
+  }
+
+  get id(): string {
+    return this.init.id;
+  }
+
+  get isComponent(): boolean {
+    return this.init.type === InteractionType.MessageComponent;
+  }
+
+  /** The initial response came too late, or never. */
+  ackWindowClosed(): boolean {
+    return this.failed || this.clock.now() - this.createdAt > ACK_WINDOW_MS;
+  }
+
+  tokenExpired(): boolean {
+    return this.clock.now() - this.createdAt >= TOKEN_LIFETIME_MS;
+  }
+
+  acknowledge(responseType: number, originalMessageId: string | undefined): void {
+    this.acknowledged = true;
+    this.responseType = responseType;
+    this.originalMessageId = originalMessageId;
+    this.clock.clearTimeout(this.ackTimer);
+  }
+
+  /** The user now sees the bot's answer in this message. */
+  markAnswered(messageId: string): void {
+    if (this.answered) return;
+    this.answered = true;
+    this.clock.clearTimeout(this.expiryTimer);
+    this.settle.resolve(messageId);
+  }
+
+  /** The response is something the driver cannot show as a message (e.g. a modal). */
+  fail(error: Error): void {
+    if (this.answered) return;
+    this.answered = true;
+    this.clock.clearTimeout(this.ackTimer);
+    this.clock.clearTimeout(this.expiryTimer);
+    this.settle.reject(error);
+  }
+
+  private expireIfUnacknowledged(): void {
+    if (this.acknowledged) return;
+    this.failed = true;
+    this.fail(new InteractionFailedError(this.id, `the bot did not respond within ${ACK_WINDOW_MS} ms`));
+  }
+}
+
+/** Every interaction the server created, by id and by token. */
+export class InteractionRegistry {
+  private readonly byId = new Map<string, InteractionRecord>();
+  private readonly byToken = new Map<string, InteractionRecord>();
+
+  constructor(private readonly clock: Clock) {}
+
+  create(init: InteractionInit): InteractionRecord {
+    const record = new InteractionRecord(init, this.clock);
+    this.byId.set(record.id, record);
+    this.byToken.set(record.token, record);
+    return record;
+  }
+
+  find(id: string, token: string): InteractionRecord | undefined {
+    const record = this.byId.get(id);
+    return record?.token === token ? record : undefined;
+  }
+
+  findByToken(token: string): InteractionRecord | undefined {
+    return this.byToken.get(token);
+  }
+}

@@ -1,0 +1,203 @@
+import {
+  ApplicationCommandAutocompleteCallbackRequestSchema,
+  CreateMessageInteractionCallbackRequestSchema,
+  IncomingWebhookRequestPartialSchema,
+  IncomingWebhookUpdateRequestPartialSchema,
+  ModalInteractionCallbackRequestSchema,
+  PongInteractionCallbackRequestSchema,
+  UpdateMessageInteractionCallbackRequestSchema,
+  type SpecSchema,
+} from 'discord-api-spec/zod';
+import { apiMessage } from '../api-objects.ts';
+import { apiErrors, DriverError } from '../errors.ts';
+import type { InteractionRecord } from '../interactions.ts';
+import { INTERACTION_MESSAGE_FLAGS, MessageFlags, messageProblems } from '../rules/message-rules.ts';
+import { asNumber, asRecord, type JsonRecord } from '../rules/json.ts';
+import { specProblems } from '../rules/spec-validation.ts';
+import type { StoredMessage } from '../world.ts';
+import { composeMessage, planEdit, validateMessageBody } from './compose.ts';
+import { json, noContent, type RestContext, type RestRequest, type RestResponse, type Route } from './route.ts';
+
+const Callback = { Pong: 1, ChannelMessage: 4, DeferredChannelMessage: 5, DeferredUpdate: 6, UpdateMessage: 7, Autocomplete: 8, Modal: 9 } as const;
+
+const CALLBACK_SCHEMAS: Readonly<Record<number, SpecSchema>> = {
+  [Callback.Pong]: PongInteractionCallbackRequestSchema,
+  [Callback.ChannelMessage]: CreateMessageInteractionCallbackRequestSchema,
+  [Callback.DeferredChannelMessage]: CreateMessageInteractionCallbackRequestSchema,
+  [Callback.DeferredUpdate]: UpdateMessageInteractionCallbackRequestSchema,
+  [Callback.UpdateMessage]: UpdateMessageInteractionCallbackRequestSchema,
+  [Callback.Autocomplete]: ApplicationCommandAutocompleteCallbackRequestSchema,
+  [Callback.Modal]: ModalInteractionCallbackRequestSchema,
+};
+
+const byInteraction = (params: Readonly<Record<string, string>>) => `interaction:${params['interactionId'] ?? ''}`;
+const byWebhook = (params: Readonly<Record<string, string>>) => `webhook:${params['token'] ?? ''}`;
+
+/** The first response to an interaction: Discord's 3 s window, one acknowledgement, types by kind. */
+function respond(context: RestContext, request: RestRequest): RestResponse {
+  const interaction = context.interactions.find(request.params['interactionId'] ?? '', request.params['token'] ?? '');
+  if (interaction === undefined || interaction.ackWindowClosed()) throw apiErrors.unknownInteraction();
+  if (interaction.acknowledged) throw apiErrors.alreadyAcknowledged();
+  const body = asRecord(request.body);
+  const type = asNumber(body?.['type']);
+  const schema = type === undefined ? undefined : CALLBACK_SCHEMAS[type];
+  if (body === undefined || type === undefined || schema === undefined) {
+    throw apiErrors.invalidFormBody([{ path: ['type'], code: 'BASE_TYPE_CHOICES', message: `Value must be one of (${Object.keys(CALLBACK_SCHEMAS).join(', ')}).` }]);
+  }
+  const data = asRecord(body['data']) ?? {};
+  const carriesMessage = type === Callback.ChannelMessage || type === Callback.UpdateMessage;
+  const problems = [
+    ...specProblems(schema, body),
+    ...(carriesMessage ? messageProblems(data, INTERACTION_MESSAGE_FLAGS).map((problem) => ({ ...problem, path: ['data', ...problem.path] })) : []),
+  ];
+  if (problems.length > 0) throw apiErrors.invalidFormBody(problems);
+  const message = applyCallback(context, interaction, type, data, request);
+  if (request.query.get('with_response') !== 'true') return noContent();
+  return json({
+    interaction: { id: interaction.id, type: interaction.init.type, response_message_id: message?.id, response_message_loading: message === undefined ? false : (message.flags & MessageFlags.Loading) !== 0, response_message_ephemeral: message === undefined ? false : (message.flags & MessageFlags.Ephemeral) !== 0 },
+    ...(message === undefined ? {} : { resource: { type, message: apiMessage(message, context.world, context.origin()) } }),
+  });
+}
+
+function applyCallback(context: RestContext, interaction: InteractionRecord, type: number, data: JsonRecord, request: RestRequest): StoredMessage | undefined {
+  switch (type) {
+    case Callback.ChannelMessage:
+    case Callback.DeferredChannelMessage: {
+      const deferred = type === Callback.DeferredChannelMessage;
+      if (deferred) checkDeferralData(data);
+      const message = responseMessage(context, interaction, data, request, deferred ? MessageFlags.Loading : 0);
+      interaction.acknowledge(type, message.id);
+      context.world.addMessage(message);
+      if (!deferred) interaction.markAnswered(message.id);
+      return message;
+    }
+    case Callback.DeferredUpdate:
+    case Callback.UpdateMessage: {
+      if (!interaction.isComponent) {
+        throw apiErrors.invalidFormBody([{ path: ['type'], code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: `Response type ${type} is only valid for message component interactions.` }]);
+      }
+      const source = interaction.init.sourceMessageId === undefined ? undefined : context.world.message(interaction.init.sourceMessageId);
+      if (source === undefined) throw apiErrors.unknownMessage();
+      if (type === Callback.UpdateMessage) {
+        const edit = planEdit(context, source, data, request.files);
+        interaction.acknowledge(type, source.id);
+        context.world.updateMessage(source, edit.apply);
+        interaction.markAnswered(source.id);
+      } else {
+        interaction.acknowledge(type, source.id);
+      }
+      return source;
+    }
+    case Callback.Modal:
+      interaction.acknowledge(type, undefined);
+      interaction.fail(new DriverError('the bot answered with a modal, which this local server cannot fill in'));
+      return undefined;
+    default:
+      throw apiErrors.invalidFormBody([{ path: ['type'], code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: `Response type ${type} is not valid for this interaction.` }]);
+  }
+}
+
+/** Discord documents that a deferral carries only the EPHEMERAL flag. */
+function checkDeferralData(data: JsonRecord): void {
+  const extra = Object.keys(data).filter((key) => key !== 'flags' && data[key] !== undefined && data[key] !== null);
+  const flags = asNumber(data['flags']) ?? 0;
+  const problems = [
+    ...extra.map((key) => ({ path: ['data', key], code: 'INTERACTION_DEFERRAL_FIELD_NOT_ALLOWED', message: 'A deferred response carries only the EPHEMERAL flag.' })),
+    ...((flags & ~MessageFlags.Ephemeral) !== 0 ? [{ path: ['data', 'flags'], code: 'MESSAGE_FLAGS_INVALID', message: 'Only the EPHEMERAL flag may be set on a deferred response.' }] : []),
+  ];
+  if (problems.length > 0) throw apiErrors.invalidFormBody(problems);
+}
+
+function responseMessage(context: RestContext, interaction: InteractionRecord, data: JsonRecord, request: RestRequest, extraFlags: number): StoredMessage {
+  const channel = context.world.channels.get(interaction.init.channelId);
+  if (channel === undefined) throw apiErrors.unknownChannel();
+  const ephemeral = ((asNumber(data['flags']) ?? 0) & MessageFlags.Ephemeral) !== 0;
+  const { message_reference: _ignored, ...body } = data;
+  return composeMessage(context, {
+    channel,
+    authorId: context.bot.userId,
+    type: interaction.isComponent ? 0 : 20,
+    body,
+    files: request.files,
+    extraFlags,
+    webhookId: context.bot.applicationId,
+    interaction: { id: interaction.id, type: interaction.init.type, userId: interaction.init.userId, ...(interaction.init.commandName === undefined ? {} : { commandName: interaction.init.commandName }) },
+    ...(ephemeral ? { ephemeralFor: interaction.init.userId } : {}),
+  });
+}
+
+/** The interaction behind a webhook route, refused as Discord does once the token expired. */
+function webhookInteraction(context: RestContext, request: RestRequest): InteractionRecord {
+  if (request.params['appId'] !== context.bot.applicationId) throw apiErrors.unknownWebhook();
+  const interaction = context.interactions.findByToken(request.params['token'] ?? '');
+  if (interaction === undefined || interaction.tokenExpired() || interaction.failed) throw apiErrors.invalidWebhookToken();
+  return interaction;
+}
+
+function targetMessage(context: RestContext, interaction: InteractionRecord, messageId: string): StoredMessage {
+  const id = messageId === '@original' ? interaction.originalMessageId : messageId;
+  const message = id === undefined ? undefined : context.world.message(id);
+  if (message === undefined || !belongsTo(message, interaction)) throw apiErrors.unknownMessage();
+  return message;
+}
+
+/** A token reaches its original response (or the component's message) and its own follow-ups. */
+function belongsTo(message: StoredMessage, interaction: InteractionRecord): boolean {
+  return message.id === interaction.originalMessageId || message.interaction?.id === interaction.id;
+}
+
+function editThroughToken(context: RestContext, request: RestRequest): RestResponse {
+  const interaction = webhookInteraction(context, request);
+  const message = targetMessage(context, interaction, request.params['messageId'] ?? '');
+  const body = validateMessageBody(IncomingWebhookUpdateRequestPartialSchema, request.body, INTERACTION_MESSAGE_FLAGS);
+  const edit = planEdit(context, message, body, request.files);
+  context.world.updateMessage(message, edit.apply);
+  if (message.id === interaction.originalMessageId) interaction.markAnswered(message.id);
+  return json(apiMessage(message, context.world, context.origin()));
+}
+
+function followUp(context: RestContext, request: RestRequest): RestResponse {
+  const interaction = webhookInteraction(context, request);
+  if (!interaction.acknowledged) throw apiErrors.unknownWebhook();
+  const body = validateMessageBody(IncomingWebhookRequestPartialSchema, request.body, INTERACTION_MESSAGE_FLAGS);
+  const original = interaction.originalMessageId === undefined ? undefined : context.world.message(interaction.originalMessageId);
+  // Discord documents that the first follow-up after a deferral edits the "thinking..." message.
+  if (original !== undefined && interaction.responseType === Callback.DeferredChannelMessage && (original.flags & MessageFlags.Loading) !== 0) {
+    const edit = planEdit(context, original, body, request.files);
+    context.world.updateMessage(original, edit.apply);
+    interaction.markAnswered(original.id);
+    return json(apiMessage(original, context.world, context.origin()));
+  }
+  const message = responseMessage(context, interaction, body, request, 0);
+  context.world.addMessage(message);
+  interaction.markAnswered(message.id);
+  return json(apiMessage(message, context.world, context.origin()));
+}
+
+/** The routes a bot reaches with an interaction's id and token, without its bot token. */
+export const interactionRoutes: readonly Route[] = [
+  { method: 'POST', path: '/interactions/:interactionId/:token/callback', auth: false, bucket: byInteraction, handle: respond },
+  {
+    method: 'GET',
+    path: '/webhooks/:appId/:token/messages/:messageId',
+    auth: false,
+    bucket: byWebhook,
+    handle(context, request) {
+      const interaction = webhookInteraction(context, request);
+      return json(apiMessage(targetMessage(context, interaction, request.params['messageId'] ?? ''), context.world, context.origin()));
+    },
+  },
+  { method: 'PATCH', path: '/webhooks/:appId/:token/messages/:messageId', auth: false, bucket: byWebhook, handle: editThroughToken },
+  {
+    method: 'DELETE',
+    path: '/webhooks/:appId/:token/messages/:messageId',
+    auth: false,
+    bucket: byWebhook,
+    handle(context, request) {
+      const interaction = webhookInteraction(context, request);
+      context.world.deleteMessage(targetMessage(context, interaction, request.params['messageId'] ?? ''));
+      return noContent();
+    },
+  },
+  { method: 'POST', path: '/webhooks/:appId/:token', auth: false, bucket: byWebhook, handle: followUp },
+];

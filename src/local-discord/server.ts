@@ -1,0 +1,227 @@
+import { createServer, type ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import { systemClock } from './clock.ts';
+import { DriverError } from './errors.ts';
+import { createUserActor, visibleTo, type DriverDeps } from './driver/user-actor.ts';
+import { waitFor } from './driver/wait.ts';
+import { Gateway } from './gateway/gateway.ts';
+import { forwardWorldEvents } from './gateway/world-events.ts';
+import { InteractionRegistry } from './interactions.ts';
+import { renderMessage } from './render.ts';
+import { appRoutes } from './rest/app-routes.ts';
+import { channelRoutes } from './rest/channel-routes.ts';
+import { commandRoutes } from './rest/command-routes.ts';
+import { interactionRoutes } from './rest/interaction-routes.ts';
+import { RestServer } from './rest/rest-server.ts';
+import type { RestContext } from './rest/route.ts';
+import { createSnowflakeFactory } from './snowflake.ts';
+import type { BotIdentity, ChangeEvent, LocalDiscord, LocalDiscordOptions, RecordedRequest, Violation } from './types.ts';
+import { World, type StoredGuild } from './world.ts';
+
+const DEFAULT_HEARTBEAT_INTERVAL_MS = 41_250;
+const DEFAULT_READY_WAIT_MS = 10_000;
+
+/**
+ * Starts a Discord-compatible server on 127.0.0.1: REST under `/api/v10`, the gateway under
+ * `/gateway`, Discord's documented rules enforced, and a driver to act as users.
+ * @example
+ * const discord = await startLocalDiscord();
+ * const client = new Client({ intents, rest: { api: discord.apiBaseUrl } });
+ * await client.login(discord.bot.token);
+ */
+export async function startLocalDiscord(options: LocalDiscordOptions = {}): Promise<LocalDiscord> {
+  const settings = checkOptions(options);
+  const clock = options.clock ?? systemClock;
+  const newId = createSnowflakeFactory(() => clock.now());
+  const world = new World();
+  const requests: RecordedRequest[] = [];
+  const violations: Violation[] = [];
+  const internalErrors: unknown[] = [];
+  const onInternalError = (error: unknown) => internalErrors.push(error);
+
+  const applicationId = newId();
+  const bot: BotIdentity = {
+    applicationId,
+    // Bot users share their application's id, as for every app created since 2021.
+    userId: applicationId,
+    username: 'LocalBot',
+    token: `${Buffer.from(applicationId).toString('base64url')}.${randomBytes(4).toString('base64url')}.${randomBytes(27).toString('base64url')}`,
+  };
+  world.addUser({ id: bot.userId, username: bot.username, bot: true });
+
+  let origin = '';
+  const gatewayUrl = () => `${origin.replace(/^http/, 'ws')}/gateway`;
+  const gateway = new Gateway({
+    world,
+    bot,
+    allowed: settings.allowed,
+    heartbeatIntervalMs: settings.heartbeatIntervalMs,
+    gatewayUrl,
+    onViolation: (code, message) => violations.push({ method: 'GATEWAY', route: '/gateway', status: code, code, message }),
+    onInternalError,
+  });
+  const interactions = new InteractionRegistry(clock);
+  const context: RestContext = { world, interactions, gateway, bot, clock, newId, now: () => clock.now(), origin: () => origin, gatewayUrl, recommendedShards: settings.shards };
+  const rest = new RestServer({
+    context,
+    routes: [...appRoutes, ...channelRoutes, ...commandRoutes, ...interactionRoutes],
+    requests,
+    violations,
+    onInternalError,
+    serveOther: (path, response) => serveAttachment(world, path, response),
+  });
+  const stopForwarding = forwardWorldEvents(world, gateway, bot, () => origin);
+
+  const http = createServer((request, response) => {
+    rest.handle(request, response).catch((error: unknown) => {
+      onInternalError(error);
+      if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'application/json' }).end('{"message":"500: Internal Server Error","code":0}');
+    });
+  });
+  const sockets = new WebSocketServer({ noServer: true });
+  http.on('upgrade', (request, socket, head) => {
+    if (new URL(request.url ?? '/', 'ws://localhost').pathname !== '/gateway') {
+      socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => gateway.handleConnection(ws, request));
+  });
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(settings.port, '127.0.0.1', () => resolve());
+  });
+  origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+
+  const driverDeps: DriverDeps = { world, interactions, gateway, bot, newId, now: () => clock.now(), origin: () => origin };
+  let guildCount = 0;
+
+  const requireGuild = (guildId: string): StoredGuild => {
+    const guild = world.guilds.get(guildId);
+    if (guild === undefined) throw new DriverError(`unknown guild ${guildId}; create it with createGuild first`);
+    return guild;
+  };
+
+  return {
+    apiBaseUrl: `${origin}/api`,
+    gatewayUrl: gatewayUrl(),
+    bot,
+    clock,
+    requests,
+    violations,
+    internalErrors,
+    createGuild(name) {
+      guildCount += 1;
+      const guild: StoredGuild = { id: newId(), name: name ?? `Guild ${guildCount}`, ownerId: bot.userId, channelIds: [], memberIds: new Set([bot.userId]), joinedAt: clock.now() };
+      world.addGuild(guild);
+      return { id: guild.id, name: guild.name };
+    },
+    createChannel(guildId, name = 'general') {
+      const guild = requireGuild(guildId);
+      const id = newId();
+      world.addChannel({ id, guildId: guild.id, name, type: 0 });
+      return { id, guildId: guild.id, name };
+    },
+    createUser(username) {
+      if (typeof username !== 'string' || username.length < 2 || username.length > 32) throw new DriverError(`a username is 2-32 characters, got ${JSON.stringify(username)}`);
+      const user = { id: newId(), username, bot: false };
+      world.addUser(user);
+      return { id: user.id, username };
+    },
+    addMember(guildId, userId) {
+      const guild = requireGuild(guildId);
+      if (!world.users.has(userId)) throw new DriverError(`unknown user ${userId}; create it with createUser first`);
+      world.addMember(guild, userId);
+    },
+    as: (user) => createUserActor(driverDeps, user),
+    async waitForBotReady({ timeoutMs = DEFAULT_READY_WAIT_MS, shard } = {}) {
+      const ready = () => (shard === undefined ? gateway.allShardsLive() : gateway.isShardLive(shard));
+      if (ready()) return;
+      let unsubscribe = () => {};
+      const became = new Promise<void>((resolve) => {
+        unsubscribe = gateway.onReadyChange(() => {
+          if (ready()) resolve();
+        });
+      });
+      try {
+        await waitFor(became, timeoutMs, () => `the bot did not finish connecting ${shard === undefined ? 'all shards' : `shard ${shard}`} within ${timeoutMs} ms`);
+      } finally {
+        unsubscribe();
+      }
+    },
+    messages(channelId, viewerId) {
+      return world.channelMessages(channelId).filter((message) => visibleTo(message, viewerId)).map(renderMessage);
+    },
+    onChange(listener) {
+      return world.subscribe((event) => {
+        const change = toChangeEvent(event);
+        if (change === undefined) return;
+        try {
+          listener(change);
+        } catch (error) {
+          onInternalError(error);
+        }
+      });
+    },
+    faults: {
+      rateLimitNext: (opts) => rest.rateLimitNext(opts),
+      serverErrorNext: (opts) => rest.serverErrorNext(opts),
+      dropGateway: (shard = 0) => gateway.drop(shard),
+      sendReconnect: (shard = 0) => gateway.sendReconnect(shard),
+      sendInvalidSession: (resumable, shard = 0) => gateway.sendInvalidSession(resumable, shard),
+    },
+    async close() {
+      stopForwarding();
+      gateway.closeAll();
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
+}
+
+function toChangeEvent(event: Parameters<Parameters<World['subscribe']>[0]>[0]): ChangeEvent | undefined {
+  switch (event.type) {
+    case 'messageCreated':
+      return { type: 'messageCreated', channelId: event.message.channelId, message: renderMessage(event.message) };
+    case 'messageUpdated':
+      return { type: 'messageUpdated', channelId: event.message.channelId, message: renderMessage(event.message) };
+    case 'messageDeleted':
+      return { type: 'messageDeleted', channelId: event.message.channelId, messageId: event.message.id };
+    default:
+      return undefined;
+  }
+}
+
+function checkOptions(options: LocalDiscordOptions) {
+  const shards = options.shards ?? 1;
+  if (!Number.isInteger(shards) || shards < 1) throw new RangeError(`shards must be a positive integer, got ${shards}`);
+  const heartbeatIntervalMs = options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS;
+  if (!Number.isFinite(heartbeatIntervalMs) || heartbeatIntervalMs <= 0) throw new RangeError(`heartbeatIntervalMs must be positive, got ${heartbeatIntervalMs}`);
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new RangeError(`port must be 0-65535, got ${port}`);
+  return {
+    shards,
+    heartbeatIntervalMs,
+    port,
+    allowed: { messageContent: options.messageContent === true, guildMembers: options.guildMembers === true, guildPresences: options.guildPresences === true },
+  };
+}
+
+/** Serves `/attachments/{channel}/{attachment}/{filename}`, the URLs message objects carry. */
+function serveAttachment(world: World, path: string, response: ServerResponse): boolean {
+  const match = /^\/attachments\/(\d+)\/(\d+)\/[^/]+$/.exec(path);
+  if (match === null) return false;
+  const attachment = world
+    .channelMessages(match[1] ?? '')
+    .flatMap((message) => message.attachments)
+    .find((candidate) => candidate.id === match[2]);
+  if (attachment === undefined) {
+    response.writeHead(404, { 'Content-Type': 'application/json' }).end('{"message":"404: Not Found","code":0}');
+    return true;
+  }
+  response.writeHead(200, { 'Content-Type': attachment.contentType ?? 'application/octet-stream', 'Content-Length': attachment.data.length }).end(attachment.data);
+  return true;
+}

@@ -1,0 +1,234 @@
+import type { Clock } from './clock.ts';
+
+/** A guild created by a test or the playground. */
+export interface Guild {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** A guild text channel. */
+export interface Channel {
+  readonly id: string;
+  readonly guildId: string;
+  readonly name: string;
+}
+
+/** A human user who can act through the driver. */
+export interface User {
+  readonly id: string;
+  readonly username: string;
+}
+
+export interface BotIdentity {
+  readonly token: string;
+  readonly applicationId: string;
+  readonly userId: string;
+  readonly username: string;
+}
+
+export type ButtonStyleName = 'primary' | 'secondary' | 'success' | 'danger' | 'link' | 'premium';
+
+export interface RenderedButton {
+  readonly type: 'button';
+  readonly label?: string;
+  readonly style: ButtonStyleName;
+  readonly customId?: string;
+  readonly url?: string;
+  readonly disabled: boolean;
+  readonly emoji?: string;
+}
+
+export interface RenderedSelectOption {
+  readonly label: string;
+  readonly value: string;
+  readonly description?: string;
+}
+
+export interface RenderedSelect {
+  readonly type: 'select';
+  readonly customId: string;
+  readonly placeholder?: string;
+  readonly options: readonly RenderedSelectOption[];
+  readonly minValues: number;
+  readonly maxValues: number;
+  readonly disabled: boolean;
+}
+
+export type RenderedComponent = RenderedButton | RenderedSelect;
+
+export interface RenderedEmbedField {
+  readonly name: string;
+  readonly value: string;
+  readonly inline: boolean;
+}
+
+export interface RenderedEmbed {
+  readonly title?: string;
+  readonly description?: string;
+  readonly url?: string;
+  readonly color?: number;
+  readonly fields: readonly RenderedEmbedField[];
+  readonly footer?: string;
+  readonly image?: string;
+  readonly thumbnail?: string;
+  readonly author?: string;
+}
+
+export interface RenderedAttachment {
+  readonly filename: string;
+  readonly contentType?: string;
+  readonly size: number;
+  readonly data: Buffer;
+}
+
+/** Which mentions a message was allowed to ping, as the author asked. */
+export interface RenderedAllowedMentions {
+  readonly parse: readonly string[];
+  readonly users: readonly string[];
+  readonly roles: readonly string[];
+  readonly repliedUser: boolean;
+}
+
+/** A message as a user would see it in the Discord client. */
+export interface RenderedMessage {
+  readonly id: string;
+  readonly channelId: string;
+  readonly authorId: string;
+  readonly content: string;
+  readonly embeds: readonly RenderedEmbed[];
+  /** Action rows, each a list of components. */
+  readonly components: readonly (readonly RenderedComponent[])[];
+  readonly attachments: readonly RenderedAttachment[];
+  readonly ephemeral: boolean;
+  readonly ephemeralFor?: string;
+  /** True while a deferred response shows "Bot is thinking...". */
+  readonly loading: boolean;
+  readonly reference?: string;
+  /** Ids of the users the message mentions. */
+  readonly mentions: readonly string[];
+  readonly allowedMentions?: RenderedAllowedMentions;
+  readonly createdAt: number;
+  readonly editedAt?: number;
+}
+
+/** One REST request the bot made, as the server answered it. */
+export interface RecordedRequest {
+  readonly method: string;
+  /** The path after `/api/v10`, decoded, e.g. `/webhooks/1/abc/messages/@original`. */
+  readonly route: string;
+  readonly body: unknown;
+  readonly status: number;
+  readonly at: number;
+}
+
+/** A request the server refused because Discord would refuse it too. */
+export interface Violation {
+  readonly method: string;
+  readonly route: string;
+  readonly status: number;
+  /** Discord's JSON error code (e.g. 50035), or 0 for plain HTTP errors. */
+  readonly code: number;
+  readonly message: string;
+  /** Discord's nested form errors, when there are any. */
+  readonly errors?: unknown;
+}
+
+export type ChangeEvent =
+  | { readonly type: 'messageCreated'; readonly channelId: string; readonly message: RenderedMessage }
+  | { readonly type: 'messageUpdated'; readonly channelId: string; readonly message: RenderedMessage }
+  | { readonly type: 'messageDeleted'; readonly channelId: string; readonly messageId: string };
+
+export interface LocalDiscordOptions {
+  /** Whether the MESSAGE_CONTENT privileged intent is enabled for the app (else IDENTIFY with it closes 4014). */
+  readonly messageContent?: boolean;
+  readonly guildMembers?: boolean;
+  readonly guildPresences?: boolean;
+  /** The shard count `/gateway/bot` recommends; default 1. */
+  readonly shards?: number;
+  readonly clock?: Clock;
+  /** Default 41250, as Discord sends. */
+  readonly heartbeatIntervalMs?: number;
+  /** Default 0 (an ephemeral port); the host is always 127.0.0.1. */
+  readonly port?: number;
+}
+
+export type SlashOptionValue = string | number | boolean;
+
+export interface WaitOptions {
+  /** Real milliseconds to wait for the bot before giving up; default 5000. */
+  readonly timeoutMs?: number;
+}
+
+export type ButtonChoice = { readonly label: string } | { readonly customId: string };
+
+export interface SelectChoice {
+  readonly customId?: string;
+  readonly values: readonly string[];
+}
+
+export interface SendMessageOptions {
+  /** Id of the message this one replies to. */
+  readonly replyTo?: string;
+  /** Prefix the content with a mention of the bot. */
+  readonly mentionBot?: boolean;
+  /** Whether a reply pings the replied-to author (Discord's client does by default). */
+  readonly pingRepliedAuthor?: boolean;
+}
+
+/** A user of the local server, acting as they would in the Discord client. */
+export interface UserActor {
+  readonly user: User;
+  runSlashCommand(channelId: string, name: string, options?: Readonly<Record<string, SlashOptionValue>>, opts?: WaitOptions): Promise<RenderedMessage>;
+  clickButton(messageId: string, which: ButtonChoice, opts?: WaitOptions): Promise<RenderedMessage>;
+  selectOption(messageId: string, which: SelectChoice, opts?: WaitOptions): Promise<RenderedMessage>;
+  sendMessage(channelId: string, content: string, opts?: SendMessageOptions): Promise<RenderedMessage>;
+  sendDm(content: string): Promise<RenderedMessage>;
+  dmChannelId(): string;
+  waitForBotMessage(opts?: { readonly channelId?: string; readonly timeoutMs?: number; readonly after?: string }): Promise<RenderedMessage>;
+  view(channelId: string): readonly RenderedMessage[];
+}
+
+export interface RateLimitFault {
+  readonly retryAfterMs?: number;
+  /** Only requests whose route contains this text; by default the next request of any route. */
+  readonly route?: string;
+}
+
+export interface ServerErrorFault {
+  readonly status?: number;
+  readonly route?: string;
+}
+
+export interface Faults {
+  /** The next matching REST request gets a 429 with `retry_after`. */
+  rateLimitNext(opts?: RateLimitFault): void;
+  /** The next matching REST request gets a 5xx (default 500). */
+  serverErrorNext(opts?: ServerErrorFault): void;
+  /** Cuts the shard's socket without a close frame; the session stays resumable. */
+  dropGateway(shard?: number): void;
+  /** Sends RECONNECT (op 7). */
+  sendReconnect(shard?: number): void;
+  /** Sends INVALID_SESSION (op 9); when not resumable the session is forgotten. */
+  sendInvalidSession(resumable: boolean, shard?: number): void;
+}
+
+/** The running local server and what tests and the playground can do with it. */
+export interface LocalDiscord {
+  readonly apiBaseUrl: string;
+  readonly gatewayUrl: string;
+  readonly bot: BotIdentity;
+  readonly clock: Clock;
+  readonly requests: readonly RecordedRequest[];
+  readonly violations: readonly Violation[];
+  readonly internalErrors: readonly unknown[];
+  createGuild(name?: string): Guild;
+  createChannel(guildId: string, name?: string): Channel;
+  createUser(username: string): User;
+  addMember(guildId: string, userId: string): void;
+  as(user: User): UserActor;
+  waitForBotReady(options?: { readonly timeoutMs?: number; readonly shard?: number }): Promise<void>;
+  messages(channelId: string, viewerId?: string): readonly RenderedMessage[];
+  onChange(listener: (event: ChangeEvent) => void): () => void;
+  readonly faults: Faults;
+  close(): Promise<void>;
+}

@@ -1,0 +1,28 @@
+import type { OptionId } from '../../machines/questions.ts';
+import { defaultTreeLabels, type TreeLabels } from './labels.ts';
+import { buildDecisionTree, nodesAlongPath, type TreeNode } from './tree.ts';
+
+/** Discord's limit on an attachment's description. */
+const MAX_DESCRIPTION_LENGTH = 1024;
+
+function nodeLabel(node: TreeNode, labels: TreeLabels): string {
+  return node.kind === 'question' ? labels.question(node.question) : labels.outcome(node.outcome);
+}
+
+/**
+ * The picture in words, for screen readers (an attachment's description): the heading, then
+ * each question on the path, the answer given and where it led. Throws TreePathError for a
+ * path the guide rejects.
+ *
+ * @example describeTreePicture(['io', 'asyncio']) // 'Which ...? What limits your task? → Waiting on IO (IO-bound) → ... → asyncio'
+ */
+export function describeTreePicture(path: readonly OptionId[], labels: TreeLabels = defaultTreeLabels): string {
+  const [root, ...reached] = nodesAlongPath(buildDecisionTree(), path);
+  const steps = root === undefined ? [] : [nodeLabel(root, labels)];
+  reached.forEach((node, index) => {
+    const option = path[index];
+    if (option !== undefined) steps.push(labels.option(option), nodeLabel(node, labels));
+  });
+  const description = `${labels.heading} ${steps.join(' → ')}`;
+  return description.length <= MAX_DESCRIPTION_LENGTH ? description : `${description.slice(0, MAX_DESCRIPTION_LENGTH - 1)}…`;
+}

@@ -1,0 +1,213 @@
+import type { OptionId } from '../../machines/questions.ts';
+import type { TextMetrics } from './fonts.ts';
+import type { TreeLabels } from './labels.ts';
+import { SIZES, TEXT_STYLES } from './theme.ts';
+import { wrapText, type TextStyle } from './text.ts';
+import { pathKey, treeNodes, type TreeNode } from './tree.ts';
+
+/** One line of text, already wrapped, with the font it is measured in. */
+export interface TextLine {
+  readonly text: string;
+  readonly style: TextStyle;
+}
+
+/** A box (question, outcome) or an edge label, with its centre x and top y in the picture. */
+export interface PlacedBox {
+  readonly centerX: number;
+  readonly top: number;
+  readonly width: number;
+  readonly height: number;
+  readonly lines: readonly TextLine[];
+}
+
+export interface PlacedNode {
+  readonly node: TreeNode;
+  readonly box: PlacedBox;
+}
+
+/** The connector from a question to what one of its answers leads to. */
+export interface PlacedEdge {
+  readonly option: OptionId;
+  readonly from: PlacedNode;
+  readonly to: PlacedNode;
+  /** Where the connector turns sideways between the two levels. */
+  readonly elbowY: number;
+  readonly label: PlacedBox;
+}
+
+/** The whole picture's geometry, before any colour is chosen. */
+export interface TreeLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly heading: PlacedBox;
+  readonly nodes: readonly PlacedNode[];
+  readonly edges: readonly PlacedEdge[];
+}
+
+interface Measured {
+  readonly lines: readonly TextLine[];
+  readonly width: number;
+  readonly height: number;
+}
+
+function lineHeight(style: TextStyle): number {
+  return style.size * SIZES.lineHeight;
+}
+
+function measureBlock(parts: readonly { text: string; style: TextStyle; maxWidth: number }[], metrics: TextMetrics): Measured {
+  const lines = parts.flatMap(({ text, style, maxWidth }) => wrapText(text, maxWidth, style, metrics).map((line) => ({ text: line, style })));
+  const width = Math.max(0, ...lines.map((line) => metrics.width(line.text, line.style.size, line.style.weight)));
+  const height = lines.reduce((sum, line) => sum + lineHeight(line.style), 0);
+  return { lines, width, height };
+}
+
+function nodeText(node: TreeNode, labels: TreeLabels, metrics: TextMetrics): Measured {
+  if (node.kind === 'question') {
+    return measureBlock([{ text: labels.question(node.question), style: TEXT_STYLES.question, maxWidth: SIZES.questionTextWidth }], metrics);
+  }
+  const detail = labels.outcomeDetail(node.outcome);
+  return measureBlock(
+    [
+      { text: labels.outcome(node.outcome), style: TEXT_STYLES.outcome, maxWidth: SIZES.outcomeTextWidth },
+      ...(detail === undefined ? [] : [{ text: detail, style: TEXT_STYLES.outcomeDetail, maxWidth: SIZES.outcomeTextWidth }]),
+    ],
+    metrics,
+  );
+}
+
+function edgeLabelText(option: OptionId, labels: TreeLabels, metrics: TextMetrics): Measured {
+  // Measured in bold so the label keeps its size whether or not it lies on the user's path.
+  return measureBlock([{ text: labels.option(option), style: TEXT_STYLES.edgeLabelOnPath, maxWidth: SIZES.edgeLabelTextWidth }], metrics);
+}
+
+/** Horizontal extent of a subtree on one level, relative to the subtree root's centre. */
+interface Extent {
+  readonly left: number;
+  readonly right: number;
+}
+
+interface Subtree {
+  /** Centre x of every node in the subtree, relative to its root. */
+  readonly offsets: ReadonlyMap<string, number>;
+  /** One extent per level, the root's level first. */
+  readonly contour: readonly Extent[];
+}
+
+function shiftExtents(contour: readonly Extent[], by: number): Extent[] {
+  return contour.map(({ left, right }) => ({ left: left + by, right: right + by }));
+}
+
+function mergeContours(left: readonly Extent[], right: readonly Extent[]): Extent[] {
+  const levels = Math.max(left.length, right.length);
+  return Array.from({ length: levels }, (_, level) => {
+    const a = left[level];
+    const b = right[level];
+    if (a === undefined || b === undefined) return (a ?? b) as Extent;
+    return { left: Math.min(a.left, b.left), right: Math.max(a.right, b.right) };
+  });
+}
+
+/**
+ * A tidy tree: each subtree is packed against its left sibling as closely as its outline
+ * allows, level by level, and a parent sits centred over its children. A shallow leaf can
+ * therefore share columns with a deeper neighbour, which keeps the picture narrow.
+ */
+function placeSubtree(node: TreeNode, halfWidthOf: (node: TreeNode) => number): Subtree {
+  const half = halfWidthOf(node);
+  const rootExtent = { left: -half, right: half };
+  if (node.kind === 'outcome') return { offsets: new Map([[pathKey(node.path), 0]]), contour: [rootExtent] };
+  const children = node.branches.map((branch) => placeSubtree(branch.node, halfWidthOf));
+  let packed: Extent[] = [];
+  const positions: number[] = [];
+  for (const child of children) {
+    const overlap = child.contour.slice(0, packed.length).map((extent, level) => (packed[level]?.right ?? 0) - extent.left + SIZES.siblingGap);
+    const position = positions.length === 0 ? 0 : Math.max(...overlap);
+    positions.push(position);
+    packed = mergeContours(packed, shiftExtents(child.contour, position));
+  }
+  const centre = ((positions[0] ?? 0) + (positions.at(-1) ?? 0)) / 2;
+  const offsets = new Map([[pathKey(node.path), 0]]);
+  children.forEach((child, index) => {
+    for (const [key, offset] of child.offsets) offsets.set(key, offset + (positions[index] ?? 0) - centre);
+  });
+  return { offsets, contour: [rootExtent, ...shiftExtents(packed, -centre)] };
+}
+
+/** Lays out the tree top-down: one row per depth, answers written on the connectors. */
+export function layoutTree(tree: TreeNode, labels: TreeLabels, metrics: TextMetrics): TreeLayout {
+  const nodes = treeNodes(tree);
+  const nodeTexts = new Map(nodes.map((node) => [pathKey(node.path), nodeText(node, labels, metrics)]));
+  const edgeTexts = new Map(
+    nodes.flatMap((node) => (node.kind === 'question' ? node.branches.map((b) => [pathKey(b.node.path), edgeLabelText(b.option, labels, metrics)] as const) : [])),
+  );
+  const textOf = (node: TreeNode) => nodeTexts.get(pathKey(node.path)) as Measured;
+  const boxWidth = (node: TreeNode) => textOf(node).width + 2 * SIZES.boxPaddingX;
+  const labelOf = (node: TreeNode) => edgeTexts.get(pathKey(node.path));
+  const labelWidth = (label: Measured | undefined) => (label === undefined ? 0 : label.width + 2 * SIZES.edgeLabelPaddingX);
+  const labelHeight = (label: Measured) => label.height + 2 * SIZES.edgeLabelPaddingY;
+
+  const subtree = placeSubtree(tree, (node) => Math.max(boxWidth(node), labelWidth(labelOf(node))) / 2);
+  const treeLeft = Math.min(...subtree.contour.map((extent) => extent.left));
+  const treeWidth = Math.max(...subtree.contour.map((extent) => extent.right)) - treeLeft;
+  const width = Math.ceil(Math.max(SIZES.minCanvasWidth, treeWidth + 2 * SIZES.margin));
+  const originX = (width - treeWidth) / 2 - treeLeft;
+
+  const headingText = measureBlock([{ text: labels.heading, style: TEXT_STYLES.heading, maxWidth: width - 2 * SIZES.margin }], metrics);
+  const heading: PlacedBox = { centerX: width / 2, top: SIZES.margin, width: headingText.width, height: headingText.height, lines: headingText.lines };
+
+  const depthOf = (node: TreeNode) => node.path.length;
+  const depths = Math.max(...nodes.map(depthOf)) + 1;
+  const atDepth = (depth: number) => nodes.filter((node) => depthOf(node) === depth);
+  const rowHeight = Array.from({ length: depths }, (_, depth) =>
+    Math.max(...atDepth(depth).map((node) => textOf(node).height + 2 * SIZES.boxPaddingY)),
+  );
+  const gapAbove = Array.from({ length: depths }, (_, depth) => {
+    const tallestLabel = Math.max(0, ...atDepth(depth).map((node) => labelOf(node)).map((label) => (label === undefined ? 0 : labelHeight(label))));
+    return SIZES.elbowDrop + 2 * SIZES.edgeLabelMargin + tallestLabel;
+  });
+  const rowTop: number[] = [];
+  let y = heading.top + heading.height + SIZES.headingGap;
+  for (let depth = 0; depth < depths; depth++) {
+    if (depth > 0) y += gapAbove[depth] ?? 0;
+    rowTop.push(y);
+    y += rowHeight[depth] ?? 0;
+  }
+  const height = Math.ceil(y + SIZES.margin);
+
+  const placed = new Map<string, PlacedNode>();
+  for (const node of nodes) {
+    const key = pathKey(node.path);
+    const text = textOf(node);
+    placed.set(key, {
+      node,
+      box: {
+        centerX: originX + (subtree.offsets.get(key) ?? 0),
+        top: rowTop[depthOf(node)] ?? 0,
+        width: boxWidth(node),
+        height: rowHeight[depthOf(node)] ?? 0,
+        lines: text.lines,
+      },
+    });
+  }
+  const placedOf = (node: TreeNode) => placed.get(pathKey(node.path)) as PlacedNode;
+
+  const edges = nodes.flatMap((node) =>
+    node.kind === 'outcome'
+      ? []
+      : node.branches.map((branch): PlacedEdge => {
+          const from = placedOf(node);
+          const to = placedOf(branch.node);
+          const label = labelOf(branch.node) as Measured;
+          const elbowY = from.box.top + from.box.height + SIZES.elbowDrop;
+          const labelTop = (elbowY + to.box.top - labelHeight(label)) / 2;
+          return {
+            option: branch.option,
+            from,
+            to,
+            elbowY,
+            label: { centerX: to.box.centerX, top: labelTop, width: labelWidth(label), height: labelHeight(label), lines: label.lines },
+          };
+        }),
+  );
+  return { width, height, heading, nodes: [...placed.values()], edges };
+}

@@ -1,0 +1,140 @@
+import type { OptionId } from '../../machines/questions.ts';
+import { FONT_FAMILY, FONT_WEIGHT_NUMBER, loadTextMetrics, type TextMetrics } from './fonts.ts';
+import { defaultTreeLabels, type TreeLabels } from './labels.ts';
+import { layoutTree, type PlacedBox, type PlacedEdge, type PlacedNode } from './layout.ts';
+import { COLOURS, SIZES, STROKES, TEXT_STYLES } from './theme.ts';
+import { escapeXml } from './text.ts';
+import { buildDecisionTree, nodesAlongPath, pathKey } from './tree.ts';
+
+export interface TreePictureOptions {
+  /** Defaults to the knowledge base's titles, answer labels and outcome names. */
+  readonly labels?: TreeLabels;
+  /** Defaults to the metrics of the bundled font. */
+  readonly metrics?: TextMetrics;
+}
+
+function isOnPath(nodePath: readonly OptionId[], userPath: readonly OptionId[]): boolean {
+  return nodePath.length <= userPath.length && nodePath.every((option, index) => userPath[index] === option);
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
+
+function textLines(box: PlacedBox, metrics: TextMetrics, fill: string, emphasise: boolean): string {
+  const blockHeight = box.lines.reduce((sum, line) => sum + line.style.size * SIZES.lineHeight, 0);
+  let lineTop = box.top + (box.height - blockHeight) / 2;
+  return box.lines
+    .map((line) => {
+      const size = line.style.size;
+      const baseline = lineTop + (size * SIZES.lineHeight) / 2 + (metrics.capHeight * size) / 2;
+      lineTop += size * SIZES.lineHeight;
+      const weight = emphasise && line.style.weight === 'regular' ? FONT_WEIGHT_NUMBER.semibold : FONT_WEIGHT_NUMBER[line.style.weight];
+      return `<text x="${round(box.centerX)}" y="${round(baseline)}" font-size="${size}" font-weight="${weight}" fill="${fill}" text-anchor="middle">${escapeXml(line.text)}</text>`;
+    })
+    .join('');
+}
+
+function rect(box: PlacedBox, fill: string, stroke: string, strokeWidth: number, radius: number): string {
+  const x = round(box.centerX - box.width / 2);
+  return `<rect x="${x}" y="${round(box.top)}" width="${round(box.width)}" height="${round(box.height)}" rx="${radius}" fill="${fill}" stroke="${stroke}" stroke-width="${strokeWidth}"/>`;
+}
+
+/** A rounded elbow: down from the parent, across, and down into the child. */
+function connectorPath(edge: PlacedEdge): string {
+  const fromX = edge.from.box.centerX;
+  const toX = edge.to.box.centerX;
+  const startY = edge.from.box.top + edge.from.box.height;
+  const endY = edge.to.box.top;
+  const turn = Math.sign(toX - fromX);
+  const radius = Math.min(SIZES.elbowRadius, Math.abs(toX - fromX) / 2);
+  if (radius < 1) return `M${round(fromX)} ${round(startY)}V${round(endY)}`;
+  const y = edge.elbowY;
+  return [
+    `M${round(fromX)} ${round(startY)}`,
+    `V${round(y - radius)}`,
+    `Q${round(fromX)} ${round(y)} ${round(fromX + turn * radius)} ${round(y)}`,
+    `H${round(toX - turn * radius)}`,
+    `Q${round(toX)} ${round(y)} ${round(toX)} ${round(y + radius)}`,
+    `V${round(endY)}`,
+  ].join('');
+}
+
+function drawConnector(edge: PlacedEdge, onPath: boolean): string {
+  const stroke = onPath ? COLOURS.path : COLOURS.edge;
+  const width = onPath ? STROKES.edgeOnPath : STROKES.edge;
+  return `<path data-edge="${escapeXml(pathKey(edge.to.node.path))}" d="${connectorPath(edge)}" fill="none" stroke="${stroke}" stroke-width="${width}" stroke-linecap="round" stroke-linejoin="round"/>`;
+}
+
+function drawEdgeLabel(edge: PlacedEdge, onPath: boolean, metrics: TextMetrics): string {
+  const lines = onPath ? edge.label.lines.map((line) => ({ ...line, style: TEXT_STYLES.edgeLabelOnPath })) : edge.label.lines.map((line) => ({ ...line, style: TEXT_STYLES.edgeLabel }));
+  const label = { ...edge.label, lines };
+  const radius = Math.min(label.height / 2, SIZES.edgeLabelMaxRadius);
+  const body = onPath
+    ? rect(label, COLOURS.path, COLOURS.pathDark, STROKES.box, radius) + textLines(label, metrics, COLOURS.onPathText, false)
+    : rect(label, COLOURS.edgeLabelFill, COLOURS.edgeLabelStroke, STROKES.box, radius) + textLines(label, metrics, COLOURS.mutedText, false);
+  return `<g data-answer="${escapeXml(edge.option)}" data-on-path="${onPath}">${body}</g>`;
+}
+
+/** A numbered disc (or a tick for the outcome) at the box's top-left corner: the path without colour. */
+function drawBadge(placed: PlacedNode, metrics: TextMetrics): string {
+  const cx = round(placed.box.centerX - placed.box.width / 2);
+  const cy = round(placed.box.top);
+  const r = SIZES.badgeRadius;
+  const disc = `<circle cx="${cx}" cy="${cy}" r="${r}" fill="${COLOURS.pathDark}" stroke="${COLOURS.background}" stroke-width="3"/>`;
+  if (placed.node.kind === 'outcome') {
+    const tick = `M${round(cx - r * 0.45)} ${round(cy + r * 0.02)}L${round(cx - r * 0.1)} ${round(cy + r * 0.38)}L${round(cx + r * 0.48)} ${round(cy - r * 0.35)}`;
+    return disc + `<path d="${tick}" fill="none" stroke="${COLOURS.onPathText}" stroke-width="3.5" stroke-linecap="round" stroke-linejoin="round"/>`;
+  }
+  const size = TEXT_STYLES.badge.size;
+  const baseline = round(cy + (metrics.capHeight * size) / 2);
+  const number = placed.node.path.length + 1;
+  return disc + `<text x="${cx}" y="${baseline}" font-size="${size}" font-weight="${FONT_WEIGHT_NUMBER.bold}" fill="${COLOURS.onPathText}" text-anchor="middle">${number}</text>`;
+}
+
+function drawNode(placed: PlacedNode, onPath: boolean, metrics: TextMetrics): string {
+  const { node, box } = placed;
+  const isOutcome = node.kind === 'outcome';
+  let body: string;
+  if (!onPath) {
+    body = isOutcome
+      ? rect(box, COLOURS.outcomeFill, COLOURS.outcomeStroke, STROKES.box, SIZES.outcomeCornerRadius) + textLines(box, metrics, COLOURS.text, false)
+      : rect(box, COLOURS.questionFill, COLOURS.questionStroke, STROKES.box, SIZES.cornerRadius) + textLines(box, metrics, COLOURS.text, false);
+  } else if (isOutcome) {
+    body = rect(box, COLOURS.path, COLOURS.pathDark, STROKES.boxOnPath, SIZES.outcomeCornerRadius) + textLines(box, metrics, COLOURS.onPathText, true) + drawBadge(placed, metrics);
+  } else {
+    body = rect(box, COLOURS.pathFill, COLOURS.path, STROKES.boxOnPath, SIZES.cornerRadius) + textLines(box, metrics, COLOURS.text, true) + drawBadge(placed, metrics);
+  }
+  const id = node.kind === 'outcome' ? `outcome="${node.outcome}"` : `question="${node.question}"`;
+  return `<g data-node="${escapeXml(pathKey(node.path))}" data-${id} data-on-path="${onPath}">${body}</g>`;
+}
+
+/**
+ * Draws the decision tree as an SVG document, laid out in code. The answers in `path` and
+ * where they lead are highlighted (colour, stroke weight, bold text and step numbers); an
+ * empty path draws the whole tree plain. Throws TreePathError for a path the guide rejects.
+ *
+ * @example renderTreeSvg(['io', 'asyncio']) // '<svg ...>' with asyncio highlighted
+ */
+export function renderTreeSvg(path: readonly OptionId[], options: TreePictureOptions = {}): string {
+  const tree = buildDecisionTree();
+  nodesAlongPath(tree, path); // rejects a path the guide would not accept
+  const metrics = options.metrics ?? loadTextMetrics();
+  const labels = options.labels ?? defaultTreeLabels;
+  const layout = layoutTree(tree, labels, metrics);
+  const edgeOnPath = (edge: PlacedEdge) => path.length > 0 && isOnPath(edge.to.node.path, path);
+  const nodeOnPath = (placed: PlacedNode) => path.length > 0 && isOnPath(placed.node.path, path);
+  const offEdges = layout.edges.filter((edge) => !edgeOnPath(edge));
+  const onEdges = layout.edges.filter(edgeOnPath);
+  const heading = textLines(layout.heading, metrics, COLOURS.heading, false);
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" font-family="'${FONT_FAMILY}', sans-serif" role="img">`,
+    `<title>${escapeXml(labels.heading)}</title>`,
+    `<rect width="100%" height="100%" fill="${COLOURS.background}"/>`,
+    heading,
+    ...offEdges.map((edge) => drawConnector(edge, false)),
+    ...onEdges.map((edge) => drawConnector(edge, true)),
+    ...offEdges.map((edge) => drawEdgeLabel(edge, false, metrics)),
+    ...onEdges.map((edge) => drawEdgeLabel(edge, true, metrics)),
+    ...layout.nodes.map((placed) => drawNode(placed, nodeOnPath(placed), metrics)),
+    '</svg>',
+  ].join('\n');
+}

@@ -1,0 +1,74 @@
+import type { FontWeight, TextMetrics } from './fonts.ts';
+
+const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/**
+ * Makes text safe inside an XML element or a double-quoted attribute. Control characters
+ * XML 1.0 forbids are dropped, since no escape can carry them.
+ *
+ * @example escapeXml('a < b & "c"') === 'a &lt; b &amp; &quot;c&quot;'
+ */
+export function escapeXml(text: string): string {
+  // eslint-disable-next-line no-control-regex -- removing exactly these characters is the point
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"']/g, (char) => XML_ESCAPES[char] ?? char);
+}
+
+/** The font a block of text is set in. */
+export interface TextStyle {
+  readonly size: number;
+  readonly weight: FontWeight;
+}
+
+/** Splits a word after dots, slashes and underscores, so `concurrent.futures.X` can wrap between names. */
+function breakablePieces(word: string): string[] {
+  return word.match(/[^./_]+[./_]*|[./_]+/g) ?? [word];
+}
+
+/** Hard-breaks a piece wider than the line, one character at a time; the last resort. */
+function splitToWidth(piece: string, fits: (text: string) => boolean): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const char of piece) {
+    if (line !== '' && !fits(line + char)) {
+      lines.push(line);
+      line = char;
+    } else {
+      line += char;
+    }
+  }
+  return line === '' ? lines : [...lines, line];
+}
+
+/**
+ * Greedy word wrap measured with the real font. Lines break at spaces first, then inside
+ * dotted names, and only when nothing else fits, between characters.
+ *
+ * @example wrapText('What limits your task?', 120, { size: 22, weight: 'semibold' }, metrics) // ['What limits', 'your task?']
+ */
+export function wrapText(text: string, maxWidth: number, style: TextStyle, metrics: TextMetrics): string[] {
+  const fits = (candidate: string) => metrics.width(candidate, style.size, style.weight) <= maxWidth;
+  const lines: string[] = [];
+  let line = '';
+  const place = (piece: string, separator: string) => {
+    const candidate = line === '' ? piece : line + separator + piece;
+    if (fits(candidate)) {
+      line = candidate;
+      return;
+    }
+    if (line !== '') lines.push(line);
+    line = '';
+    if (fits(piece)) {
+      line = piece;
+      return;
+    }
+    const pieces = splitToWidth(piece, fits);
+    line = pieces.pop() ?? '';
+    lines.push(...pieces);
+  };
+  for (const word of text.trim().split(/\s+/)) {
+    const pieces = breakablePieces(word);
+    pieces.forEach((piece, index) => place(piece, index === 0 ? ' ' : ''));
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}

@@ -1,0 +1,71 @@
+import type { TextStyle } from './text.ts';
+
+/**
+ * Sizes and colours of the picture. Sizes are pixels at the picture's natural width
+ * (about 1,200 px), chosen so the smallest text stays at or above 17 px there.
+ */
+export const SIZES = {
+  margin: 36,
+  minCanvasWidth: 1000,
+  headingGap: 34,
+  /** Widest a box's text may run before it wraps. */
+  questionTextWidth: 210,
+  outcomeTextWidth: 260,
+  edgeLabelTextWidth: 230,
+  boxPaddingX: 18,
+  boxPaddingY: 14,
+  edgeLabelPaddingX: 12,
+  edgeLabelPaddingY: 6,
+  lineHeight: 1.22,
+  /** Space between neighbouring boxes or edge labels on one level. */
+  siblingGap: 26,
+  /** Vertical room above and below an edge label, inside the gap between two levels. */
+  edgeLabelMargin: 16,
+  /** Where the connector turns sideways, below the parent box. */
+  elbowDrop: 22,
+  elbowRadius: 12,
+  cornerRadius: 12,
+  outcomeCornerRadius: 26,
+  /** Edge labels are pills while one line tall; taller ones keep this corner. */
+  edgeLabelMaxRadius: 18,
+  badgeRadius: 15,
+} as const;
+
+export const TEXT_STYLES = {
+  heading: { size: 30, weight: 'bold' },
+  question: { size: 22, weight: 'semibold' },
+  outcome: { size: 24, weight: 'bold' },
+  outcomeDetail: { size: 17, weight: 'regular' },
+  edgeLabel: { size: 19, weight: 'regular' },
+  edgeLabelOnPath: { size: 19, weight: 'bold' },
+  badge: { size: 18, weight: 'bold' },
+} as const satisfies Record<string, TextStyle>;
+
+/**
+ * Dark text on light fills everywhere; the path is told apart by thicker strokes, bold text
+ * and numbered steps as well as by colour, so it survives colour blindness and greyscale.
+ */
+export const COLOURS = {
+  background: '#ffffff',
+  heading: '#0f172a',
+  text: '#0f172a',
+  mutedText: '#334155',
+  questionFill: '#f8fafc',
+  questionStroke: '#64748b',
+  outcomeFill: '#ecfdf5',
+  outcomeStroke: '#047857',
+  edge: '#94a3b8',
+  edgeLabelFill: '#ffffff',
+  edgeLabelStroke: '#cbd5e1',
+  path: '#1d4ed8',
+  pathDark: '#1e3a8a',
+  pathFill: '#dbeafe',
+  onPathText: '#ffffff',
+} as const;
+
+export const STROKES = {
+  box: 2,
+  boxOnPath: 4,
+  edge: 2.5,
+  edgeOnPath: 6,
+} as const;

@@ -1,0 +1,110 @@
+import { OUTCOME_IDS, type OptionId } from '../../machines/questions.ts';
+import { explainOutcome, explainQuestion, explainWhyNot } from '../core/explain.ts';
+import { plainStyle, renderOutcomeExplanation, renderQuestionExplanation, renderWhyNot } from '../core/explain-text.ts';
+import { applyEvent, describeStep, startGuide, type GuideSnapshot, type GuideStep } from '../core/guide.ts';
+import { knowledge } from '../core/knowledge/index.ts';
+import { parseCommand } from './commands.ts';
+import { renderNotSure, renderOutcome, renderQuestion } from './render.ts';
+import { terminalText } from './terminal-text.ts';
+
+/** Where one terminal conversation stands. Immutable: every reply carries the next state. */
+export interface ChatState {
+  readonly snapshot: GuideSnapshot;
+  readonly finished: boolean;
+}
+
+/** What to print, and the state to continue from. */
+export interface ChatReply {
+  readonly state: ChatState;
+  readonly text: string;
+}
+
+const SHORT_NAMES = OUTCOME_IDS.map((outcome) => knowledge.outcomes[outcome].shortName);
+
+function pathOf(step: GuideStep): OptionId[] {
+  return step.answers.map((answer) => answer.option);
+}
+
+function hintFor(step: GuideStep): string {
+  return step.kind === 'question' ? terminalText.questionHint(step.options.length) : terminalText.outcomeHint;
+}
+
+/** The current step in full, followed by what the user can type. */
+function show(step: GuideStep): string {
+  const body = step.kind === 'question' ? renderQuestion(step) : renderOutcome(step.outcome, pathOf(step));
+  return `${body}\n\n${hintFor(step)}`;
+}
+
+function reply(snapshot: GuideSnapshot, text: string, finished = false): ChatReply {
+  return { state: { snapshot, finished }, text };
+}
+
+/** "why" at a question explains the question; at an outcome, the answers that led there. */
+function explainHere(step: GuideStep): string {
+  const path = pathOf(step);
+  if (step.kind === 'question') {
+    const explained = explainQuestion(path);
+    return explained.ok ? renderQuestionExplanation(explained.value, plainStyle) : explained.error.detail;
+  }
+  const explained = explainOutcome(path);
+  return explained.ok ? renderOutcomeExplanation(explained.value, plainStyle) : explained.error.detail;
+}
+
+/**
+ * Opens a conversation at the first question.
+ *
+ * @example openChat().text.startsWith('Which Python concurrency API') // true
+ */
+export function openChat(): ChatReply {
+  const snapshot = startGuide();
+  return reply(snapshot, `${terminalText.welcome}\n\n${show(describeStep(snapshot))}`);
+}
+
+/**
+ * Answers one typed line. Never throws; anything it cannot use gets a hint.
+ *
+ * @example chatReply(openChat().state, '2').text // the second question
+ */
+export function chatReply(state: ChatState, line: string): ChatReply {
+  const { snapshot } = state;
+  const step = describeStep(snapshot);
+  const command = parseCommand(line);
+  switch (command.kind) {
+    case 'choose': {
+      if (step.kind !== 'question') return reply(snapshot, `${terminalText.finishedNoOptions}\n${hintFor(step)}`);
+      const option = step.options[command.number - 1];
+      if (option === undefined) return reply(snapshot, terminalText.noSuchOption(command.number, step.options.length));
+      const next = applyEvent(snapshot, { type: 'answer', option });
+      return reply(next, show(describeStep(next)));
+    }
+    case 'why':
+      return reply(snapshot, explainHere(step));
+    case 'why-not': {
+      const explained = explainWhyNot(pathOf(step), command.outcome);
+      return reply(snapshot, explained.ok ? renderWhyNot(explained.value, plainStyle) : explained.error.detail);
+    }
+    case 'why-not-missing':
+      return reply(snapshot, terminalText.whyNotMissing(SHORT_NAMES));
+    case 'why-not-unknown':
+      return reply(snapshot, terminalText.whyNotUnknown(command.name, SHORT_NAMES));
+    case 'not-sure':
+      return reply(snapshot, step.kind === 'question' ? renderNotSure(step.question, step.options) : terminalText.notSureAtOutcome);
+    case 'back': {
+      if (step.answers.length === 0) return reply(snapshot, terminalText.nothingToUndo);
+      const previous = applyEvent(snapshot, { type: 'nav.back' });
+      return reply(previous, `${terminalText.wentBack}\n\n${show(describeStep(previous))}`);
+    }
+    case 'restart': {
+      const fresh = applyEvent(snapshot, { type: 'nav.restart' });
+      return reply(fresh, `${terminalText.restarted}\n\n${show(describeStep(fresh))}`);
+    }
+    case 'help':
+      return reply(snapshot, `${terminalText.help(SHORT_NAMES)}\n\n${hintFor(step)}`);
+    case 'quit':
+      return reply(snapshot, terminalText.goodbye, true);
+    case 'empty':
+      return reply(snapshot, `${terminalText.emptyLine} ${hintFor(step)}`);
+    case 'unknown':
+      return reply(snapshot, `${terminalText.unknown(command.text)} ${hintFor(step)}`);
+  }
+}

@@ -1,0 +1,67 @@
+import { Client, Events, GatewayIntentBits, Partials, type ClientOptions, type Message } from 'discord.js';
+import { startLocalDiscord, type LocalDiscord, type LocalDiscordOptions } from '../../src/local-discord/index.ts';
+
+export const baseIntents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
+
+/** A bare discord.js client pointed at the local server; identifies without the 5 s throttle. */
+export function bareClient(discord: LocalDiscord, options: Partial<ClientOptions> = {}): Client {
+  return new Client({
+    intents: baseIntents,
+    partials: [Partials.Channel],
+    rest: { api: discord.apiBaseUrl },
+    ws: { buildIdentifyThrottler: () => ({ waitForIdentify: async () => {} }) },
+    ...options,
+  });
+}
+
+export interface Session {
+  readonly discord: LocalDiscord;
+  readonly client: Client;
+  close(): Promise<void>;
+}
+
+/** Starts a server, logs a bare client in, and waits until every shard is ready. */
+export async function connect(serverOptions: LocalDiscordOptions = {}, clientOptions: Partial<ClientOptions> = {}, before?: (discord: LocalDiscord) => void): Promise<Session> {
+  const discord = await startLocalDiscord(serverOptions);
+  before?.(discord);
+  const client = bareClient(discord, clientOptions);
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  await client.login(discord.bot.token);
+  await ready;
+  await discord.waitForBotReady();
+  return {
+    discord,
+    client,
+    async close() {
+      await client.destroy();
+      await discord.close();
+    },
+  };
+}
+
+/** A guild with one channel and one member, ready for a user's story. */
+export function guildWithUser(discord: LocalDiscord, username = 'ada') {
+  const guild = discord.createGuild('Test guild');
+  const channel = discord.createChannel(guild.id, 'general');
+  const user = discord.createUser(username);
+  discord.addMember(guild.id, user.id);
+  return { guild, channel, user, actor: discord.as(user) };
+}
+
+/** Resolves with the next event of that name, or rejects after `timeoutMs` real ms. */
+export function nextEvent<T extends unknown[]>(client: Client, event: string, timeoutMs = 5_000): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
+    client.once(event, (...args: unknown[]) => {
+      clearTimeout(timer);
+      resolve(args as T);
+    });
+  });
+}
+
+/** The bot posts in a channel through discord.js, as any bot code would. */
+export async function botSays(client: Client, channelId: string, content: string): Promise<Message> {
+  const channel = await client.channels.fetch(channelId);
+  if (channel === null || !channel.isSendable()) throw new Error(`channel ${channelId} is not sendable`);
+  return channel.send(content);
+}

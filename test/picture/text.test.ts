@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadTextMetrics } from '../../src/picture/fonts.ts';
+import { escapeXml, wrapText } from '../../src/picture/text.ts';
+import { parseSvg } from './svg-reading.ts';
+
+describe('escapeXml', () => {
+  it('GIVEN any text THEN it round-trips through an XML parser as element text and as an attribute', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (text) => {
+        const cleaned = text.replace(/[^\P{Cc}\t\n\r]/gu, '');
+        const svg = parseSvg(`<svg xmlns="http://www.w3.org/2000/svg"><text data-label="${escapeXml(text)}">${escapeXml(text)}</text></svg>`);
+        const element = svg.children[0];
+        expect(element?.attributes['data-label']).toBe(cleaned);
+        expect(element?.text ?? '').toBe(cleaned);
+      }),
+    );
+  });
+});
+
+describe('wrapText with the bundled font', () => {
+  const metrics = loadTextMetrics();
+  const style = { size: 22, weight: 'semibold' } as const;
+
+  it('GIVEN a sentence wider than the box THEN it wraps at spaces and keeps every word', () => {
+    const lines = wrapText('Many small tasks, or a few long ones?', 220, style, metrics);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(' ')).toBe('Many small tasks, or a few long ones?');
+  });
+
+  it('GIVEN a dotted API name wider than the box THEN it breaks after a dot, not inside a name', () => {
+    const lines = wrapText('concurrent.futures.ProcessPoolExecutor', 230, { size: 17, weight: 'regular' }, metrics);
+    expect(lines.join('')).toBe('concurrent.futures.ProcessPoolExecutor');
+    expect(lines.slice(0, -1).every((line) => line.endsWith('.'))).toBe(true);
+  });
+
+  it('GIVEN any words THEN no line is wider than the limit unless it is a single character', () => {
+    const words = fc.array(fc.stringMatching(/^[A-Za-z.<&"]{1,30}$/), { minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(words, fc.integer({ min: 40, max: 400 }), (list, maxWidth) => {
+        const text = list.join(' ');
+        const lines = wrapText(text, maxWidth, style, metrics);
+        for (const line of lines) {
+          if ([...line].length > 1) expect(metrics.width(line, style.size, style.weight)).toBeLessThanOrEqual(maxWidth);
+        }
+        expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
