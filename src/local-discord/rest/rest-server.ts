@@ -42,7 +42,9 @@ export class RestServer {
   constructor(private readonly deps: RestServerDeps) {}
 
   rateLimitNext(opts: RateLimitFault = {}): void {
-    this.faults.push({ kind: 'rateLimit', retryAfterMs: opts.retryAfterMs ?? 1_000, status: 429, ...(opts.route === undefined ? {} : { route: opts.route }) });
+    const retryAfterMs = opts.retryAfterMs ?? 1_000;
+    if (!Number.isFinite(retryAfterMs) || retryAfterMs < 0) throw new RangeError(`retryAfterMs must be a non-negative number, got ${retryAfterMs}`);
+    this.faults.push({ kind: 'rateLimit', retryAfterMs, status: 429, ...(opts.route === undefined ? {} : { route: opts.route }) });
   }
 
   serverErrorNext(opts: ServerErrorFault = {}): void {
