@@ -3,6 +3,7 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
+  type MessageComponentInteraction,
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
   type InteractionUpdateOptions,
@@ -40,6 +41,7 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
   try {
     if (interaction.isChatInputCommand()) outcome = await handleCommand(interaction, deps);
     else if (interaction.isButton() || interaction.isStringSelectMenu()) outcome = await handleClick(interaction, deps);
+    else if (interaction.isMessageComponent()) outcome = await refuseUnknownComponent(interaction);
     else outcome = 'ignored';
   } catch (error) {
     outcome = 'error';
@@ -88,6 +90,15 @@ async function handleClick(interaction: ComponentInteraction, deps: InteractionD
       await interaction.reply({ ...toReply(renderStale(plan.reason, plan.clickerId)), flags: MessageFlags.Ephemeral });
       return `stale:${plan.reason}`;
   }
+}
+
+/**
+ * The guide only ever sends buttons and string menus; any other component (a user or channel
+ * menu from a forged or foreign message) still gets an answer, never "This interaction failed".
+ */
+async function refuseUnknownComponent(interaction: MessageComponentInteraction): Promise<string> {
+  await interaction.reply({ ...toReply(renderStale('not-ours', interaction.user.id)), flags: MessageFlags.Ephemeral });
+  return 'stale:unsupported-component';
 }
 
 /** Message options common to every kind of answer. */
