@@ -70,6 +70,7 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
     context,
     routes: [...appRoutes, ...channelRoutes, ...commandRoutes, ...interactionRoutes],
     requests,
+    recordRequests: options.recordRequests !== false,
     violations,
     onInternalError,
     serveOther: (path, response) => serveAttachment(world, path, response),
@@ -162,6 +163,12 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
         const change = toChangeEvent(event);
         if (change !== undefined) listener(change);
       });
+    },
+    forgetMessage(messageId) {
+      const message = world.message(messageId);
+      if (message === undefined) return false;
+      world.forgetMessage(message);
+      return true;
     },
     faults: {
       rateLimitNext: (opts) => rest.rateLimitNext(opts),

@@ -150,6 +150,11 @@ export interface LocalDiscordOptions {
   readonly heartbeatIntervalMs?: number;
   /** Default 0 (an ephemeral port); the host is always 127.0.0.1. */
   readonly port?: number;
+  /**
+   * Keep every REST request in `requests` (default true). Long runs such as benchmarks turn it off
+   * so memory stays flat; violations and internal errors are recorded either way.
+   */
+  readonly recordRequests?: boolean;
 }
 
 export type SlashOptionValue = string | number | boolean;
@@ -251,6 +256,11 @@ export interface LocalDiscord {
   /** The slash commands users can run in that guild (its own and the global ones), or the global ones. */
   registeredCommands(guildId?: string): readonly RegisteredCommand[];
   onChange(listener: (event: ChangeEvent) => void): () => void;
+  /**
+   * Drops a message from the server's memory without a MESSAGE_DELETE (the bot is not told), so a
+   * long run can let go of finished conversations. False when no such message is kept.
+   */
+  forgetMessage(messageId: string): boolean;
   readonly faults: Faults;
   close(): Promise<void>;
 }

@@ -26,6 +26,8 @@ export interface RestServerDeps {
   readonly context: RestContext;
   readonly routes: readonly Route[];
   readonly requests: RecordedRequest[];
+  /** False to skip the request log (long runs); violations are recorded regardless. */
+  readonly recordRequests: boolean;
   readonly violations: Violation[];
   readonly onInternalError: (error: unknown) => void;
   /** Serves anything outside `/api`, e.g. attachment downloads; false when it did not. */
@@ -119,7 +121,7 @@ export class RestServer {
 
   private record(method: string, route: string, body: ParsedBody, answer: RestResponse | ApiError, injected: boolean): void {
     const status = answer.status;
-    this.deps.requests.push({ method, route, body: body.json, status, at: Date.now() });
+    if (this.deps.recordRequests) this.deps.requests.push({ method, route, body: body.json, status, at: Date.now() });
     if (answer instanceof ApiError && status < 500 && !injected) {
       this.deps.violations.push({ method, route, status, code: answer.code, message: answer.message, ...(answer.errors === undefined ? {} : { errors: answer.errors }) });
     }

@@ -1,0 +1,249 @@
+import './discord-config.ts';
+import '@skyra/discord-components-core';
+import { hintsFor } from '../shared/command-hints.ts';
+import { parseComposerInput } from '../shared/composer.ts';
+import type { PageMessage, PageState, PageUser } from '../shared/page-types.ts';
+import { ApiError, fetchState, post } from './api.ts';
+import { avatarFor } from './avatars.ts';
+import { el } from './dom.ts';
+import { renderMessage, type RenderContext } from './render-message.ts';
+
+const byId = <T extends HTMLElement>(id: string): T => {
+  const element = document.getElementById(id);
+  if (element === null) throw new Error(`The page is missing #${id}`);
+  return element as T;
+};
+
+const view = {
+  messages: byId('messages'),
+  scroller: byId('scroller'),
+  error: byId('error'),
+  connection: byId('connection'),
+  viewerSwitch: byId('viewer-switch'),
+  guildName: byId('guild-name'),
+  channelName: byId('channel-name'),
+  sidebarChannel: byId('sidebar-channel'),
+  composer: byId<HTMLFormElement>('composer'),
+  input: byId<HTMLInputElement>('composer-input'),
+  replying: byId('replying'),
+  replyingText: byId('replying-text'),
+  cancelReply: byId('cancel-reply'),
+  hints: byId('hints'),
+};
+
+let state: PageState | null = null;
+let viewerId: string | null = new URLSearchParams(location.search).get('as');
+let replyTo: PageMessage | null = null;
+const dismissed = new Set<string>();
+
+function avatarOf(user: PageUser): string {
+  if (state === null) return avatarFor(user.name, 0);
+  const index = user.bot ? 0 : state.users.findIndex((person) => person.id === user.id) + 1;
+  return avatarFor(user.name, index);
+}
+
+const context: RenderContext = {
+  nameOf: (id) => (state === null ? undefined : [state.bot, ...state.users].find((user) => user.id === id)?.name),
+  avatarOf,
+  actions: {
+    click: (message, customId, button) => {
+      button.setAttribute('data-busy', '');
+      void run(post('/api/click', { viewer: viewerId, messageId: message.id, customId })).finally(() => button.removeAttribute('data-busy'));
+    },
+    select: (message, customId, value) => void run(post('/api/select', { viewer: viewerId, messageId: message.id, customId, values: [value] })),
+    reply: (message) => startReply(message),
+    menuToggled: (menu) => {
+      requestAnimationFrame(() => {
+        const open = (menu.shadowRoot?.querySelector('.discord-string-select-menu-option-slot:not(.discord-string-select-menu-hidden)') ?? null) !== null;
+        view.scroller.classList.toggle('menu-open', open);
+        // Lift the message so its options cover the messages below it.
+        menu.closest('discord-message')?.classList.toggle('has-open-menu', open);
+        if (open) menu.scrollIntoView({ block: 'start', behavior: 'instant' });
+      });
+    },
+    dismiss: (message) => {
+      dismissed.add(message.id);
+      render();
+    },
+  },
+};
+
+/** Shows the error of a failed action until the next action succeeds. */
+async function run(action: Promise<void>): Promise<void> {
+  try {
+    await action;
+    showError(null);
+  } catch (error) {
+    showError(error instanceof ApiError ? error.message : `Unexpected problem: ${String(error)}`);
+  }
+  await refresh();
+}
+
+function showError(message: string | null): void {
+  view.error.hidden = message === null;
+  view.error.textContent = message ?? '';
+}
+
+let refreshing: Promise<void> | null = null;
+let refreshAgain = false;
+
+/** Reloads the channel; calls made while one is in flight fold into one more reload after it. */
+async function refresh(): Promise<void> {
+  if (refreshing !== null) {
+    refreshAgain = true;
+    return refreshing;
+  }
+  refreshing = (async () => {
+    do {
+      refreshAgain = false;
+      try {
+        state = await fetchState(viewerId);
+        viewerId = state.viewer.id;
+        render();
+      } catch (error) {
+        showError(error instanceof ApiError ? error.message : String(error));
+      }
+    } while (refreshAgain);
+  })();
+  try {
+    await refreshing;
+  } finally {
+    refreshing = null;
+  }
+}
+
+function render(): void {
+  if (state === null) return;
+  const current = state;
+  view.guildName.textContent = current.guildName;
+  view.channelName.textContent = current.channel.name;
+  view.sidebarChannel.textContent = current.channel.name;
+  document.body.dataset['viewer'] = current.viewer.name;
+  renderViewerSwitch(current);
+
+  view.scroller.classList.remove('menu-open');
+  const atBottom = view.scroller.scrollHeight - view.scroller.scrollTop - view.scroller.clientHeight < 80;
+  const shown = current.messages.filter((message) => !dismissed.has(message.id));
+  view.messages.replaceChildren(
+    ...(shown.length === 0 ? [el('div', { class: 'empty-channel' }, ['No messages yet. Type /concurrency below to start a guide.'])] : []),
+    ...shown.map((message) => renderMessage(message, context)),
+  );
+  // The components draw themselves a moment later; scroll once they have their height.
+  if (atBottom) requestAnimationFrame(() => (view.scroller.scrollTop = view.scroller.scrollHeight));
+  if (replyTo !== null && !current.messages.some((message) => message.id === replyTo?.id)) cancelReply();
+}
+
+function renderViewerSwitch(current: PageState): void {
+  view.viewerSwitch.replaceChildren(
+    ...current.users.map((user) => {
+      const selected = user.id === current.viewer.id;
+      const option = el('button', { type: 'button', role: 'radio', 'aria-checked': String(selected), class: 'viewer-option', 'data-user-id': user.id }, [
+        el('img', { src: avatarOf(user), alt: '' }),
+        user.name,
+      ]);
+      option.addEventListener('click', () => switchViewer(user.id));
+      return option;
+    }),
+  );
+}
+
+function switchViewer(id: string): void {
+  if (id === viewerId) return;
+  viewerId = id;
+  cancelReply();
+  const url = new URL(location.href);
+  url.searchParams.set('as', id);
+  history.replaceState(null, '', url);
+  void refresh();
+}
+
+function startReply(message: PageMessage): void {
+  replyTo = message;
+  view.replying.hidden = false;
+  view.replyingText.replaceChildren('Replying to ', el('strong', {}, [message.author.name]));
+  view.input.focus();
+}
+
+function cancelReply(): void {
+  replyTo = null;
+  view.replying.hidden = true;
+}
+
+view.cancelReply.addEventListener('click', cancelReply);
+
+/** Shows Discord-like suggestions while a slash command is typed; Tab takes the first one. */
+function showHints(): void {
+  const hints = state === null ? [] : hintsFor(view.input.value, state.commands);
+  view.hints.hidden = hints.length === 0;
+  view.hints.replaceChildren(
+    ...hints.map((hint) => {
+      const item = el('button', { type: 'button', class: 'hint', 'data-completion': hint.completion }, [
+        el('span', { class: 'hint-label' }, [hint.label]),
+        el('span', { class: 'hint-description' }, [hint.description]),
+      ]);
+      item.addEventListener('click', () => takeHint(hint.completion));
+      return item;
+    }),
+  );
+}
+
+function takeHint(completion: string): void {
+  view.input.value = completion;
+  view.input.focus();
+  showHints();
+}
+
+view.input.addEventListener('input', showHints);
+view.input.addEventListener('keydown', (event) => {
+  const first = view.hints.querySelector<HTMLElement>('.hint')?.dataset['completion'];
+  if (event.key === 'Tab' && first !== undefined && !view.hints.hidden) {
+    event.preventDefault();
+    takeHint(first);
+  } else if (event.key === 'Escape') {
+    view.hints.hidden = true;
+    if (replyTo !== null) cancelReply();
+  }
+});
+
+view.composer.addEventListener('submit', (event) => {
+  event.preventDefault();
+  if (state === null) return;
+  const text = view.input.value;
+  const input = parseComposerInput(text, state.bot.name);
+  if (input.kind === 'invalid') {
+    showError(input.problem);
+    return;
+  }
+  view.input.value = '';
+  showHints();
+  const replyingTo = replyTo;
+  cancelReply();
+  const request =
+    input.kind === 'command'
+      ? post('/api/command', { viewer: viewerId, name: input.name, options: input.options })
+      : post('/api/message', {
+          viewer: viewerId,
+          content: input.content,
+          mentionBot: input.mentionBot,
+          ...(replyingTo === null ? {} : { replyTo: replyingTo.id }),
+        });
+  void run(request);
+});
+
+function listen(): void {
+  const events = new EventSource('/api/events');
+  events.addEventListener('ready', () => {
+    view.connection.textContent = 'live';
+    view.connection.dataset['state'] = 'live';
+    void refresh();
+  });
+  events.addEventListener('change', () => void refresh());
+  events.addEventListener('error', () => {
+    // EventSource reconnects by itself; say so instead of leaving a stale channel unexplained.
+    view.connection.textContent = 'reconnecting…';
+    view.connection.dataset['state'] = 'down';
+  });
+}
+
+listen();
+void refresh();

@@ -1,0 +1,58 @@
+import { parseMarkdown, type Block, type Inline } from '../shared/markdown.ts';
+import { el } from './dom.ts';
+
+/** Looks a mentioned user's name up; unknown ids show as "unknown-user", as Discord does. */
+export type NameOf = (userId: string) => string | undefined;
+
+/**
+ * Discord markdown as DOM nodes made of the library's elements (discord-bold, discord-code, ...).
+ * `embed` picks the embed flavour of code blocks.
+ */
+export function renderMarkdown(source: string, nameOf: NameOf, options: { embed?: boolean } = {}): Node[] {
+  return parseMarkdown(source).map((block) => renderBlock(block, nameOf, options.embed ?? false));
+}
+
+function renderBlock(block: Block, nameOf: NameOf, embed: boolean): Node {
+  switch (block.type) {
+    case 'codeblock':
+      return el('discord-code', { multiline: true, embed, 'data-language': block.language || null }, [block.code]);
+    case 'quote':
+      return el('discord-quote', {}, renderInline(block.children, nameOf));
+    case 'paragraph':
+      return el('div', { class: 'md-paragraph' }, renderInline(block.children, nameOf));
+  }
+}
+
+function renderInline(nodes: readonly Inline[], nameOf: NameOf): Node[] {
+  return nodes.map((node): Node => {
+    switch (node.type) {
+      case 'text':
+        return textWithBreaks(node.text);
+      case 'code':
+        return el('discord-code', {}, [node.text]);
+      case 'link':
+        return el('a', { href: node.url, target: '_blank', rel: 'noopener noreferrer', class: 'md-link' }, [node.text]);
+      case 'mention':
+        return el('discord-mention', { type: 'user' }, [nameOf(node.userId) ?? 'unknown-user']);
+      case 'bold':
+        return el('discord-bold', {}, renderInline(node.children, nameOf));
+      case 'italic':
+        return el('discord-italic', {}, renderInline(node.children, nameOf));
+      case 'underline':
+        return el('discord-underlined', {}, renderInline(node.children, nameOf));
+      case 'strike':
+        return el('s', {}, renderInline(node.children, nameOf));
+    }
+  });
+}
+
+// Line breaks become <br>: white-space: pre-wrap would leak into the components' shadow trees and
+// show their template whitespace as blank lines.
+function textWithBreaks(text: string): Node {
+  const fragment = document.createDocumentFragment();
+  text.split('\n').forEach((line, index) => {
+    if (index > 0) fragment.append(el('br'));
+    fragment.append(document.createTextNode(line));
+  });
+  return fragment;
+}

@@ -1,0 +1,140 @@
+import type { PageComponent, PageEmbed, PageMessage, PageUser } from '../shared/page-types.ts';
+import { formatMessageTime } from '../shared/message-time.ts';
+import { el } from './dom.ts';
+import { renderMarkdown, type NameOf } from './markdown-dom.ts';
+
+/** What a rendered message can ask the page to do. */
+export interface MessageActions {
+  click(message: PageMessage, customId: string, button: HTMLElement): void;
+  select(message: PageMessage, customId: string, value: string): void;
+  reply(message: PageMessage): void;
+  dismiss(message: PageMessage): void;
+  /** A select menu opened or closed: the page makes room for its options. */
+  menuToggled(menu: HTMLElement): void;
+}
+
+export interface RenderContext {
+  readonly nameOf: NameOf;
+  readonly avatarOf: (user: PageUser) => string;
+  readonly actions: MessageActions;
+}
+
+/** One message as a discord-message element, with its reply preview, embeds, files and components. */
+export function renderMessage(message: PageMessage, context: RenderContext): HTMLElement {
+  const element = el(
+    'discord-message',
+    {
+      id: `message-${message.id}`,
+      'data-message-id': message.id,
+      author: message.author.name,
+      avatar: context.avatarOf(message.author),
+      bot: message.author.bot,
+      edited: message.edited,
+      ephemeral: message.ephemeral,
+      timestamp: formatMessageTime(new Date(message.createdAt), new Date()),
+    },
+    message.loading
+      ? [el('span', { class: 'thinking' }, [`${message.author.name} is thinking`, el('span', { class: 'thinking-dots', 'aria-hidden': 'true' })])]
+      : renderMarkdown(message.content, context.nameOf),
+  );
+  // The library calls this when "Dismiss message" under an ephemeral message is pressed.
+  (element as unknown as { dismissMessageClicked: () => void }).dismissMessageClicked = () => context.actions.dismiss(message);
+
+  if (message.replyTo !== null) element.append(renderReplyPreview(message.replyTo, context));
+  if (message.attachments.length > 0) element.append(renderAttachments(message));
+  for (const embed of message.embeds) element.append(renderEmbed(embed, context));
+  if (message.rows.length > 0) element.append(renderComponents(message, context));
+  element.append(renderToolbar(message, context));
+  return element;
+}
+
+function renderReplyPreview(replyTo: NonNullable<PageMessage['replyTo']>, context: RenderContext): HTMLElement {
+  if (replyTo === 'missing') return el('discord-reply', { slot: 'reply', deleted: true });
+  return el(
+    'discord-reply',
+    { slot: 'reply', author: replyTo.author.name, avatar: context.avatarOf(replyTo.author), bot: replyTo.author.bot, 'data-reply-to': replyTo.id },
+    [replyTo.excerpt],
+  );
+}
+
+function renderAttachments(message: PageMessage): HTMLElement {
+  return el(
+    'discord-attachments',
+    { slot: 'attachments' },
+    message.attachments.map((file) =>
+      file.isImage
+        ? el('a', { class: 'image-attachment', href: file.url, target: '_blank', rel: 'noopener noreferrer' }, [
+            el('img', { src: file.url, alt: file.filename }),
+          ])
+        : el('discord-file-attachment', { name: file.filename, bytes: file.size, href: file.url, target: '_blank', type: file.contentType }),
+    ),
+  );
+}
+
+function renderEmbed(embed: PageEmbed, context: RenderContext): HTMLElement {
+  const children: HTMLElement[] = [];
+  if (embed.description !== null) {
+    children.push(el('discord-embed-description', { slot: 'description' }, renderMarkdown(embed.description, context.nameOf, { embed: true })));
+  }
+  if (embed.fields.length > 0) {
+    children.push(
+      el(
+        'discord-embed-fields',
+        { slot: 'fields' },
+        embed.fields.map((field) => el('discord-embed-field', { 'field-title': field.name }, renderMarkdown(field.value, context.nameOf, { embed: true }))),
+      ),
+    );
+  }
+  if (embed.footer !== null) children.push(el('discord-embed-footer', { slot: 'footer' }, [embed.footer]));
+  return el('discord-embed', { slot: 'embeds', color: embed.color, 'embed-title': embed.title, image: embed.imageUrl }, children);
+}
+
+function renderComponents(message: PageMessage, context: RenderContext): HTMLElement {
+  return el(
+    'discord-attachments',
+    { slot: 'components' },
+    message.rows.map((row) => el('discord-action-row', {}, row.map((component) => renderComponent(message, component, context)))),
+  );
+}
+
+function renderComponent(message: PageMessage, component: PageComponent, context: RenderContext): HTMLElement {
+  if (component.type === 'select') {
+    const menu = el(
+      'discord-string-select-menu',
+      { placeholder: component.placeholder, disabled: component.disabled, 'data-custom-id': component.customId },
+      component.options.map((option) => {
+        const item = el('discord-string-select-menu-option', { label: option.label, description: option.description, 'data-value': option.value });
+        item.addEventListener('click', () => {
+          if (!component.disabled) context.actions.select(message, component.customId, option.value);
+        });
+        return item;
+      }),
+    );
+    menu.addEventListener('click', () => context.actions.menuToggled(menu));
+    return menu;
+  }
+  const button = el(
+    'discord-button',
+    {
+      type: component.style === 'link' ? 'secondary' : component.style,
+      url: component.url,
+      disabled: component.disabled,
+      'data-custom-id': component.customId,
+    },
+    [component.emoji === null ? component.label : `${component.emoji} ${component.label}`.trim()],
+  );
+  const customId = component.customId;
+  if (customId !== null && component.url === null) {
+    button.addEventListener('click', () => {
+      if (!component.disabled && !button.hasAttribute('data-busy')) context.actions.click(message, customId, button);
+    });
+  }
+  return button;
+}
+
+function renderToolbar(message: PageMessage, context: RenderContext): HTMLElement {
+  const reply = el('button', { type: 'button', class: 'toolbar-button', 'aria-label': `Reply to ${message.author.name}`, title: 'Reply' }, ['↩ Reply']);
+  reply.addEventListener('click', () => context.actions.reply(message));
+  // Ephemeral messages cannot be replied to in Discord either.
+  return el('div', { class: 'message-toolbar', slot: 'reactions', hidden: message.ephemeral }, [reply]);
+}

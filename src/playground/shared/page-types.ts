@@ -1,0 +1,81 @@
+import type { CommandSummary } from './command-hints.ts';
+
+/**
+ * The JSON the page server sends the browser: a channel as one user sees it. Plain data only,
+ * every text still raw; the browser escapes it by building DOM nodes with textContent.
+ */
+export interface PageUser {
+  readonly id: string;
+  readonly name: string;
+  readonly bot: boolean;
+}
+
+export type ButtonStyle = 'primary' | 'secondary' | 'success' | 'destructive' | 'link';
+
+export type PageComponent =
+  | {
+      readonly type: 'button';
+      readonly label: string;
+      readonly style: ButtonStyle;
+      readonly customId: string | null;
+      readonly url: string | null;
+      readonly disabled: boolean;
+      readonly emoji: string | null;
+    }
+  | {
+      readonly type: 'select';
+      readonly customId: string;
+      readonly placeholder: string;
+      readonly disabled: boolean;
+      readonly options: readonly { readonly label: string; readonly value: string; readonly description: string | null }[];
+    };
+
+export interface PageEmbed {
+  readonly title: string | null;
+  readonly description: string | null;
+  readonly color: string | null;
+  readonly fields: readonly { readonly name: string; readonly value: string; readonly inline: boolean }[];
+  readonly footer: string | null;
+  readonly imageUrl: string | null;
+}
+
+export interface PageAttachment {
+  readonly filename: string;
+  readonly url: string;
+  readonly contentType: string;
+  readonly size: number;
+  readonly isImage: boolean;
+}
+
+export interface PageMessage {
+  readonly id: string;
+  readonly author: PageUser;
+  readonly content: string;
+  readonly createdAt: string;
+  readonly edited: boolean;
+  readonly ephemeral: boolean;
+  /** The bot deferred its answer and has not sent it yet: the page shows "… is thinking". */
+  readonly loading: boolean;
+  /** The message this one replies to, or `missing` when it cannot be shown. */
+  readonly replyTo: { readonly id: string; readonly author: PageUser; readonly excerpt: string } | 'missing' | null;
+  readonly embeds: readonly PageEmbed[];
+  readonly rows: readonly (readonly PageComponent[])[];
+  /** Files shown below the message; one that an embed shows as its image is not listed again. */
+  readonly attachments: readonly PageAttachment[];
+}
+
+export interface PageState {
+  readonly guildName: string;
+  /** The slash commands the bot registered, for the composer's suggestions. */
+  readonly commands: readonly CommandSummary[];
+  readonly channel: { readonly id: string; readonly name: string };
+  readonly viewer: PageUser;
+  readonly users: readonly PageUser[];
+  readonly bot: PageUser;
+  readonly messages: readonly PageMessage[];
+}
+
+/** What every failed API call answers with: one sentence a person can act on. */
+export interface PageError {
+  readonly error: string;
+}

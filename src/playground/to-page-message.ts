@@ -1,0 +1,126 @@
+import type { BackendAttachment, BackendComponent, BackendEmbed, BackendMessage } from './backend.ts';
+import type { ButtonStyle, PageAttachment, PageComponent, PageEmbed, PageMessage, PageUser } from './shared/page-types.ts';
+
+/** Discord's numeric button styles; 6 (premium) has no look of its own here and shows as secondary. */
+const BUTTON_STYLES: Readonly<Record<string, ButtonStyle>> = {
+  '1': 'primary',
+  '2': 'secondary',
+  '3': 'success',
+  '4': 'destructive',
+  '5': 'link',
+  primary: 'primary',
+  secondary: 'secondary',
+  success: 'success',
+  danger: 'destructive',
+  destructive: 'destructive',
+  link: 'link',
+};
+
+const INLINE_IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+
+/** Where the page server serves a message's attachment. */
+export function attachmentUrl(messageId: string, index: number, filename: string): string {
+  return `/attachments/${encodeURIComponent(messageId)}/${index}/${encodeURIComponent(filename)}`;
+}
+
+/** Whether a browser may show this attachment inline; anything else is offered as a download. */
+export function isInlineImage(contentType: string | undefined): boolean {
+  return contentType !== undefined && INLINE_IMAGE_TYPES.has(contentType.split(';')[0]?.trim().toLowerCase() ?? '');
+}
+
+/**
+ * Turns a stored message into what the page shows: author names resolved, Discord's numeric styles
+ * named, `attachment://` images pointed at the page server, nothing binary.
+ *
+ * @example toPageMessage(message, (id) => users.get(id), channelMessages)
+ */
+export function toPageMessage(
+  message: BackendMessage,
+  userById: (id: string) => PageUser,
+  visible: readonly BackendMessage[],
+): PageMessage {
+  const attachments = message.attachments.map((attachment, index) => toPageAttachment(message.id, index, attachment));
+  const embeds = message.embeds.map((embed) => toPageEmbed(embed, attachments));
+  const shownByEmbeds = new Set(embeds.map((embed) => embed.imageUrl));
+  return {
+    id: message.id,
+    author: userById(message.authorId),
+    content: message.content,
+    createdAt: toIso(message.createdAt),
+    edited: message.editedAt !== undefined && message.editedAt !== null,
+    ephemeral: message.ephemeral,
+    loading: message.loading ?? false,
+    replyTo: message.reference === undefined ? null : replyPreview(message.reference, userById, visible),
+    embeds,
+    rows: message.components.map((row) => row.map(toPageComponent)),
+    attachments: attachments.filter((attachment) => !shownByEmbeds.has(attachment.url)),
+  };
+}
+
+function replyPreview(referenceId: string, userById: (id: string) => PageUser, visible: readonly BackendMessage[]): PageMessage['replyTo'] {
+  const original = visible.find((candidate) => candidate.id === referenceId);
+  if (original === undefined) return 'missing';
+  const firstLine = original.content.split('\n')[0] ?? '';
+  const excerpt = firstLine !== '' ? firstLine : (original.embeds[0]?.title ?? (original.attachments.length > 0 ? 'Click to see attachment' : ''));
+  return { id: original.id, author: userById(original.authorId), excerpt: excerpt.length > 120 ? `${excerpt.slice(0, 119)}…` : excerpt };
+}
+
+function toPageAttachment(messageId: string, index: number, attachment: BackendAttachment): PageAttachment {
+  return {
+    filename: attachment.filename,
+    url: attachmentUrl(messageId, index, attachment.filename),
+    contentType: attachment.contentType ?? 'application/octet-stream',
+    size: attachment.size,
+    isImage: isInlineImage(attachment.contentType),
+  };
+}
+
+function toPageEmbed(embed: BackendEmbed, attachments: readonly PageAttachment[]): PageEmbed {
+  return {
+    title: embed.title ?? null,
+    description: embed.description ?? null,
+    color: embed.color === undefined ? null : `#${embed.color.toString(16).padStart(6, '0')}`,
+    fields: (embed.fields ?? []).map((field) => ({ name: field.name, value: field.value, inline: field.inline ?? false })),
+    footer: typeof embed.footer === 'string' ? embed.footer : (embed.footer?.text ?? null),
+    imageUrl: embedImage(embed.image, attachments),
+  };
+}
+
+function embedImage(image: BackendEmbed['image'], attachments: readonly PageAttachment[]): string | null {
+  const url = typeof image === 'string' ? image : image?.url;
+  if (url === undefined) return null;
+  if (url.startsWith('attachment://')) {
+    const filename = url.slice('attachment://'.length);
+    return attachments.find((attachment) => attachment.filename === filename && attachment.isImage)?.url ?? null;
+  }
+  // The page works offline; a remote image would only show a broken picture.
+  return url.startsWith('/attachments/') ? url : null;
+}
+
+function toPageComponent(component: BackendComponent): PageComponent {
+  if (component.type === 'select') {
+    return {
+      type: 'select',
+      customId: component.customId,
+      placeholder: component.placeholder ?? 'Make a selection',
+      disabled: component.disabled ?? false,
+      options: component.options.map((option) => ({ label: option.label, value: option.value, description: option.description ?? null })),
+    };
+  }
+  const style = BUTTON_STYLES[String(component.style).toLowerCase()] ?? 'secondary';
+  const emoji = typeof component.emoji === 'string' ? component.emoji : (component.emoji?.name ?? null);
+  return {
+    type: 'button',
+    label: component.label ?? '',
+    style: component.url === undefined ? style : 'link',
+    customId: component.customId ?? null,
+    url: component.url !== undefined && /^https?:\/\//.test(component.url) ? component.url : null,
+    disabled: component.disabled ?? false,
+    emoji,
+  };
+}
+
+function toIso(time: number | string | Date): string {
+  const date = time instanceof Date ? time : new Date(time);
+  return Number.isNaN(date.getTime()) ? new Date(0).toISOString() : date.toISOString();
+}

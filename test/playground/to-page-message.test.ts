@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { BackendMessage } from '../../src/playground/backend.ts';
+import type { PageUser } from '../../src/playground/shared/page-types.ts';
+import { toPageMessage } from '../../src/playground/to-page-message.ts';
+
+const bot: PageUser = { id: '9', name: 'Guide', bot: true };
+const you: PageUser = { id: '1', name: 'you', bot: false };
+const userById = (id: string): PageUser => (id === bot.id ? bot : you);
+
+function message(overrides: Partial<BackendMessage>): BackendMessage {
+  return { id: '100', channelId: '5', authorId: bot.id, content: '', embeds: [], components: [], attachments: [], ephemeral: false, createdAt: 0, ...overrides };
+}
+
+describe('toPageMessage', () => {
+  it('GIVEN the server style names and Discord numbers THEN the library style names', () => {
+    const row = ['primary', 'secondary', 'success', 'danger', 4, 'premium'].map((style) => ({ type: 'button' as const, label: 'x', style, customId: 'c' }));
+    const page = toPageMessage(message({ components: [row] }), userById, []);
+    expect(page.rows[0]?.map((component) => component.type === 'button' && component.style)).toEqual([
+      'primary',
+      'secondary',
+      'success',
+      'destructive',
+      'destructive',
+      'secondary',
+    ]);
+  });
+
+  it('GIVEN a link button THEN it keeps an http(s) url and drops any other scheme', () => {
+    const page = toPageMessage(
+      message({
+        components: [
+          [
+            { type: 'button', label: 'Docs', style: 'link', url: 'https://docs.python.org/3/' },
+            { type: 'button', label: 'Evil', style: 'link', url: 'javascript:alert(1)' },
+          ],
+        ],
+      }),
+      userById,
+      [],
+    );
+    expect(page.rows[0]?.map((component) => component.type === 'button' && [component.style, component.url])).toEqual([
+      ['link', 'https://docs.python.org/3/'],
+      ['link', null],
+    ]);
+  });
+
+  it('GIVEN an embed colour number THEN a CSS hex colour', () => {
+    const page = toPageMessage(message({ embeds: [{ title: 't', color: 0x3ba55c }, { color: 0x0000ff }] }), userById, []);
+    expect(page.embeds.map((embed) => embed.color)).toEqual(['#3ba55c', '#0000ff']);
+  });
+
+  it('GIVEN a remote embed image THEN none, since the page works offline', () => {
+    expect(toPageMessage(message({ embeds: [{ image: 'https://example.org/x.png' }] }), userById, []).embeds[0]?.imageUrl).toBeNull();
+  });
+
+  it('GIVEN a reply THEN a preview of the first line of the original; a vanished original is marked missing', () => {
+    const original = message({ id: '7', authorId: you.id, content: 'why?\nsecond line' });
+    expect(toPageMessage(message({ reference: '7' }), userById, [original]).replyTo).toEqual({ id: '7', author: you, excerpt: 'why?' });
+    expect(toPageMessage(message({ reference: '8' }), userById, [original]).replyTo).toBe('missing');
+  });
+
+  it('GIVEN an edited, deferred message THEN edited and loading are shown', () => {
+    const page = toPageMessage(message({ editedAt: 5, loading: true }), userById, []);
+    expect([page.edited, page.loading]).toEqual([true, true]);
+    expect(toPageMessage(message({}), userById, []).edited).toBe(false);
+  });
+});
