@@ -6,16 +6,13 @@ import type { PathPictures } from './discord/pictures.ts';
 import { createLogger } from './logger.ts';
 import { createTreePictureCache, describeTreePicture } from './picture/index.ts';
 
-/** Without a token there is no bot to run; say how to get one. */
-function runWithoutToken(): void {
-  console.log(
-    [
-      'No DISCORD_TOKEN is set, so the Discord bot is not started.',
-      'To run it: copy .env.example to .env, fill in DISCORD_TOKEN and DISCORD_APPLICATION_ID,',
-      'then run `npm run register` once and `npm start` (README: "Run it on Discord").',
-      'To try the guide in this terminal instead: `npm run chat`.',
-    ].join('\n'),
-  );
+/**
+ * Without a token there is no bot to run: walk through the guide in this terminal instead, after
+ * one line on stderr saying how to run it on Discord (stdout stays the conversation's).
+ */
+async function runWithoutToken(): Promise<void> {
+  console.error('No DISCORD_TOKEN set: running the guide in this terminal. To run it on Discord, see "Run it on Discord" in the README.');
+  await import('./terminal/main.ts');
 }
 
 function treePictures(): PathPictures {
@@ -56,5 +53,5 @@ if (!loaded.ok) {
   for (const problem of loaded.error) console.error(problem);
   process.exit(2);
 }
-if (loaded.value.discord === undefined) runWithoutToken();
+if (loaded.value.discord === undefined) await runWithoutToken();
 else await runBot(loaded.value, loaded.value.discord);

@@ -81,6 +81,8 @@ export async function startBot(config: BotConfig, options: BotOptions): Promise<
   // Observed below; this keeps a refusal during login from counting as unhandled meanwhile.
   ready.catch(() => undefined);
   try {
+    // The first picture loads the fonts and holds the event loop for seconds: do it before any click can arrive.
+    if (options.pictures?.warm !== undefined) await options.pictures.get([]).catch(() => undefined);
     await client.login(config.token);
     await ready;
   } catch (error) {

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { RawData, WebSocket } from 'ws';
 import { apiGuildCreate, apiUser } from '../api-objects.ts';
+import { DriverError } from '../errors.ts';
 import { asArray, asNumber, asRecord, asString } from '../rules/json.ts';
 import { shardOf } from '../snowflake.ts';
 import type { BotIdentity } from '../types.ts';
@@ -272,7 +273,7 @@ export class Gateway {
 
   private requireSession(shard: number): GatewaySession {
     const session = this.sessions.get(shard);
-    if (session === undefined) throw new Error(`no gateway session for shard ${shard}; has the bot logged in?`);
+    if (session === undefined) throw new DriverError(`no gateway session for shard ${shard}; has the bot logged in (await waitForBotReady())?`);
     return session;
   }
 
