@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadTextMetrics } from '../../src/picture/fonts.ts';
@@ -13,6 +14,19 @@ describe('escapeXml', () => {
         const element = svg.children[0];
         expect(element?.attributes['data-label']).toBe(cleaned);
         expect(element?.text ?? '').toBe(cleaned);
+      }),
+    );
+  });
+
+  it('GIVEN text with half a surrogate pair or a control character THEN the escaped text is well-formed UTF-16 that XML allows', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (text) => {
+        const escaped = escapeXml(text);
+        // A lone surrogate would not survive the trip through UTF-8.
+        expect(Buffer.from(escaped, 'utf8').toString('utf8')).toBe(escaped);
+        const allowedControl = (code: number) => code === 0x09 || code === 0x0a || code === 0x0d;
+        expect([...escaped].every((char) => (char.codePointAt(0) ?? 0) >= 0x20 || allowedControl(char.codePointAt(0) ?? 0))).toBe(true);
+        parseSvg(`<svg xmlns="http://www.w3.org/2000/svg"><text>${escaped}</text></svg>`);
       }),
     );
   });
