@@ -6,7 +6,7 @@ import { err, ok, type Result } from './result.ts';
 /**
  * The guide's state as it rides in a Discord custom id:
  *   guide/<version>/<owner>/<path>/<action>
- * e.g. `guide/wpa40c/123456789012345678/bdf/answer-adhoc`. The path is one letter per answer
+ * e.g. `guide/<version>/123456789012345678/bde/answer-adhoc`. The path is one letter per answer
  * ("-" when empty), so the longest id stays far below Discord's 100 characters.
  */
 

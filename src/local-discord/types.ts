@@ -150,6 +150,11 @@ export interface LocalDiscordOptions {
   readonly heartbeatIntervalMs?: number;
   /** Default 0 (an ephemeral port); the host is always 127.0.0.1. */
   readonly port?: number;
+  /**
+   * Keep every REST request in `requests` (default true). Long runs such as benchmarks turn it off
+   * so memory stays flat; violations and internal errors are recorded either way.
+   */
+  readonly recordRequests?: boolean;
 }
 
 export type SlashOptionValue = string | number | boolean;
@@ -212,6 +217,25 @@ export interface Faults {
   sendInvalidSession(resumable: boolean, shard?: number): void;
 }
 
+export interface RegisteredCommandOption {
+  readonly name: string;
+  readonly description: string;
+  /** Discord's option type number: 3 string, 4 integer, 5 boolean, 10 number, ... */
+  readonly type: number;
+  readonly required: boolean;
+  readonly choices: readonly { readonly name: string; readonly value: string | number }[];
+}
+
+/** A slash command the bot registered, as the Discord client offers it to users. */
+export interface RegisteredCommand {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  /** Absent for global commands. */
+  readonly guildId?: string;
+  readonly options: readonly RegisteredCommandOption[];
+}
+
 /** The running local server and what tests and the playground can do with it. */
 export interface LocalDiscord {
   readonly apiBaseUrl: string;
@@ -228,7 +252,14 @@ export interface LocalDiscord {
   as(user: User): UserActor;
   waitForBotReady(options?: { readonly timeoutMs?: number; readonly shard?: number }): Promise<void>;
   messages(channelId: string, viewerId?: string): readonly RenderedMessage[];
+  /** The slash commands users can run in that guild (its own and the global ones), or the global ones. */
+  registeredCommands(guildId?: string): readonly RegisteredCommand[];
   onChange(listener: (event: ChangeEvent) => void): () => void;
+  /**
+   * Drops a message from the server's memory without a MESSAGE_DELETE (the bot is not told), so a
+   * long run can let go of finished conversations. False when no such message is kept.
+   */
+  forgetMessage(messageId: string): boolean;
   readonly faults: Faults;
   close(): Promise<void>;
 }

@@ -151,13 +151,18 @@ export class World {
   }
 
   deleteMessage(message: StoredMessage): void {
+    this.forgetMessage(message);
+    this.emit({ type: 'messageDeleted', message });
+  }
+
+  /** Removes a message from memory without telling listeners. */
+  forgetMessage(message: StoredMessage): void {
     const list = this.messagesByChannel.get(message.channelId);
     if (list !== undefined) {
       const index = list.indexOf(message);
       if (index >= 0) list.splice(index, 1);
     }
     this.messagesById.delete(message.id);
-    this.emit({ type: 'messageDeleted', message });
   }
 
   commandsFor(guildId: string | undefined): readonly StoredCommand[] {

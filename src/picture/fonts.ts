@@ -19,8 +19,13 @@ const FONT_FILE_NAMES: Readonly<Record<FontWeight, string>> = {
 
 /** Paths of the TTF files shipped by the `source-sans` package, one per weight the picture uses. */
 export function fontFiles(): Readonly<Record<FontWeight, string>> {
-  // The package has no entry point, but its package.json always resolves.
-  const root = dirname(createRequire(import.meta.url).resolve('source-sans/package.json'));
+  let root: string;
+  try {
+    // The package has no entry point, but its package.json always resolves.
+    root = dirname(createRequire(import.meta.url).resolve('source-sans/package.json'));
+  } catch (cause) {
+    throw new Error('The decision-tree picture needs the font package "source-sans"; run `npm install`.', { cause });
+  }
   const file = (weight: FontWeight) => join(root, 'TTF', FONT_FILE_NAMES[weight]);
   return { regular: file('regular'), semibold: file('semibold'), bold: file('bold') };
 }
@@ -34,10 +39,12 @@ export interface TextMetrics {
 
 function parseFont(path: string): Font {
   const bytes = readFileSync(path);
-  return opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  // lowMemory reads glyphs on demand: the picture needs a few dozen of them, not thousands.
+  return opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), { lowMemory: true });
 }
 
 let cachedMetrics: TextMetrics | undefined;
+const MAX_REMEMBERED_WIDTHS = 20_000;
 
 /** Metrics read from the same font files the PNG renderer loads. */
 export function loadTextMetrics(): TextMetrics {
@@ -49,8 +56,19 @@ export function loadTextMetrics(): TextMetrics {
     bold: parseFont(files.bold),
   };
   const capHeightUnits = fonts.regular.tables.os2?.sCapHeight ?? fonts.regular.unitsPerEm * 0.66;
+  // Wrapping measures the same words many times over; the widths never change.
+  const widths = new Map<string, number>();
   cachedMetrics = {
-    width: (text, size, weight) => fonts[weight].getAdvanceWidth(text, size),
+    width: (text, size, weight) => {
+      const key = `${weight} ${size} ${text}`;
+      let width = widths.get(key);
+      if (width === undefined) {
+        width = fonts[weight].getAdvanceWidth(text, size);
+        if (widths.size >= MAX_REMEMBERED_WIDTHS) widths.clear();
+        widths.set(key, width);
+      }
+      return width;
+    },
     capHeight: capHeightUnits / fonts.regular.unitsPerEm,
   };
   return cachedMetrics;

@@ -1,14 +1,14 @@
 import type { OptionId } from '../../machines/questions.ts';
 import type { TextMetrics } from './fonts.ts';
 import type { TreeLabels } from './labels.ts';
-import { SIZES, TEXT_STYLES } from './theme.ts';
-import { wrapText, type TextStyle } from './text.ts';
+import { SIZES, TEXT_ROLES, type TextRole } from './theme.ts';
+import { wrapText } from './text.ts';
 import { pathKey, treeNodes, type TreeNode } from './tree.ts';
 
-/** One line of text, already wrapped, with the font it is measured in. */
+/** One line of text, already wrapped, with how it is set on and off the user's path. */
 export interface TextLine {
   readonly text: string;
-  readonly style: TextStyle;
+  readonly role: TextRole;
 }
 
 /** A box (question, outcome) or an edge label, with its centre x and top y in the picture. */
@@ -50,34 +50,37 @@ interface Measured {
   readonly height: number;
 }
 
-function lineHeight(style: TextStyle): number {
-  return style.size * SIZES.lineHeight;
+/** Height of a block of lines. */
+export function blockHeight(lines: readonly TextLine[]): number {
+  return lines.reduce((sum, line) => sum + line.role.size * SIZES.lineHeight, 0);
 }
 
-function measureBlock(parts: readonly { text: string; style: TextStyle; maxWidth: number }[], metrics: TextMetrics): Measured {
-  const lines = parts.flatMap(({ text, style, maxWidth }) => wrapText(text, maxWidth, style, metrics).map((line) => ({ text: line, style })));
-  const width = Math.max(0, ...lines.map((line) => metrics.width(line.text, line.style.size, line.style.weight)));
-  const height = lines.reduce((sum, line) => sum + lineHeight(line.style), 0);
+/** Wraps and measures in the on-path weight, the wider one, so text fits its box either way. */
+function measureBlock(parts: readonly { text: string; role: TextRole; maxWidth: number }[], metrics: TextMetrics): Measured {
+  const lines = parts.flatMap(({ text, role, maxWidth }) =>
+    wrapText(text, maxWidth, { size: role.size, weight: role.weightOnPath }, metrics).map((line) => ({ text: line, role })),
+  );
+  const width = Math.max(0, ...lines.map((line) => metrics.width(line.text, line.role.size, line.role.weightOnPath)));
+  const height = blockHeight(lines);
   return { lines, width, height };
 }
 
 function nodeText(node: TreeNode, labels: TreeLabels, metrics: TextMetrics): Measured {
   if (node.kind === 'question') {
-    return measureBlock([{ text: labels.question(node.question), style: TEXT_STYLES.question, maxWidth: SIZES.questionTextWidth }], metrics);
+    return measureBlock([{ text: labels.question(node.question), role: TEXT_ROLES.question, maxWidth: SIZES.questionTextWidth }], metrics);
   }
   const detail = labels.outcomeDetail(node.outcome);
   return measureBlock(
     [
-      { text: labels.outcome(node.outcome), style: TEXT_STYLES.outcome, maxWidth: SIZES.outcomeTextWidth },
-      ...(detail === undefined ? [] : [{ text: detail, style: TEXT_STYLES.outcomeDetail, maxWidth: SIZES.outcomeTextWidth }]),
+      { text: labels.outcome(node.outcome), role: TEXT_ROLES.outcome, maxWidth: SIZES.outcomeTextWidth },
+      ...(detail === undefined ? [] : [{ text: detail, role: TEXT_ROLES.outcomeDetail, maxWidth: SIZES.outcomeTextWidth }]),
     ],
     metrics,
   );
 }
 
 function edgeLabelText(option: OptionId, labels: TreeLabels, metrics: TextMetrics): Measured {
-  // Measured in bold so the label keeps its size whether or not it lies on the user's path.
-  return measureBlock([{ text: labels.option(option), style: TEXT_STYLES.edgeLabelOnPath, maxWidth: SIZES.edgeLabelTextWidth }], metrics);
+  return measureBlock([{ text: labels.option(option), role: TEXT_ROLES.edgeLabel, maxWidth: SIZES.edgeLabelTextWidth }], metrics);
 }
 
 /** Horizontal extent of a subtree on one level, relative to the subtree root's centre. */
@@ -152,7 +155,7 @@ export function layoutTree(tree: TreeNode, labels: TreeLabels, metrics: TextMetr
   const width = Math.ceil(Math.max(SIZES.minCanvasWidth, treeWidth + 2 * SIZES.margin));
   const originX = (width - treeWidth) / 2 - treeLeft;
 
-  const headingText = measureBlock([{ text: labels.heading, style: TEXT_STYLES.heading, maxWidth: width - 2 * SIZES.margin }], metrics);
+  const headingText = measureBlock([{ text: labels.heading, role: TEXT_ROLES.heading, maxWidth: width - 2 * SIZES.margin }], metrics);
   const heading: PlacedBox = { centerX: width / 2, top: SIZES.margin, width: headingText.width, height: headingText.height, lines: headingText.lines };
 
   const depthOf = (node: TreeNode) => node.path.length;

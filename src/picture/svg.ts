@@ -1,10 +1,10 @@
 import type { OptionId } from '../../machines/questions.ts';
 import { FONT_FAMILY, FONT_WEIGHT_NUMBER, loadTextMetrics, type TextMetrics } from './fonts.ts';
 import { defaultTreeLabels, type TreeLabels } from './labels.ts';
-import { layoutTree, type PlacedBox, type PlacedEdge, type PlacedNode } from './layout.ts';
-import { COLOURS, SIZES, STROKES, TEXT_STYLES } from './theme.ts';
+import { blockHeight, layoutTree, type PlacedBox, type PlacedEdge, type PlacedNode, type TreeLayout } from './layout.ts';
+import { COLOURS, SIZES, STROKES, TEXT_ROLES } from './theme.ts';
 import { escapeXml } from './text.ts';
-import { buildDecisionTree, nodesAlongPath, pathKey } from './tree.ts';
+import { buildDecisionTree, nodesAlongPath, pathKey, type TreeNode } from './tree.ts';
 
 export interface TreePictureOptions {
   /** Defaults to the knowledge base's titles, answer labels and outcome names. */
@@ -13,21 +13,34 @@ export interface TreePictureOptions {
   readonly metrics?: TextMetrics;
 }
 
+// The layout depends on the words, not on the path, so every path's picture reuses it.
+const layouts = new WeakMap<TreeLabels, WeakMap<TextMetrics, TreeLayout>>();
+
+function cachedLayout(tree: TreeNode, labels: TreeLabels, metrics: TextMetrics): TreeLayout {
+  const byMetrics = layouts.get(labels) ?? new WeakMap<TextMetrics, TreeLayout>();
+  layouts.set(labels, byMetrics);
+  let layout = byMetrics.get(metrics);
+  if (layout === undefined) {
+    layout = layoutTree(tree, labels, metrics);
+    byMetrics.set(metrics, layout);
+  }
+  return layout;
+}
+
 function isOnPath(nodePath: readonly OptionId[], userPath: readonly OptionId[]): boolean {
   return nodePath.length <= userPath.length && nodePath.every((option, index) => userPath[index] === option);
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
 
-function textLines(box: PlacedBox, metrics: TextMetrics, fill: string, emphasise: boolean): string {
-  const blockHeight = box.lines.reduce((sum, line) => sum + line.style.size * SIZES.lineHeight, 0);
-  let lineTop = box.top + (box.height - blockHeight) / 2;
+function textLines(box: PlacedBox, metrics: TextMetrics, fill: string, onPath: boolean): string {
+  let lineTop = box.top + (box.height - blockHeight(box.lines)) / 2;
   return box.lines
     .map((line) => {
-      const size = line.style.size;
+      const size = line.role.size;
       const baseline = lineTop + (size * SIZES.lineHeight) / 2 + (metrics.capHeight * size) / 2;
       lineTop += size * SIZES.lineHeight;
-      const weight = emphasise && line.style.weight === 'regular' ? FONT_WEIGHT_NUMBER.semibold : FONT_WEIGHT_NUMBER[line.style.weight];
+      const weight = FONT_WEIGHT_NUMBER[onPath ? line.role.weightOnPath : line.role.weight];
       return `<text x="${round(box.centerX)}" y="${round(baseline)}" font-size="${size}" font-weight="${weight}" fill="${fill}" text-anchor="middle">${escapeXml(line.text)}</text>`;
     })
     .join('');
@@ -65,11 +78,10 @@ function drawConnector(edge: PlacedEdge, onPath: boolean): string {
 }
 
 function drawEdgeLabel(edge: PlacedEdge, onPath: boolean, metrics: TextMetrics): string {
-  const lines = onPath ? edge.label.lines.map((line) => ({ ...line, style: TEXT_STYLES.edgeLabelOnPath })) : edge.label.lines.map((line) => ({ ...line, style: TEXT_STYLES.edgeLabel }));
-  const label = { ...edge.label, lines };
+  const label = edge.label;
   const radius = Math.min(label.height / 2, SIZES.edgeLabelMaxRadius);
   const body = onPath
-    ? rect(label, COLOURS.path, COLOURS.pathDark, STROKES.box, radius) + textLines(label, metrics, COLOURS.onPathText, false)
+    ? rect(label, COLOURS.path, COLOURS.pathDark, STROKES.box, radius) + textLines(label, metrics, COLOURS.onPathText, true)
     : rect(label, COLOURS.edgeLabelFill, COLOURS.edgeLabelStroke, STROKES.box, radius) + textLines(label, metrics, COLOURS.mutedText, false);
   return `<g data-answer="${escapeXml(edge.option)}" data-on-path="${onPath}">${body}</g>`;
 }
@@ -84,7 +96,7 @@ function drawBadge(placed: PlacedNode, metrics: TextMetrics): string {
     const tick = `M${round(cx - r * 0.45)} ${round(cy + r * 0.02)}L${round(cx - r * 0.1)} ${round(cy + r * 0.38)}L${round(cx + r * 0.48)} ${round(cy - r * 0.35)}`;
     return disc + `<path d="${tick}" fill="none" stroke="${COLOURS.onPathText}" stroke-width="3.5" stroke-linecap="round" stroke-linejoin="round"/>`;
   }
-  const size = TEXT_STYLES.badge.size;
+  const size = TEXT_ROLES.badge.size;
   const baseline = round(cy + (metrics.capHeight * size) / 2);
   const number = placed.node.path.length + 1;
   return disc + `<text x="${cx}" y="${baseline}" font-size="${size}" font-weight="${FONT_WEIGHT_NUMBER.bold}" fill="${COLOURS.onPathText}" text-anchor="middle">${number}</text>`;
@@ -119,7 +131,7 @@ export function renderTreeSvg(path: readonly OptionId[], options: TreePictureOpt
   nodesAlongPath(tree, path); // rejects a path the guide would not accept
   const metrics = options.metrics ?? loadTextMetrics();
   const labels = options.labels ?? defaultTreeLabels;
-  const layout = layoutTree(tree, labels, metrics);
+  const layout = cachedLayout(tree, labels, metrics);
   const edgeOnPath = (edge: PlacedEdge) => path.length > 0 && isOnPath(edge.to.node.path, path);
   const nodeOnPath = (placed: PlacedNode) => path.length > 0 && isOnPath(placed.node.path, path);
   const offEdges = layout.edges.filter((edge) => !edgeOnPath(edge));

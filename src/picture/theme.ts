@@ -9,7 +9,7 @@ export const SIZES = {
   minCanvasWidth: 1000,
   headingGap: 34,
   /** Widest a box's text may run before it wraps. */
-  questionTextWidth: 210,
+  questionTextWidth: 230,
   outcomeTextWidth: 260,
   edgeLabelTextWidth: 230,
   boxPaddingX: 18,
@@ -20,7 +20,7 @@ export const SIZES = {
   /** Space between neighbouring boxes or edge labels on one level. */
   siblingGap: 26,
   /** Vertical room above and below an edge label, inside the gap between two levels. */
-  edgeLabelMargin: 16,
+  edgeLabelMargin: 20,
   /** Where the connector turns sideways, below the parent box. */
   elbowDrop: 22,
   elbowRadius: 12,
@@ -31,15 +31,20 @@ export const SIZES = {
   badgeRadius: 15,
 } as const;
 
-export const TEXT_STYLES = {
-  heading: { size: 30, weight: 'bold' },
-  question: { size: 22, weight: 'semibold' },
-  outcome: { size: 24, weight: 'bold' },
-  outcomeDetail: { size: 17, weight: 'regular' },
-  edgeLabel: { size: 19, weight: 'regular' },
-  edgeLabelOnPath: { size: 19, weight: 'bold' },
-  badge: { size: 18, weight: 'bold' },
-} as const satisfies Record<string, TextStyle>;
+/** How one kind of text is set: the same size on and off the user's path, heavier on it. */
+export interface TextRole extends TextStyle {
+  /** Never lighter than `weight`; the layout reserves room for this one. */
+  readonly weightOnPath: TextStyle['weight'];
+}
+
+export const TEXT_ROLES = {
+  heading: { size: 30, weight: 'bold', weightOnPath: 'bold' },
+  question: { size: 22, weight: 'semibold', weightOnPath: 'bold' },
+  outcome: { size: 24, weight: 'bold', weightOnPath: 'bold' },
+  outcomeDetail: { size: 17, weight: 'regular', weightOnPath: 'semibold' },
+  edgeLabel: { size: 19, weight: 'regular', weightOnPath: 'bold' },
+  badge: { size: 18, weight: 'bold', weightOnPath: 'bold' },
+} as const satisfies Record<string, TextRole>;
 
 /**
  * Dark text on light fills everywhere; the path is told apart by thicker strokes, bold text

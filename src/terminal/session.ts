@@ -2,7 +2,7 @@ import { OUTCOME_IDS, type OptionId } from '../../machines/questions.ts';
 import { explainOutcome, explainQuestion, explainWhyNot } from '../core/explain.ts';
 import { plainStyle, renderOutcomeExplanation, renderQuestionExplanation, renderWhyNot } from '../core/explain-text.ts';
 import { applyEvent, describeStep, startGuide, type GuideSnapshot, type GuideStep } from '../core/guide.ts';
-import { knowledge } from '../core/knowledge/index.ts';
+import { knowledge, optionKnowledge } from '../core/knowledge/index.ts';
 import { parseCommand } from './commands.ts';
 import { renderNotSure, renderOutcome, renderQuestion } from './render.ts';
 import { terminalText } from './terminal-text.ts';
@@ -37,6 +37,17 @@ function show(step: GuideStep): string {
 
 function reply(snapshot: GuideSnapshot, text: string, finished = false): ChatReply {
   return { state: { snapshot, finished }, text };
+}
+
+function answer(snapshot: GuideSnapshot, option: OptionId): ChatReply {
+  const next = applyEvent(snapshot, { type: 'answer', option });
+  return reply(next, show(describeStep(next)));
+}
+
+/** Lets a user type an option's id or label ("io", "many short tasks") instead of its number. */
+function optionNamed(options: readonly OptionId[], text: string): OptionId | undefined {
+  const wanted = text.trim().toLowerCase();
+  return options.find((option) => option === wanted || optionKnowledge(option).label.toLowerCase() === wanted);
 }
 
 /** "why" at a question explains the question; at an outcome, the answers that led there. */
@@ -74,8 +85,7 @@ export function chatReply(state: ChatState, line: string): ChatReply {
       if (step.kind !== 'question') return reply(snapshot, `${terminalText.finishedNoOptions}\n${hintFor(step)}`);
       const option = step.options[command.number - 1];
       if (option === undefined) return reply(snapshot, terminalText.noSuchOption(command.number, step.options.length));
-      const next = applyEvent(snapshot, { type: 'answer', option });
-      return reply(next, show(describeStep(next)));
+      return answer(snapshot, option);
     }
     case 'why':
       return reply(snapshot, explainHere(step));
@@ -104,7 +114,10 @@ export function chatReply(state: ChatState, line: string): ChatReply {
       return reply(snapshot, terminalText.goodbye, true);
     case 'empty':
       return reply(snapshot, `${terminalText.emptyLine} ${hintFor(step)}`);
-    case 'unknown':
+    case 'unknown': {
+      const named = step.kind === 'question' ? optionNamed(step.options, command.text) : undefined;
+      if (named !== undefined) return answer(snapshot, named);
       return reply(snapshot, `${terminalText.unknown(command.text)} ${hintFor(step)}`);
+    }
   }
 }

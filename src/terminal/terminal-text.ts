@@ -9,7 +9,7 @@ export const terminalText = {
   help: (apis: readonly string[]) =>
     [
       'HELP',
-      '  <number>        choose that option',
+      '  <number>        choose that option (its name works too)',
       '  why             why this question is asked, or why this recommendation',
       '  why not <api>   why your answers did not lead to another API',
       '  not sure        examples and a test to help you answer',

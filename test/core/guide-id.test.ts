@@ -9,7 +9,7 @@ import {
   type GuideAction,
   type GuideId,
 } from '../../src/core/guide-id.ts';
-import { replayAnswers } from '../../src/core/guide.ts';
+import { describeStep, replayAnswers } from '../../src/core/guide.ts';
 import { machineVersion } from '../../src/core/machine-fingerprint.ts';
 import { treeNodes, type TreeNode } from '../../src/core/tree.ts';
 
@@ -48,6 +48,15 @@ describe('encodeGuideId / decodeGuideId', () => {
       expect(decodeGuideId(encoded)).toEqual({ ok: true, value: id });
     },
   );
+
+  it('GIVEN a decoded id THEN replaying its path rebuilds the snapshot the buttons were shown on', () => {
+    for (const node of treeNodes()) {
+      const decoded = decodeGuideId(encodeGuideId({ owner: '1', path: node.path, action: { kind: 'restart' } }));
+      if (!decoded.ok) throw new Error(decoded.error.detail);
+      const replayed = replayAnswers(decoded.value.path);
+      expect(replayed.ok && describeStep(replayed.value)).toEqual(node.step);
+    }
+  });
 
   it('GIVEN the whole tree THEN every place and every one of its buttons gets a distinct id', () => {
     const encoded = new Set(validIds.map(encodeGuideId));

@@ -68,9 +68,19 @@ describe('renderTreeSvg', () => {
     const svg = parseSvg(renderTreeSvg(['io', 'asyncio'], { labels }));
     const weightOf = (element: SvgElement, tag: string, attribute: string) =>
       allElements(element).filter((child) => child.tag === tag).map((child) => Number(child.attributes[attribute]));
-    const outcome = (id: string) => allElements(svg).find((element) => element.attributes['data-outcome'] === id) as SvgElement;
-    expect(Math.min(...weightOf(outcome('asyncio'), 'rect', 'stroke-width'))).toBeGreaterThan(Math.max(...weightOf(outcome('thread'), 'rect', 'stroke-width')));
-    expect(Math.min(...weightOf(outcome('asyncio'), 'text', 'font-weight'))).toBeGreaterThan(Math.min(...weightOf(outcome('thread'), 'text', 'font-weight')));
+    const node = (attribute: string, id: string) => allElements(svg).find((element) => element.attributes[attribute] === id) as SvgElement;
+    const pairs = [
+      [node('data-outcome', 'asyncio'), node('data-outcome', 'thread')],
+      [node('data-question', 'ioModel'), node('data-question', 'poolApi')],
+    ] as const;
+    for (const [onPath, offPath] of pairs) {
+      expect(Math.min(...weightOf(onPath, 'rect', 'stroke-width'))).toBeGreaterThan(Math.max(...weightOf(offPath, 'rect', 'stroke-width')));
+      // Line by line, the highlighted box's text is never lighter and somewhere heavier.
+      const offWeights = weightOf(offPath, 'text', 'font-weight');
+      const onWeights = weightOf(onPath, 'text', 'font-weight').slice(0, offWeights.length);
+      expect(onWeights.every((weight, index) => weight >= (offWeights[index] ?? Infinity))).toBe(true);
+      expect(onWeights.some((weight, index) => weight > (offWeights[index] ?? Infinity))).toBe(true);
+    }
   });
 
   it('GIVEN labels with <, & and quotes THEN the SVG stays well-formed and draws them literally', () => {
@@ -82,9 +92,12 @@ describe('renderTreeSvg', () => {
     expect(allElements(svg).some((element) => element.tag === 'b')).toBe(false);
   });
 
-  it('GIVEN any path THEN the picture is phone-sized and no text is smaller than 16 px', () => {
+  it.each([
+    ['test labels', fakeLabels],
+    ["the knowledge base's labels", defaultTreeLabels],
+  ] as const)('GIVEN any path drawn with %s THEN the picture is phone-sized and no text is smaller than 16 px', (_name, someLabels) => {
     for (const path of [[], ...outcomePaths()]) {
-      const svg = parseSvg(renderTreeSvg(path, { labels }));
+      const svg = parseSvg(renderTreeSvg(path, { labels: someLabels }));
       const width = Number(svg.attributes.width);
       expect(width).toBeGreaterThanOrEqual(1000);
       expect(width).toBeLessThanOrEqual(1400);

@@ -37,7 +37,8 @@ function numbersFor(answers: readonly OptionId[]): string[] {
   });
 }
 
-describe('npm run chat, as a process with piped answers', () => {
+// Starting tsx takes seconds on a loaded machine; the limit only guards against a hang.
+describe('npm run chat, as a process with piped answers', { timeout: 90_000 }, () => {
   it('GIVEN the answers of each row of the decision table, with restart between THEN it recommends each API in turn and ends cleanly at end of input', async () => {
     // One process walks all seven rows: spawning tsx costs more than the walk itself.
     const lines = DECISION_TABLE.flatMap(([answers]) => [...numbersFor(answers), 'restart']);

@@ -88,6 +88,14 @@ describe('chat session', () => {
     expect(say('why not Celery').text).toMatch(/"Celery" is not one of the APIs/);
   });
 
+  it('GIVEN an option typed by its id or its label THEN it counts as choosing it', () => {
+    expect(say('IO').state.snapshot.context.answers).toEqual([{ question: 'workload', option: 'io' }]);
+    const label = knowledge.questions.workload.options.cpu.label.toUpperCase();
+    expect(say(label).state.snapshot.context.answers).toEqual([{ question: 'workload', option: 'cpu' }]);
+    // An option of a later question is not an answer here.
+    expect(say('pool').state.snapshot.context.answers).toEqual([]);
+  });
+
   it('GIVEN "quit" THEN the session is finished', () => {
     expect(say('quit').state.finished).toBe(true);
   });

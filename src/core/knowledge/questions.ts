@@ -159,8 +159,8 @@ const poolApi: QuestionKnowledge<'poolApi'> = {
       label: 'Map a function over data',
       description: 'A parallel for-loop: one function applied to every item, results in order or as they finish.',
       reason:
-        'your work is a for-loop over data, a `multiprocessing` pool fits: it offers the whole map ' +
-        'family (`map`, `imap`, `imap_unordered`, `starmap`) with chunking built in.',
+        'your work is a for-loop over data, a pool from `multiprocessing.pool` fits: it offers the ' +
+        'whole map family (`map`, `imap`, `imap_unordered`, `starmap`) with chunking built in.',
     },
     adhoc: {
       label: 'Submit and track tasks',
@@ -176,7 +176,7 @@ const poolApi: QuestionKnowledge<'poolApi'> = {
         'squaring every number in a list',
         'hashing every file in a folder',
         'applying one function to each row of a dataset',
-        'handling each result as soon as its item is done',
+        'running one simulation for each of 100 parameter sets',
       ],
       adhoc: [
         'submitting jobs as requests arrive',

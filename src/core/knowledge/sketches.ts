@@ -33,7 +33,7 @@ class Monitor(threading.Thread):
         self.stop_requested = threading.Event()
 
     def run(self) -> None:
-        while not self.stop_requested.wait(self.interval):  # the wait stands in for polling IO
+        while not self.stop_requested.wait(self.interval):  # stands in for polling IO
             self.checks += 1
 
 monitor = Monitor(interval=0.1)
@@ -75,16 +75,21 @@ with ThreadPoolExecutor(max_workers=5) as executor:
 `;
 
 const process = `import multiprocessing as mp
+from multiprocessing.queues import Queue
 
-def crunch(limit: int, results: "mp.Queue[int]") -> None:
-    results.put(sum(n * n for n in range(limit)))  # pure computation, no waiting
+def crunch(jobs: "Queue[int | None]", results: "Queue[int]") -> None:
+    while (limit := jobs.get()) is not None:  # one long-lived worker, many jobs
+        results.put(sum(n * n for n in range(limit)))  # pure computation, no waiting
 
 if __name__ == "__main__":
-    results: "mp.Queue[int]" = mp.Queue()
-    worker = mp.Process(target=crunch, args=(3_000_000, results))
+    jobs, results = mp.Queue(), mp.Queue()
+    worker = mp.Process(target=crunch, args=(jobs, results))
     worker.start()
+    for limit in (1_000_000, 2_000_000, None):  # None asks the worker to finish
+        jobs.put(limit)
     print("the main program carries on while the worker computes")
-    print(f"the worker's answer: {results.get()}")  # read before join(), or join() may wait forever
+    answers = [results.get(), results.get()]  # collect before join() or it may hang
+    print(f"the worker's answers: {answers}")
     worker.join()
 `;
 
@@ -115,7 +120,8 @@ def longest_collatz(start: int, stop: int) -> tuple[int, int]:
 
 if __name__ == "__main__":
     with ProcessPoolExecutor() as executor:
-        futures = [executor.submit(longest_collatz, lo, lo + 25_000) for lo in range(1, 100_001, 25_000)]
+        chunks = [(lo, lo + 25_000) for lo in range(1, 100_001, 25_000)]
+        futures = [executor.submit(longest_collatz, *chunk) for chunk in chunks]
         for future in as_completed(futures):
             steps, seed = future.result()
             print(f"{seed} needs {steps} steps to reach 1")

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { RawData, WebSocket } from 'ws';
 import { apiGuildCreate, apiUser } from '../api-objects.ts';
+import { DriverError } from '../errors.ts';
 import { asArray, asNumber, asRecord, asString } from '../rules/json.ts';
 import { shardOf } from '../snowflake.ts';
 import type { BotIdentity } from '../types.ts';
@@ -32,6 +33,8 @@ export type DispatchBuilder = (session: GatewaySession) => { readonly t: string;
  */
 export class Gateway {
   private readonly sessions = new Map<number, GatewaySession>();
+  /** The session each authenticated socket belongs to; INVALID_SESSION unauthenticates a socket. */
+  private readonly socketSessions = new WeakMap<WebSocket, GatewaySession>();
   private readonly readyWaiters = new Set<() => void>();
 
   constructor(private readonly deps: GatewayDeps) {}
@@ -92,15 +95,16 @@ export class Gateway {
       this.refuse(socket, 4002, `compress=${query.get('compress')} is not supported by the local server (is zlib-sync installed?)`);
       return;
     }
-    let session: GatewaySession | undefined;
     socket.on('message', (data, isBinary) => {
       try {
-        session = this.onPayload(socket, session, data, isBinary);
+        const session = this.onPayload(socket, this.socketSessions.get(socket), data, isBinary);
+        if (session !== undefined) this.socketSessions.set(socket, session);
       } catch (error) {
         this.deps.onInternalError(error);
       }
     });
     socket.on('close', (code) => {
+      const session = this.socketSessions.get(socket);
       if (session === undefined || session.socket !== socket) return;
       session.socket = undefined;
       session.live = false;
@@ -259,13 +263,17 @@ export class Gateway {
   sendInvalidSession(resumable: boolean, shard: number): void {
     const session = this.requireSession(shard);
     const socket = session.socket;
+    // The socket goes back to unauthenticated: discord.js answers a resumable op 9 with RESUME on it.
+    session.socket = undefined;
+    session.live = false;
+    if (socket !== undefined) this.socketSessions.delete(socket);
     if (!resumable) this.forget(session);
     if (socket !== undefined) this.send(socket, { op: Op.InvalidSession, d: resumable });
   }
 
   private requireSession(shard: number): GatewaySession {
     const session = this.sessions.get(shard);
-    if (session === undefined) throw new Error(`no gateway session for shard ${shard}; has the bot logged in?`);
+    if (session === undefined) throw new DriverError(`no gateway session for shard ${shard}; has the bot logged in (await waitForBotReady())?`);
     return session;
   }
 

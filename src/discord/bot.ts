@@ -1,0 +1,103 @@
+import { DiscordjsErrorCodes, Events, GatewayCloseCodes, type Client, type Interaction, type Message } from 'discord.js';
+import type { DiscordSettings } from '../config/config.ts';
+import type { Logger } from '../logger.ts';
+import { createClickDeduper } from './click-dedupe.ts';
+import { createBotClient, type BotClientSettings } from './client.ts';
+import { explainFatalCloseCode } from './gateway-failures.ts';
+import { handleInteraction } from './interaction-handler.ts';
+import { handleMessage } from './message-handler.ts';
+import type { PathPictures } from './pictures.ts';
+
+/** What the bot needs beyond the Discord settings. */
+export interface BotOptions {
+  readonly logger: Logger;
+  /** Called once if Discord refuses the bot for good after it started (bad token, intents...). */
+  readonly onFatal?: (reason: string) => void;
+  /** Pictures of the tree for outcome messages; without it outcomes carry no picture. */
+  readonly pictures?: PathPictures;
+  /** Extra gateway options, e.g. a no-op identify throttler in tests. */
+  readonly ws?: BotClientSettings['ws'];
+}
+
+export type BotConfig = DiscordSettings & { readonly shards?: 'auto' | number };
+
+/** A running bot. */
+export interface RunningBot {
+  readonly client: Client;
+  /** Closes the gateway connection; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+// A repeated click inside this window is the same click (a double click, or a retry by the client).
+const DOUBLE_CLICK_WINDOW_MS = 3000;
+
+function shardOptions(shards: BotConfig['shards']) {
+  if (shards === undefined || shards === 1) return {};
+  if (shards === 'auto') return { shards: 'auto' as const };
+  return { shards: Array.from({ length: shards }, (_, index) => index), shardCount: shards };
+}
+
+/**
+ * Logs in and resolves once the bot is ready to answer. Rejects with a one-line reason when
+ * Discord refuses the token or an intent while starting.
+ *
+ * @example const bot = await startBot({ ...config.discord, shards: 1 }, { logger }); await bot.stop();
+ */
+export async function startBot(config: BotConfig, options: BotOptions): Promise<RunningBot> {
+  const { logger } = options;
+  const client = createBotClient({
+    apiUrl: config.apiUrl,
+    messageContent: config.messageContent,
+    ...shardOptions(config.shards),
+    ...(options.ws === undefined ? {} : { ws: options.ws }),
+  });
+  const dedupe = createClickDeduper({ windowMs: DOUBLE_CLICK_WINDOW_MS, maxEntries: 10_000 });
+  const deps = { logger, dedupe, pictures: options.pictures, messageContent: config.messageContent };
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await client.destroy();
+  };
+
+  client.on(Events.InteractionCreate, (interaction: Interaction) => void handleInteraction(interaction, deps));
+  client.on(Events.MessageCreate, (message: Message) => void handleMessage(message, deps));
+  client.on(Events.Error, (error) => logger.error({ err: error.message }, 'client error'));
+  client.on(Events.ShardError, (error, shardId) => logger.warn({ shardId, err: error.message }, 'shard error'));
+
+  let failStart: ((reason: Error) => void) | undefined;
+  client.on(Events.ShardDisconnect, (event, shardId) => {
+    const reason = explainFatalCloseCode(event.code);
+    if (reason === undefined) return;
+    logger.error({ shardId, code: event.code }, 'gateway refused the bot');
+    if (failStart !== undefined) failStart(new Error(reason));
+    else if (!stopped) options.onFatal?.(reason);
+  });
+
+  const ready = new Promise<void>((resolve, reject) => {
+    failStart = reject;
+    client.once(Events.ClientReady, () => resolve());
+  });
+  // Observed below; this keeps a refusal during login from counting as unhandled meanwhile.
+  ready.catch(() => undefined);
+  try {
+    // The first picture loads the fonts and holds the event loop for seconds: do it before any click can arrive.
+    if (options.pictures?.warm !== undefined) await options.pictures.get([]).catch(() => undefined);
+    await client.login(config.token);
+    await ready;
+  } catch (error) {
+    await stop();
+    throw refusedToken(error) ? new Error(explainFatalCloseCode(GatewayCloseCodes.AuthenticationFailed)) : error;
+  } finally {
+    failStart = undefined;
+  }
+  logger.info({ shards: client.ws.shards.size, guilds: client.guilds.cache.size }, 'ready');
+  // Pictures are rendered ahead in the background, so the first member to finish rarely waits.
+  options.pictures?.warm?.().catch((error: unknown) => logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'picture warm-up failed'));
+  return { client, stop };
+}
+
+// REST answers 401 before the gateway is even tried; discord.js reports it as TokenInvalid.
+function refusedToken(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === DiscordjsErrorCodes.TokenInvalid;
+}

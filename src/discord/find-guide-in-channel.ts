@@ -1,0 +1,30 @@
+import type { Message } from 'discord.js';
+import { guideInMessage, latestGuideOf, type FoundGuide, type MessageLike } from './find-guide.ts';
+
+// How far back in a channel the bot looks for the author's latest guide.
+const RECENT_MESSAGES = 50;
+
+function asMessageLike(message: Message): MessageLike {
+  const customIds: string[] = [];
+  for (const row of message.components) {
+    if (!('components' in row)) continue;
+    for (const component of row.components) {
+      if ('customId' in component && typeof component.customId === 'string') customIds.push(component.customId);
+    }
+  }
+  return { authorId: message.author.id, customIds };
+}
+
+/**
+ * The author's guide a typed follow-up is about: the replied-to message if it is their guide,
+ * else their newest guide among the channel's recent messages. Undefined when they have none.
+ */
+export async function findGuideFor(message: Message, repliedTo: Message | undefined, botUserId: string): Promise<FoundGuide | undefined> {
+  if (repliedTo !== undefined) {
+    const guide = guideInMessage(asMessageLike(repliedTo), botUserId);
+    if (guide?.owner === message.author.id) return guide;
+  }
+  const recent = await message.channel.messages.fetch({ limit: RECENT_MESSAGES, before: message.id });
+  const newestFirst = [...recent.values()].sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1));
+  return latestGuideOf(newestFirst.map(asMessageLike), message.author.id, botUserId);
+}

@@ -1,0 +1,37 @@
+import type { OptionId, OutcomeId } from '../../machines/questions.ts';
+import type { GuideStep } from '../core/guide.ts';
+
+/**
+ * What a guide message shows besides its step: the plain question or outcome, or one of the
+ * explanations a button opens in the same message.
+ */
+export type GuideView = 'question' | 'not-sure' | 'why-question' | 'outcome' | 'why' | `why-not:${OutcomeId}`;
+
+/** Why a message carries a line above the guide. */
+export type PageNotice = 'private-copy' | 'shared';
+
+/** Everything needed to draw one guide message; render.ts turns it into a Discord payload. */
+export interface GuidePage {
+  /** The only user whose clicks move this guide. */
+  readonly owner: string;
+  readonly step: GuideStep;
+  readonly view: GuideView;
+  /** An ephemeral guide: only its owner sees it, so it offers "Share to channel". */
+  readonly private: boolean;
+  readonly notice?: PageNotice;
+}
+
+/** The options the user chose so far: the path a custom id carries. */
+export function pathOf(step: GuideStep): OptionId[] {
+  return step.answers.map((answer) => answer.option);
+}
+
+/** The view a step shows when nothing more specific was asked for. */
+export function plainViewOf(step: GuideStep): GuideView {
+  return step.kind === 'question' ? 'question' : 'outcome';
+}
+
+/** The outcome a `why-not:<id>` view compares against, if it is one. */
+export function whyNotTarget(view: GuideView): OutcomeId | undefined {
+  return view.startsWith('why-not:') ? (view.slice('why-not:'.length) as OutcomeId) : undefined;
+}

@@ -1,0 +1,95 @@
+import { isOutcomeId } from '../../machines/questions.ts';
+import type { GuideEvent } from '../../machines/concurrency-guide.ts';
+import { decodeGuideId, type GuideAction, type GuideIdError } from '../core/guide-id.ts';
+import { applyEvent, describeStep, replayAnswers, startGuide, type GuideSnapshot } from '../core/guide.ts';
+import { plainViewOf, type GuidePage, type GuideView } from './guide-page.ts';
+
+/** A click on a guide component, reduced to what the router needs. */
+export interface GuideClick {
+  readonly customId: string;
+  /** The chosen values of a select menu; empty for a button. */
+  readonly values: readonly string[];
+  readonly clickerId: string;
+  /** Whether the clicked message is ephemeral. */
+  readonly onPrivateMessage: boolean;
+}
+
+/** Why a click cannot move a guide: a bad or outdated id, or a select value that names no other outcome. */
+export type StaleReason = GuideIdError['kind'] | 'bad-choice';
+
+/** What to do with a click; the adapter maps each kind to one Discord response. */
+export type ClickPlan =
+  /** The owner moved their guide: update the same message. */
+  | { readonly kind: 'update'; readonly page: GuidePage }
+  /** Someone else clicked: an ephemeral copy they own, at the same step, the owner's message untouched. */
+  | { readonly kind: 'private-copy'; readonly page: GuidePage }
+  /** The owner shares a private result: a public post. */
+  | { readonly kind: 'share'; readonly page: GuidePage }
+  /** The id cannot be trusted or is outdated: an ephemeral note with a fresh start for the clicker. */
+  | { readonly kind: 'stale'; readonly reason: StaleReason; readonly clickerId: string };
+
+/** A new guide for the slash command. */
+export function planNewGuide(userId: string, isPrivate: boolean): GuidePage {
+  return { owner: userId, step: describeStep(startGuide()), view: 'question', private: isPrivate };
+}
+
+/**
+ * Decides what a click does. Everything comes from the custom id and the click itself: the path
+ * is replayed through the machine, so no session state is needed and a restart loses nothing.
+ *
+ * @example planClick({ customId, values: [], clickerId: owner, onPrivateMessage: false }) // { kind: 'update', page }
+ */
+export function planClick(click: GuideClick): ClickPlan {
+  const decoded = decodeGuideId(click.customId);
+  if (!decoded.ok) return { kind: 'stale', reason: decoded.error.kind, clickerId: click.clickerId };
+  const { owner, path, action } = decoded.value;
+  const replayed = replayAnswers(path);
+  if (!replayed.ok) return { kind: 'stale', reason: 'bad-path', clickerId: click.clickerId };
+  const current = replayed.value;
+
+  if (owner !== click.clickerId) {
+    const step = describeStep(current);
+    return { kind: 'private-copy', page: { owner: click.clickerId, step, view: plainViewOf(step), private: true, notice: 'private-copy' } };
+  }
+
+  if (action.kind === 'share') {
+    const step = describeStep(current);
+    if (step.kind !== 'outcome') return { kind: 'stale', reason: 'bad-action', clickerId: click.clickerId };
+    return { kind: 'share', page: { owner: click.clickerId, step, view: 'outcome', private: false, notice: 'shared' } };
+  }
+
+  const moved = move(current, action, click.values);
+  if (moved === undefined) return { kind: 'stale', reason: 'bad-choice', clickerId: click.clickerId };
+  const page: GuidePage = { owner: click.clickerId, step: describeStep(moved.snapshot), view: moved.view, private: click.onPrivateMessage };
+  return { kind: 'update', page };
+}
+
+/** The snapshot and view after an action; undefined when the action does not fit the step. */
+function move(current: GuideSnapshot, action: GuideAction, values: readonly string[]): { snapshot: GuideSnapshot; view: GuideView } | undefined {
+  const step = describeStep(current);
+  const navigate = (event: GuideEvent) => {
+    const snapshot = applyEvent(current, event);
+    return { snapshot, view: plainViewOf(describeStep(snapshot)) };
+  };
+  switch (action.kind) {
+    case 'answer':
+      return current.can({ type: 'answer', option: action.option }) ? navigate({ type: 'answer', option: action.option }) : undefined;
+    case 'back':
+      return navigate({ type: 'nav.back' });
+    case 'restart':
+    case 'start':
+      return { snapshot: startGuide(), view: 'question' };
+    case 'not-sure':
+    case 'why-question':
+      return step.kind === 'question' ? { snapshot: current, view: action.kind } : undefined;
+    case 'why':
+      return step.kind === 'outcome' ? { snapshot: current, view: 'why' } : undefined;
+    case 'why-not': {
+      const other = values[0];
+      if (step.kind !== 'outcome' || values.length !== 1 || other === undefined || !isOutcomeId(other) || other === step.outcome) return undefined;
+      return { snapshot: current, view: `why-not:${other}` };
+    }
+    case 'share':
+      return undefined;
+  }
+}

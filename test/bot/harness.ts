@@ -1,0 +1,138 @@
+import { Writable } from 'node:stream';
+import { expect } from 'vitest';
+import type { OptionId } from '../../machines/questions.ts';
+import { startBot, type RunningBot } from '../../src/discord/bot.ts';
+import type { PathPictures } from '../../src/discord/pictures.ts';
+import { registerCommands } from '../../src/discord/register-commands.ts';
+import { startLocalDiscord, type LocalDiscord, type RenderedMessage, type User, type UserActor } from '../../src/local-discord/index.ts';
+import { createLogger } from '../../src/logger.ts';
+
+/** A 1x1 PNG: enough for Discord to accept an image, without the cost of drawing the tree. */
+export const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** Pictures drawn instantly; records which paths were asked for. */
+export function tinyPictures(): PathPictures & { asked: string[] } {
+  const asked: string[] = [];
+  return {
+    asked,
+    isReady: () => true,
+    get: async (path: readonly OptionId[]) => {
+      asked.push(path.join('>'));
+      return TINY_PNG;
+    },
+    describe: (path) => `The tree, with ${path.length} answers highlighted.`,
+  };
+}
+
+export interface Person {
+  readonly user: User;
+  readonly actor: UserActor;
+}
+
+export interface World {
+  readonly discord: LocalDiscord;
+  readonly guildId: string;
+  readonly channelId: string;
+  readonly alice: Person;
+  readonly bob: Person;
+  /** Every log line the bot wrote, parsed. */
+  readonly logs: Record<string, unknown>[];
+  /** The raw log text, to check nothing secret or typed by a user leaks into it. */
+  rawLogs(): string;
+  bot(): RunningBot;
+  /** Stops the bot and starts a fresh process-equivalent: new client, no memory of the old one. */
+  restartBot(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface WorldOptions {
+  readonly messageContent?: boolean;
+  readonly pictures?: PathPictures;
+}
+
+/** A local Discord with one server, one channel, two members, the command registered and the bot logged in. */
+export async function startWorld(options: WorldOptions = {}): Promise<World> {
+  const messageContent = options.messageContent ?? false;
+  const discord = await startLocalDiscord({ messageContent });
+  const guild = discord.createGuild('Python help');
+  const channel = discord.createChannel(guild.id, 'concurrency');
+  const person = (name: string): Person => {
+    const user = discord.createUser(name);
+    discord.addMember(guild.id, user.id);
+    return { user, actor: discord.as(user) };
+  };
+  const alice = person('alice');
+  const bob = person('bob');
+  const settings = { token: discord.bot.token, applicationId: discord.bot.applicationId, guildId: guild.id, apiUrl: discord.apiBaseUrl, messageContent };
+  const registered = await registerCommands(settings);
+  if (!registered.ok) throw new Error(registered.error);
+
+  let raw = '';
+  const logs: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      raw += chunk.toString();
+      for (const line of chunk.toString().split('\n').filter(Boolean)) logs.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  const logger = createLogger('info', stream);
+  const launch = () =>
+    startBot(
+      { ...settings, shards: 1 },
+      {
+        logger,
+        pictures: options.pictures ?? tinyPictures(),
+        // Discord makes a bot wait 5 s between identifies; the local server does not, so neither need tests.
+        ws: { buildIdentifyThrottler: () => ({ waitForIdentify: async () => {} }) } as never,
+      },
+    );
+  let bot = await launch();
+  await discord.waitForBotReady();
+  return {
+    discord,
+    guildId: guild.id,
+    channelId: channel.id,
+    alice,
+    bob,
+    logs,
+    rawLogs: () => raw,
+    bot: () => bot,
+    async restartBot() {
+      await bot.stop();
+      bot = await launch();
+      await discord.waitForBotReady();
+    },
+    async close() {
+      await bot.stop();
+      await discord.close();
+    },
+  };
+}
+
+/** What every end-to-end test checks last: Discord would have accepted every request, and the server had no bug. */
+export function expectCleanServer(discord: LocalDiscord): void {
+  expect(discord.violations).toEqual([]);
+  expect(discord.internalErrors).toEqual([]);
+}
+
+/** The labels of a message's buttons, row by row flattened. */
+export function buttonLabels(message: RenderedMessage): string[] {
+  return message.components.flat().flatMap((component) => (component.type === 'button' && component.label !== undefined ? [component.label] : []));
+}
+
+/** The values a message's select menu offers. */
+export function selectValues(message: RenderedMessage): string[] {
+  return message.components.flat().flatMap((component) => (component.type === 'select' ? component.options.map((option) => option.value) : []));
+}
+
+/** All the text a user reads in a message: content, titles, descriptions, fields. */
+export function textOf(message: RenderedMessage): string {
+  return [
+    message.content,
+    ...message.embeds.flatMap((embed) => [embed.title ?? '', embed.description ?? '', ...embed.fields.flatMap((field) => [field.name, field.value]), embed.footer ?? '']),
+  ].join('\n');
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { encodeGuideId, type GuideAction } from '../../src/core/guide-id.ts';
+import type { OptionId } from '../../machines/questions.ts';
+import { planClick, planNewGuide } from '../../src/discord/router.ts';
+
+const OWNER = '111111111111111111';
+const STRANGER = '222222222222222222';
+
+function click(path: OptionId[], action: GuideAction, clickerId = OWNER, values: string[] = [], onPrivateMessage = false) {
+  return planClick({ customId: encodeGuideId({ owner: OWNER, path, action }), values, clickerId, onPrivateMessage });
+}
+
+describe('planNewGuide', () => {
+  it('GIVEN /concurrency THEN the guide starts at step 1, owned by the user', () => {
+    const page = planNewGuide(OWNER, true);
+    expect(page).toMatchObject({ owner: OWNER, view: 'question', private: true, step: { kind: 'question', question: 'workload', stepNumber: 1 } });
+  });
+});
+
+describe('planClick', () => {
+  it("GIVEN the owner's answer THEN the same message moves to the next step", () => {
+    const plan = click(['io'], { kind: 'answer', option: 'threads' });
+    expect(plan.kind).toBe('update');
+    if (plan.kind !== 'update') return;
+    expect(plan.page.step).toMatchObject({ kind: 'question', question: 'workers' });
+    expect(plan.page.step.answers.map((a) => a.option)).toEqual(['io', 'threads']);
+  });
+
+  it('GIVEN the last answer THEN the page shows the outcome', () => {
+    const plan = click(['cpu', 'pool'], { kind: 'answer', option: 'adhoc' });
+    expect(plan.kind === 'update' && plan.page).toMatchObject({ view: 'outcome', step: { kind: 'outcome', outcome: 'processPoolExecutor' } });
+  });
+
+  it('GIVEN back THEN the last answer is undone; GIVEN start over THEN no answers remain', () => {
+    const back = click(['cpu', 'pool'], { kind: 'back' });
+    expect(back.kind === 'update' && back.page.step.answers.map((a) => a.option)).toEqual(['cpu']);
+    const restart = click(['cpu', 'pool', 'map'], { kind: 'restart' });
+    expect(restart.kind === 'update' && restart.page.step).toMatchObject({ kind: 'question', question: 'workload', answers: [] });
+  });
+
+  it('GIVEN Not sure? or Why this question? THEN the step stays and the view changes', () => {
+    for (const kind of ['not-sure', 'why-question'] as const) {
+      const plan = click(['io'], { kind });
+      expect(plan.kind === 'update' && plan.page).toMatchObject({ view: kind, step: { question: 'ioModel' } });
+    }
+  });
+
+  it('GIVEN a stranger clicks THEN they get a private copy at the same step, owned by them', () => {
+    const plan = click(['io'], { kind: 'answer', option: 'asyncio' }, STRANGER);
+    expect(plan.kind).toBe('private-copy');
+    if (plan.kind !== 'private-copy') return;
+    expect(plan.page).toMatchObject({ owner: STRANGER, private: true, notice: 'private-copy', step: { kind: 'question', question: 'ioModel' } });
+  });
+
+  it('GIVEN a Why not …? choice of another outcome THEN that comparison is shown', () => {
+    const plan = click(['io', 'asyncio'], { kind: 'why-not' }, OWNER, ['pool']);
+    expect(plan.kind === 'update' && plan.page.view).toBe('why-not:pool');
+  });
+
+  it.each([[['asyncio']], [['nonsense']], [[]], [['pool', 'thread']]])('GIVEN a Why not …? menu value of %j THEN the click is refused', (values) => {
+    expect(click(['io', 'asyncio'], { kind: 'why-not' }, OWNER, values)).toMatchObject({ kind: 'stale', reason: 'bad-choice' });
+  });
+
+  it('GIVEN Share on a private result THEN a public post of it is planned', () => {
+    const plan = click(['io', 'asyncio'], { kind: 'share' }, OWNER, [], true);
+    expect(plan).toMatchObject({ kind: 'share', page: { private: false, notice: 'shared', step: { outcome: 'asyncio' } } });
+  });
+
+  it.each(['', 'hello', 'guide/', 'guide/zzzz/1/-/start', `guide/x/${OWNER}/-/start`.slice(0, 10)])('GIVEN the forged id %j THEN the clicker gets a stale notice', (customId) => {
+    const plan = planClick({ customId, values: [], clickerId: STRANGER, onPrivateMessage: false });
+    expect(plan).toMatchObject({ kind: 'stale', clickerId: STRANGER });
+  });
+
+  it('GIVEN a valid id cut short THEN it is refused, not guessed', () => {
+    const full = encodeGuideId({ owner: OWNER, path: ['io', 'threads'], action: { kind: 'answer', option: 'pool' } });
+    const plan = planClick({ customId: full.slice(0, -3), values: [], clickerId: OWNER, onPrivateMessage: false });
+    expect(plan.kind).toBe('stale');
+  });
+});

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { startLocalDiscord, type LocalDiscord } from '../../src/local-discord/index.ts';
+
+interface RawGateway {
+  readonly received: unknown[];
+  send(payload: unknown): void;
+  closed: Promise<number>;
+}
+
+/** A raw gateway client: what a misbehaving library would send, one frame at a time. */
+async function openRaw(discord: LocalDiscord, query = '?v=10&encoding=json'): Promise<RawGateway> {
+  const socket = new WebSocket(`${discord.gatewayUrl}${query}`);
+  const received: unknown[] = [];
+  const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+  socket.on('message', (data) => received.push(JSON.parse(String(data))));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  return { received, send: (payload) => socket.send(JSON.stringify(payload)), closed };
+}
+
+const identify = (token: string, intents = 1, extra: Record<string, unknown> = {}) => ({ op: 2, d: { token, intents, properties: { os: 'linux', browser: 'raw', device: 'raw' }, ...extra } });
+
+describe('gateway close codes', () => {
+  let discord: LocalDiscord;
+  beforeAll(async () => {
+    discord = await startLocalDiscord();
+  });
+  afterAll(async () => {
+    expect(discord.internalErrors).toEqual([]);
+    await discord.close();
+  });
+
+  it('GIVEN a connection WHEN it opens THEN HELLO carries the heartbeat interval, and a heartbeat is acknowledged', async () => {
+    const raw = await openRaw(discord);
+    raw.send({ op: 1, d: null });
+    await expect.poll(() => raw.received).toEqual([{ op: 10, d: { heartbeat_interval: 41_250 } }, { op: 11 }]);
+  });
+
+  it.each([
+    { rule: 'a payload before IDENTIFY', frames: (token: string) => [{ op: 3, d: {} }, identify(token)], code: 4003 },
+    { rule: 'a wrong token', frames: () => [identify('wrong')], code: 4004 },
+    { rule: 'a second IDENTIFY', frames: (token: string) => [identify(token), identify(token)], code: 4005 },
+    { rule: 'invalid intent bits', frames: (token: string) => [identify(token, 1 << 30)], code: 4013 },
+    { rule: 'a privileged intent the app lacks', frames: (token: string) => [identify(token, 1 << 15)], code: 4014 },
+    { rule: 'an invalid shard', frames: (token: string) => [identify(token, 1, { shard: [2, 2] })], code: 4010 },
+    { rule: 'an unknown opcode', frames: (token: string) => [identify(token), { op: 42 }], code: 4001 },
+  ])('GIVEN $rule WHEN it reaches the gateway THEN the socket closes with $code', async ({ frames, code }) => {
+    const raw = await openRaw(discord);
+    for (const frame of frames(discord.bot.token)) raw.send(frame);
+    expect(await raw.closed).toBe(code);
+    expect(discord.violations.at(-1)).toMatchObject({ code });
+  });
+
+  it('GIVEN an unsupported API version WHEN the client connects THEN the socket closes with 4012', async () => {
+    const raw = await openRaw(discord, '?v=6&encoding=json');
+    expect(await raw.closed).toBe(4012);
+  });
+
+  it('GIVEN compression asked for WHEN the client connects THEN the server refuses it clearly rather than send plain frames', async () => {
+    const raw = await openRaw(discord, '?v=10&encoding=json&compress=zlib-stream');
+    expect(await raw.closed).toBe(4002);
+    expect(discord.violations.at(-1)?.message).toMatch(/zlib-sync/);
+  });
+
+  it('GIVEN a valid IDENTIFY WHEN READY arrives THEN sequence numbers increase and READY names the session and resume URL', async () => {
+    discord.createGuild('Seq guild');
+    const raw = await openRaw(discord);
+    raw.send(identify(discord.bot.token));
+    await expect.poll(() => raw.received.length).toBeGreaterThanOrEqual(3);
+    const [, ready, guildCreate] = raw.received as { t?: string; s?: number; d: Record<string, unknown> }[];
+    expect(ready?.t).toBe('READY');
+    expect(ready?.d).toMatchObject({ session_id: expect.any(String), resume_gateway_url: discord.gatewayUrl, application: { id: discord.bot.applicationId } });
+    expect(guildCreate?.t).toBe('GUILD_CREATE');
+    expect((guildCreate?.s ?? 0) > (ready?.s ?? 0)).toBe(true);
+  });
+});
