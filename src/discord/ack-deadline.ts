@@ -51,14 +51,19 @@ export interface TimelyResponse<T> {
  * it is not, so a click is never left unacknowledged. Resolves to which path was taken.
  */
 export async function respondInTime<T>(response: TimelyResponse<T>): Promise<'direct' | 'deferred'> {
+  if (response.deferAfterMs <= 0) {
+    // Known to be slow: acknowledge first, so work that holds the event loop cannot delay the deferral.
+    await response.defer();
+    await response.respondAfterDefer(await response.work());
+    return 'deferred';
+  }
   const schedule = response.schedule ?? realSchedule;
   let deferral: Promise<void> | undefined;
-  const startDeferral = () => {
+  const cancel = schedule(() => {
     deferral = response.defer();
-    // Observed later; this keeps a failed deferral from being reported as unhandled meanwhile.
+    // Observed below; this keeps a failed deferral from being reported as unhandled meanwhile.
     deferral.catch(() => undefined);
-  };
-  const cancel = response.deferAfterMs <= 0 ? (startDeferral(), () => undefined) : schedule(startDeferral, response.deferAfterMs);
+  }, response.deferAfterMs);
   let result: T;
   try {
     result = await response.work();

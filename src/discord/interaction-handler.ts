@@ -113,31 +113,40 @@ function withPicture(message: GuideMessage, picture: Picture | undefined) {
   return { ...toReply(message), embeds, files: [{ attachment: picture.png, name: PICTURE_FILENAME, ...description }] };
 }
 
-/** The picture for an outcome message, or undefined if there is none to show (or it failed). */
-function pictureOf(message: GuideMessage, deps: InteractionDeps): () => Promise<Picture | undefined> {
+/** How to get an outcome message's picture (undefined if there is none, or it failed), and whether that is quick. */
+function pictureOf(message: GuideMessage, deps: InteractionDeps): { ready: boolean; get: () => Promise<Picture | undefined> } {
   const path = message.picturePath;
   const pictures = deps.pictures;
-  if (path === undefined || pictures === undefined) return async () => undefined;
-  return () =>
-    pictures.get(path).then((png) => ({ png, description: pictures.describe?.(path) }), (error: unknown) => {
-      deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'picture failed; sending without it');
-      return undefined;
-    });
+  if (path === undefined || pictures === undefined) return { ready: true, get: async () => undefined };
+  return {
+    ready: pictures.isReady(path),
+    get: () =>
+      pictures.get(path).then(
+        (png) => ({ png, description: pictures.describe?.(path) }),
+        (error: unknown) => {
+          deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'picture failed; sending without it');
+          return undefined;
+        },
+      ),
+  };
 }
 
-// A cached picture resolves at once and the timer is cancelled; only a first render can outlast it.
-function deferAfter(interaction: Interaction): number {
-  return msUntilDeferDeadline(interaction.id, Date.now());
+/**
+ * A first render is known to be slow and may hold the event loop, so the bot defers before
+ * starting it; otherwise the timer only guards against the unexpected.
+ */
+function deferAfter(interaction: Interaction, pictureReady: boolean): number {
+  return pictureReady ? msUntilDeferDeadline(interaction.id, Date.now()) : 0;
 }
 
 async function sendUpdate(interaction: ComponentInteraction, message: GuideMessage, deps: InteractionDeps): Promise<void> {
   const picture = pictureOf(message, deps);
   await respondInTime({
-    work: picture,
+    work: picture.get,
     respond: async (buffer) => void (await interaction.update(withPicture(message, buffer) satisfies InteractionUpdateOptions)),
     defer: async () => void (await interaction.deferUpdate()),
     respondAfterDefer: async (buffer) => void (await interaction.editReply(withPicture(message, buffer) satisfies InteractionEditReplyOptions)),
-    deferAfterMs: deferAfter(interaction),
+    deferAfterMs: deferAfter(interaction, picture.ready),
   });
 }
 
@@ -150,12 +159,12 @@ async function sendReply(
   const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
   const picture = pictureOf(message, deps);
   await respondInTime({
-    work: picture,
+    work: picture.get,
     respond: async (buffer) =>
       void (await interaction.reply({ ...withPicture(message, buffer), ...(flags === undefined ? {} : { flags }) } satisfies InteractionReplyOptions)),
     defer: async () => void (await interaction.deferReply(flags === undefined ? {} : { flags })),
     respondAfterDefer: async (buffer) => void (await interaction.editReply(withPicture(message, buffer))),
-    deferAfterMs: deferAfter(interaction),
+    deferAfterMs: deferAfter(interaction, picture.ready),
   });
 }
 
