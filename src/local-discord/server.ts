@@ -1,4 +1,4 @@
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
@@ -10,6 +10,8 @@ import { Gateway } from './gateway/gateway.ts';
 import { forwardWorldEvents } from './gateway/world-events.ts';
 import { InteractionRegistry } from './interactions.ts';
 import { renderMessage } from './render.ts';
+import { serveAttachment } from './rest/attachments.ts';
+import { describeCommands, toChangeEvent } from './views.ts';
 import { appRoutes } from './rest/app-routes.ts';
 import { channelRoutes } from './rest/channel-routes.ts';
 import { commandRoutes } from './rest/command-routes.ts';
@@ -17,7 +19,7 @@ import { interactionRoutes } from './rest/interaction-routes.ts';
 import { RestServer } from './rest/rest-server.ts';
 import type { RestContext } from './rest/route.ts';
 import { createSnowflakeFactory } from './snowflake.ts';
-import type { BotIdentity, ChangeEvent, LocalDiscord, LocalDiscordOptions, RecordedRequest, Violation } from './types.ts';
+import type { BotIdentity, LocalDiscord, LocalDiscordOptions, RecordedRequest, Violation } from './types.ts';
 import { World, type StoredGuild } from './world.ts';
 
 const DEFAULT_HEARTBEAT_INTERVAL_MS = 41_250;
@@ -35,11 +37,11 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
   const settings = checkOptions(options);
   const clock = options.clock ?? systemClock;
   const newId = createSnowflakeFactory(() => clock.now());
-  const world = new World();
   const requests: RecordedRequest[] = [];
   const violations: Violation[] = [];
   const internalErrors: unknown[] = [];
   const onInternalError = (error: unknown) => internalErrors.push(error);
+  const world = new World(onInternalError);
 
   const applicationId = newId();
   const bot: BotIdentity = {
@@ -68,6 +70,7 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
     context,
     routes: [...appRoutes, ...channelRoutes, ...commandRoutes, ...interactionRoutes],
     requests,
+    recordRequests: options.recordRequests !== false,
     violations,
     onInternalError,
     serveOther: (path, response) => serveAttachment(world, path, response),
@@ -151,18 +154,21 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
       }
     },
     messages(channelId, viewerId) {
+      if (!world.channels.has(channelId)) throw new DriverError(`unknown channel ${channelId}`);
       return world.channelMessages(channelId).filter((message) => visibleTo(message, viewerId)).map(renderMessage);
     },
+    registeredCommands: (guildId) => describeCommands(world, guildId),
     onChange(listener) {
       return world.subscribe((event) => {
         const change = toChangeEvent(event);
-        if (change === undefined) return;
-        try {
-          listener(change);
-        } catch (error) {
-          onInternalError(error);
-        }
+        if (change !== undefined) listener(change);
       });
+    },
+    forgetMessage(messageId) {
+      const message = world.message(messageId);
+      if (message === undefined) return false;
+      world.forgetMessage(message);
+      return true;
     },
     faults: {
       rateLimitNext: (opts) => rest.rateLimitNext(opts),
@@ -182,19 +188,6 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
   };
 }
 
-function toChangeEvent(event: Parameters<Parameters<World['subscribe']>[0]>[0]): ChangeEvent | undefined {
-  switch (event.type) {
-    case 'messageCreated':
-      return { type: 'messageCreated', channelId: event.message.channelId, message: renderMessage(event.message) };
-    case 'messageUpdated':
-      return { type: 'messageUpdated', channelId: event.message.channelId, message: renderMessage(event.message) };
-    case 'messageDeleted':
-      return { type: 'messageDeleted', channelId: event.message.channelId, messageId: event.message.id };
-    default:
-      return undefined;
-  }
-}
-
 function checkOptions(options: LocalDiscordOptions) {
   const shards = options.shards ?? 1;
   if (!Number.isInteger(shards) || shards < 1) throw new RangeError(`shards must be a positive integer, got ${shards}`);
@@ -208,20 +201,4 @@ function checkOptions(options: LocalDiscordOptions) {
     port,
     allowed: { messageContent: options.messageContent === true, guildMembers: options.guildMembers === true, guildPresences: options.guildPresences === true },
   };
-}
-
-/** Serves `/attachments/{channel}/{attachment}/{filename}`, the URLs message objects carry. */
-function serveAttachment(world: World, path: string, response: ServerResponse): boolean {
-  const match = /^\/attachments\/(\d+)\/(\d+)\/[^/]+$/.exec(path);
-  if (match === null) return false;
-  const attachment = world
-    .channelMessages(match[1] ?? '')
-    .flatMap((message) => message.attachments)
-    .find((candidate) => candidate.id === match[2]);
-  if (attachment === undefined) {
-    response.writeHead(404, { 'Content-Type': 'application/json' }).end('{"message":"404: Not Found","code":0}');
-    return true;
-  }
-  response.writeHead(200, { 'Content-Type': attachment.contentType ?? 'application/octet-stream', 'Content-Length': attachment.data.length }).end(attachment.data);
-  return true;
 }

@@ -150,6 +150,11 @@ export interface LocalDiscordOptions {
   readonly heartbeatIntervalMs?: number;
   /** Default 0 (an ephemeral port); the host is always 127.0.0.1. */
   readonly port?: number;
+  /**
+   * Keep every REST request in `requests` (default true). Long runs such as benchmarks turn it off
+   * so memory stays flat; violations and internal errors are recorded either way.
+   */
+  readonly recordRequests?: boolean;
 }
 
 export type SlashOptionValue = string | number | boolean;
@@ -160,6 +165,15 @@ export interface WaitOptions {
 }
 
 export type ButtonChoice = { readonly label: string } | { readonly customId: string };
+
+/** A component interaction as a stale or modified client could send it; see UserActor.sendComponentInteraction. */
+export interface ForgedComponent {
+  readonly customId: string;
+  /** 2 button, 3 string select, 5 user, 6 role, 7 mentionable, 8 channel select. */
+  readonly componentType: number;
+  /** Selected values, for select menus. */
+  readonly values?: readonly string[];
+}
 
 export interface SelectChoice {
   readonly customId?: string;
@@ -181,6 +195,12 @@ export interface UserActor {
   runSlashCommand(channelId: string, name: string, options?: Readonly<Record<string, SlashOptionValue>>, opts?: WaitOptions): Promise<RenderedMessage>;
   clickButton(messageId: string, which: ButtonChoice, opts?: WaitOptions): Promise<RenderedMessage>;
   selectOption(messageId: string, which: SelectChoice, opts?: WaitOptions): Promise<RenderedMessage>;
+  /**
+   * Sends a component interaction on a message without checking that the message shows that
+   * component, as a client holding an old version of the message or a forged request would; for
+   * robustness tests. Resolves with what the user then sees, like clickButton.
+   */
+  sendComponentInteraction(messageId: string, component: ForgedComponent, opts?: WaitOptions): Promise<RenderedMessage>;
   sendMessage(channelId: string, content: string, opts?: SendMessageOptions): Promise<RenderedMessage>;
   sendDm(content: string): Promise<RenderedMessage>;
   dmChannelId(): string;
@@ -212,6 +232,25 @@ export interface Faults {
   sendInvalidSession(resumable: boolean, shard?: number): void;
 }
 
+export interface RegisteredCommandOption {
+  readonly name: string;
+  readonly description: string;
+  /** Discord's option type number: 3 string, 4 integer, 5 boolean, 10 number, ... */
+  readonly type: number;
+  readonly required: boolean;
+  readonly choices: readonly { readonly name: string; readonly value: string | number }[];
+}
+
+/** A slash command the bot registered, as the Discord client offers it to users. */
+export interface RegisteredCommand {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  /** Absent for global commands. */
+  readonly guildId?: string;
+  readonly options: readonly RegisteredCommandOption[];
+}
+
 /** The running local server and what tests and the playground can do with it. */
 export interface LocalDiscord {
   readonly apiBaseUrl: string;
@@ -220,6 +259,7 @@ export interface LocalDiscord {
   readonly clock: Clock;
   readonly requests: readonly RecordedRequest[];
   readonly violations: readonly Violation[];
+  /** Errors of the server itself, and errors thrown by `onChange` listeners; tests assert it stays empty. */
   readonly internalErrors: readonly unknown[];
   createGuild(name?: string): Guild;
   createChannel(guildId: string, name?: string): Channel;
@@ -228,7 +268,14 @@ export interface LocalDiscord {
   as(user: User): UserActor;
   waitForBotReady(options?: { readonly timeoutMs?: number; readonly shard?: number }): Promise<void>;
   messages(channelId: string, viewerId?: string): readonly RenderedMessage[];
+  /** The slash commands users can run in that guild (its own and the global ones), or the global ones. */
+  registeredCommands(guildId?: string): readonly RegisteredCommand[];
   onChange(listener: (event: ChangeEvent) => void): () => void;
+  /**
+   * Drops a message from the server's memory without a MESSAGE_DELETE (the bot is not told), so a
+   * long run can let go of finished conversations. False when no such message is kept.
+   */
+  forgetMessage(messageId: string): boolean;
   readonly faults: Faults;
   close(): Promise<void>;
 }

@@ -93,6 +93,9 @@ export class World {
   private readonly dmByUser = new Map<string, string>();
   private readonly listeners = new Set<(event: WorldEvent) => void>();
 
+  /** `onListenerError` hears a listener's failure, so one broken listener cannot undo a change. */
+  constructor(private readonly onListenerError: (error: unknown) => void = () => {}) {}
+
   subscribe(listener: (event: WorldEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -151,13 +154,18 @@ export class World {
   }
 
   deleteMessage(message: StoredMessage): void {
+    this.forgetMessage(message);
+    this.emit({ type: 'messageDeleted', message });
+  }
+
+  /** Removes a message from memory without telling listeners. */
+  forgetMessage(message: StoredMessage): void {
     const list = this.messagesByChannel.get(message.channelId);
     if (list !== undefined) {
       const index = list.indexOf(message);
       if (index >= 0) list.splice(index, 1);
     }
     this.messagesById.delete(message.id);
-    this.emit({ type: 'messageDeleted', message });
   }
 
   commandsFor(guildId: string | undefined): readonly StoredCommand[] {
@@ -166,6 +174,12 @@ export class World {
   }
 
   private emit(event: WorldEvent): void {
-    for (const listener of this.listeners) listener(event);
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.onListenerError(error);
+      }
+    }
   }
 }

@@ -19,8 +19,13 @@ const FONT_FILE_NAMES: Readonly<Record<FontWeight, string>> = {
 
 /** Paths of the TTF files shipped by the `source-sans` package, one per weight the picture uses. */
 export function fontFiles(): Readonly<Record<FontWeight, string>> {
-  // The package has no entry point, but its package.json always resolves.
-  const root = dirname(createRequire(import.meta.url).resolve('source-sans/package.json'));
+  let root: string;
+  try {
+    // The package has no entry point, but its package.json always resolves.
+    root = dirname(createRequire(import.meta.url).resolve('source-sans/package.json'));
+  } catch (cause) {
+    throw new Error('The decision-tree picture needs the font package "source-sans"; run `npm install`.', { cause });
+  }
   const file = (weight: FontWeight) => join(root, 'TTF', FONT_FILE_NAMES[weight]);
   return { regular: file('regular'), semibold: file('semibold'), bold: file('bold') };
 }
@@ -34,7 +39,8 @@ export interface TextMetrics {
 
 function parseFont(path: string): Font {
   const bytes = readFileSync(path);
-  return opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  // lowMemory reads glyphs on demand: the picture needs a few dozen of them, not thousands.
+  return opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), { lowMemory: true });
 }
 
 let cachedMetrics: TextMetrics | undefined;

@@ -5,7 +5,7 @@ declare module 'opentype.js' {
     readonly tables: { readonly os2?: { readonly sCapHeight?: number } };
     getAdvanceWidth(text: string, fontSize: number): number;
   }
-  export function parse(buffer: ArrayBuffer): Font;
+  export function parse(buffer: ArrayBuffer, options?: { readonly lowMemory?: boolean }): Font;
   const opentype: { parse: typeof parse };
   export default opentype;
 }

@@ -45,6 +45,11 @@ describe('command registration rules', () => {
     const second = await session.client.application?.commands.set(body, guildId);
     expect([...(second?.keys() ?? [])]).toEqual([...(first?.keys() ?? [])]);
     expect(second?.map((command) => command.name).sort()).toEqual(['guide', 'why']);
+    const offered = session.discord.registeredCommands(guildId).find((command) => command.name === 'guide');
+    expect(offered?.options.map((registered) => [registered.name, registered.required])).toEqual([
+      ['topic', true],
+      ['detail', false],
+    ]);
   });
 
   it('GIVEN global commands WHEN they are registered THEN a user in any guild can find them', async () => {

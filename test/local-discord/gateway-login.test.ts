@@ -1,6 +1,6 @@
 import { Events } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startLocalDiscord, type LocalDiscord } from '../../src/local-discord/index.ts';
+import { DriverError, startLocalDiscord, type LocalDiscord } from '../../src/local-discord/index.ts';
 import { bareClient, connect, type Session } from './harness.ts';
 
 describe('login and ready', () => {
@@ -57,6 +57,12 @@ describe('gateway refusals', () => {
     await expect(client.login(discord.bot.token)).rejects.toThrow();
     await client.destroy();
     expect(discord.violations.map((violation) => violation.code)).toContain(4014);
+  });
+
+  it('GIVEN no bot connected WHEN a test injects a gateway fault THEN it is told to log the bot in first', async () => {
+    discord = await startLocalDiscord();
+    expect(() => discord?.faults.dropGateway()).toThrow(DriverError);
+    expect(() => discord?.faults.rateLimitNext({ retryAfterMs: -5 })).toThrow(RangeError);
   });
 
   it('GIVEN MESSAGE_CONTENT enabled WHEN the client identifies with it THEN it is ready', async () => {

@@ -120,6 +120,45 @@ describe('interactions with a bare discord.js client', () => {
     expect(await fetched).toBe('hello');
   });
 
+  it('GIVEN a reply with a file WHEN the user looks at it THEN the attachment arrives byte for byte', async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    onInteraction(async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      await interaction.reply({ content: 'the tree', files: [{ attachment: png, name: 'tree.png' }] });
+    });
+    const reply = await world.actor.runSlashCommand(world.channel.id, 'guide');
+    expect(reply.attachments).toHaveLength(1);
+    expect(reply.attachments[0]).toMatchObject({ filename: 'tree.png', size: png.length });
+    expect(reply.attachments[0]?.data.equals(png)).toBe(true);
+  });
+
+  it('GIVEN reply with withResponse WHEN discord.js reads the callback response THEN it gets the created message', async () => {
+    const seen = new Promise<string | undefined>((resolve) => {
+      onInteraction(async (interaction) => {
+        if (!interaction.isChatInputCommand()) return;
+        const response = await interaction.reply({ content: 'with response', withResponse: true });
+        resolve(response.resource?.message?.content);
+      });
+    });
+    const reply = await world.actor.runSlashCommand(world.channel.id, 'guide');
+    expect(await seen).toBe('with response');
+    expect(reply.content).toBe('with response');
+  });
+
+  it('GIVEN a change listener WHEN the bot replies and then updates THEN the listener hears both, rendered', async () => {
+    const changes: string[] = [];
+    const stop = session.discord.onChange((change) => changes.push(`${change.type}:${change.type === 'messageDeleted' ? change.messageId : change.message.content}`));
+    onInteraction(async (interaction) => {
+      if (interaction.isChatInputCommand()) {
+        await interaction.deferReply();
+        await interaction.editReply('ready');
+      }
+    });
+    await world.actor.runSlashCommand(world.channel.id, 'guide');
+    stop();
+    expect(changes).toEqual(['messageCreated:', 'messageUpdated:ready']);
+  });
+
   it('GIVEN an unregistered command or a bad option WHEN a user tries it THEN the driver refuses as the Discord client would', async () => {
     await expect(world.actor.runSlashCommand(world.channel.id, 'missing')).rejects.toThrow(DriverError);
     await expect(world.actor.runSlashCommand(world.channel.id, 'guide', { topic: 'fortran' })).rejects.toThrow(/must be one of/);
@@ -135,5 +174,27 @@ describe('interactions with a bare discord.js client', () => {
     const first = await world.actor.runSlashCommand(world.channel.id, 'guide');
     await expect(world.actor.clickButton(first.id, { label: 'Beta' })).rejects.toThrow(/"Alpha"/);
     await expect(world.actor.clickButton(first.id, { label: 'Alpha' })).rejects.toThrow(/disabled/);
+  });
+});
+
+describe('slash commands in DMs', () => {
+  it('GIVEN a global command WHEN a user runs it in their DM THEN the bot answers there; a guild-only command is not offered', async () => {
+    const session = await connect();
+    try {
+      await session.client.application?.commands.set([
+        { name: 'guide', description: 'Start the guide' },
+        { name: 'admin', description: 'Guild only', contexts: [0] },
+      ]);
+      session.client.on(Events.InteractionCreate, (interaction) => {
+        if (interaction.isChatInputCommand()) interaction.reply(`in ${interaction.inGuild() ? 'a guild' : 'a DM'}`).catch(() => undefined);
+      });
+      const actor = session.discord.as(session.discord.createUser('alan'));
+      const reply = await actor.runSlashCommand(actor.dmChannelId(), 'guide');
+      expect(reply).toMatchObject({ content: 'in a DM', channelId: actor.dmChannelId() });
+      await expect(actor.runSlashCommand(actor.dmChannelId(), 'admin')).rejects.toThrow(/not offered in DMs/);
+      expect(session.discord.violations).toEqual([]);
+    } finally {
+      await session.close();
+    }
   });
 });

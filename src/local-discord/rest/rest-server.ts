@@ -26,6 +26,8 @@ export interface RestServerDeps {
   readonly context: RestContext;
   readonly routes: readonly Route[];
   readonly requests: RecordedRequest[];
+  /** False to skip the request log (long runs); violations are recorded regardless. */
+  readonly recordRequests: boolean;
   readonly violations: Violation[];
   readonly onInternalError: (error: unknown) => void;
   /** Serves anything outside `/api`, e.g. attachment downloads; false when it did not. */
@@ -40,7 +42,9 @@ export class RestServer {
   constructor(private readonly deps: RestServerDeps) {}
 
   rateLimitNext(opts: RateLimitFault = {}): void {
-    this.faults.push({ kind: 'rateLimit', retryAfterMs: opts.retryAfterMs ?? 1_000, status: 429, ...(opts.route === undefined ? {} : { route: opts.route }) });
+    const retryAfterMs = opts.retryAfterMs ?? 1_000;
+    if (!Number.isFinite(retryAfterMs) || retryAfterMs < 0) throw new RangeError(`retryAfterMs must be a non-negative number, got ${retryAfterMs}`);
+    this.faults.push({ kind: 'rateLimit', retryAfterMs, status: 429, ...(opts.route === undefined ? {} : { route: opts.route }) });
   }
 
   serverErrorNext(opts: ServerErrorFault = {}): void {
@@ -117,7 +121,7 @@ export class RestServer {
 
   private record(method: string, route: string, body: ParsedBody, answer: RestResponse | ApiError, injected: boolean): void {
     const status = answer.status;
-    this.deps.requests.push({ method, route, body: body.json, status, at: Date.now() });
+    if (this.deps.recordRequests) this.deps.requests.push({ method, route, body: body.json, status, at: Date.now() });
     if (answer instanceof ApiError && status < 500 && !injected) {
       this.deps.violations.push({ method, route, status, code: answer.code, message: answer.message, ...(answer.errors === undefined ? {} : { errors: answer.errors }) });
     }

@@ -1,0 +1,113 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import type { ProbeRequest, ProbeSample } from './probe-protocol.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const PROBE = fileURLToPath(new URL('./probe.ts', import.meta.url));
+const TAIL_LINES = 20;
+const SAMPLE_TIMEOUT_MS = 10_000;
+
+/** A bot under test, running as its own process with the probe loaded. */
+export interface BotProcess {
+  readonly name: string;
+  readonly pid: number;
+  /** CPU time and memory as the bot process reports them; `gc` collects garbage first. */
+  sample(options?: { gc?: boolean }): Promise<ProbeSample>;
+  /** Log lines at level error or fatal, and the last lines of output, for the report. */
+  readonly errorLines: () => number;
+  readonly tail: () => readonly string[];
+  /** Resolves when the process has exited; rejects never. */
+  readonly exited: Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+export interface BotProcessOptions {
+  readonly name: string;
+  /** The entry file, relative to the repository root, e.g. `src/main.ts`. */
+  readonly entry: string;
+  readonly env: Readonly<Record<string, string>>;
+}
+
+/**
+ * Starts a bot with `node --import tsx`, one process (no wrapper), so its CPU and memory are its own.
+ * @example const bot = spawnBot({ name: 'ours', entry: 'src/main.ts', env: { DISCORD_TOKEN } })
+ */
+export function spawnBot(options: BotProcessOptions): BotProcess {
+  // BENCH_BOT_NODE_ARGS passes extra flags to both bots, e.g. `--cpu-prof` to see where time goes.
+  const extra = (process.env['BENCH_BOT_NODE_ARGS'] ?? '').split(/\s+/).filter((arg) => arg !== '');
+  const child = spawn(process.execPath, ['--expose-gc', ...extra, '--import', 'tsx', '--import', PROBE, options.entry], {
+    cwd: ROOT,
+    // Only what the bot needs: the parent's .env must not leak a real token into a benchmark.
+    env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  if (child.pid === undefined) throw new Error(`could not start the ${options.name} bot (${options.entry})`);
+  const tail: string[] = [];
+  let errorLines = 0;
+  const keep = (chunk: Buffer) => {
+    const text = chunk.toString('utf8');
+    // Counting by substring keeps reading the bot's logs cheap for the parent.
+    errorLines += countOccurrences(text, '"level":50') + countOccurrences(text, '"level":60');
+    for (const line of text.split('\n')) if (line.trim() !== '') tail.push(line.slice(0, 300));
+    if (tail.length > TAIL_LINES) tail.splice(0, tail.length - TAIL_LINES);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', (chunk: Buffer) => {
+    errorLines += chunk.toString('utf8').split('\n').filter((line) => line.trim() !== '').length;
+    keep(chunk);
+  });
+  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  return {
+    name: options.name,
+    pid: child.pid,
+    sample: (sampleOptions = {}) => requestSample(child, options.name, sampleOptions.gc === true),
+    errorLines: () => errorLines,
+    tail: () => [...tail],
+    exited,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+let nextSampleId = 1;
+
+function requestSample(child: ChildProcess, name: string, gc: boolean): Promise<ProbeSample> {
+  const id = nextSampleId++;
+  return new Promise<ProbeSample>((resolve, reject) => {
+    const onMessage = (raw: unknown) => {
+      const message = raw as ProbeSample & { type?: string };
+      if (message.type !== 'sample' || message.id !== id) return;
+      finish();
+      resolve(message);
+    };
+    const onExit = () => {
+      finish();
+      reject(new Error(`the ${name} bot exited before it could be sampled`));
+    };
+    const timer = setTimeout(() => {
+      finish();
+      reject(new Error(`the ${name} bot did not answer a sample within ${SAMPLE_TIMEOUT_MS} ms`));
+    }, SAMPLE_TIMEOUT_MS);
+    const finish = () => {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+    };
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+    const request: ProbeRequest = { type: 'sample', id, gc };
+    child.send(request);
+  });
+}
+
+function countOccurrences(text: string, needle: string): number {
+  let count = 0;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) count += 1;
+  return count;
+}

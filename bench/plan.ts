@@ -1,0 +1,37 @@
+/** What a benchmark run does; the quick plan is a smoke check of the same code paths. */
+export interface BenchPlan {
+  readonly name: 'full' | 'quick';
+  /** New guides per second, one step each, lowest first. */
+  readonly rates: readonly number[];
+  readonly stepMs: number;
+  /** Finished guides at which memory is read: the first mark and the last. */
+  readonly memoryMarks: readonly [number, number];
+  /** Guides in flight at once while filling up to the memory marks. */
+  readonly memoryConcurrency: number;
+  readonly channels: number;
+  readonly members: number;
+}
+
+export const FULL_PLAN: BenchPlan = { name: 'full', rates: [50, 200, 500, 1000, 2000], stepMs: 5_000, memoryMarks: [100, 10_000], memoryConcurrency: 16, channels: 20, members: 500 };
+
+export const QUICK_PLAN: BenchPlan = { name: 'quick', rates: [50, 200], stepMs: 2_000, memoryMarks: [100, 1_000], memoryConcurrency: 16, channels: 5, members: 100 };
+
+/**
+ * Reads the command line: `--quick` for the smoke run, `--only baseline|ours` to run one bot.
+ * @example parseBenchArgs(['--quick']) // { plan: QUICK_PLAN, only: undefined }
+ */
+export function parseBenchArgs(args: readonly string[]): { plan: BenchPlan; only: 'baseline' | 'ours' | undefined } | { error: string } {
+  let plan = FULL_PLAN;
+  let only: 'baseline' | 'ours' | undefined;
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index];
+    if (arg === '--quick') plan = QUICK_PLAN;
+    else if (arg === '--only') {
+      const value = args[index + 1];
+      if (value !== 'baseline' && value !== 'ours') return { error: `--only takes baseline or ours, got ${value ?? 'nothing'}` };
+      only = value;
+      index += 1;
+    } else return { error: `unknown argument ${arg ?? ''}; use --quick and/or --only baseline|ours` };
+  }
+  return { plan, only };
+}

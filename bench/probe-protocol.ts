@@ -1,0 +1,21 @@
+/** Messages between the benchmark and the probe inside a bot process. */
+export interface ProbeRequest {
+  readonly type: 'sample';
+  readonly id: number;
+  /** Collect garbage first (the bot runs with --expose-gc), so memory shows what is really kept. */
+  readonly gc: boolean;
+}
+
+/** One reading of a bot process. */
+export interface ProbeSample {
+  readonly id: number;
+  /** User + system CPU time since the process started. */
+  readonly cpuMicros: number;
+  readonly rssBytes: number;
+  readonly heapUsedBytes: number;
+  /** PNG renders since start, and how many distinct pictures they drew. */
+  readonly renders: number;
+  readonly distinctPictures: number;
+  /** Renders of a picture already drawn once before. */
+  readonly repeatedRenders: number;
+}

@@ -1,0 +1,87 @@
+import type { FailureKind } from './recorder.ts';
+import { summarizeLatencies, type LatencySummary } from './stats.ts';
+
+const MIB = 1024 * 1024;
+/** A step is sustained when every guide finished, nothing missed Discord's deadline and p99 stayed under this. */
+export const SUSTAINED_P99_MS = 1_000;
+
+/** One bot at one arrival rate, as the report and the JSON show it. */
+export interface StepResult {
+  readonly rate: number;
+  readonly offeredGuides: number;
+  readonly finishedGuides: number;
+  readonly interactions: number;
+  readonly interactionsPerSecond: number;
+  readonly latencyMs: LatencySummary;
+  readonly failures: Readonly<Record<FailureKind, number>>;
+  readonly failureExamples: Readonly<Partial<Record<FailureKind, string>>>;
+  readonly botCpuMsPerInteraction: number;
+  readonly rssAfterMiB: number;
+  readonly generatorCpuMs: number;
+  readonly parentCpuMs: number;
+  readonly maxScheduleLagMs: number;
+  readonly sustained: boolean;
+}
+
+/** The raw figures a step produced (see subject.ts), kept free of process handles so this stays pure. */
+export interface StepFigures {
+  readonly rate: number;
+  readonly offeredGuides: number;
+  readonly finishedGuides: number;
+  readonly latencies: readonly number[];
+  readonly failures: Readonly<Record<FailureKind, number>>;
+  readonly failureExamples: Readonly<Partial<Record<FailureKind, string>>>;
+  readonly elapsedMs: number;
+  readonly botCpuMicros: number;
+  readonly rssBytesAfter: number;
+  readonly generatorMs: number;
+  readonly parentCpuMicros: number;
+  readonly maxScheduleLagMs: number;
+}
+
+/**
+ * Turns a step's raw figures into its result, deciding whether the bot sustained the rate.
+ * @example toStepResult(figures).sustained // false when any guide failed
+ */
+export function toStepResult(figures: StepFigures): StepResult {
+  const latencyMs = summarizeLatencies(figures.latencies);
+  const interactions = latencyMs.count;
+  const failed = figures.failures.deadline + figures.failures['no-answer'] + figures.failures.unexpected;
+  return {
+    rate: figures.rate,
+    offeredGuides: figures.offeredGuides,
+    finishedGuides: figures.finishedGuides,
+    interactions,
+    interactionsPerSecond: interactions / (figures.elapsedMs / 1000),
+    latencyMs,
+    failures: figures.failures,
+    failureExamples: figures.failureExamples,
+    botCpuMsPerInteraction: interactions === 0 ? Number.NaN : figures.botCpuMicros / 1000 / interactions,
+    rssAfterMiB: figures.rssBytesAfter / MIB,
+    generatorCpuMs: figures.generatorMs,
+    parentCpuMs: figures.parentCpuMicros / 1000,
+    maxScheduleLagMs: figures.maxScheduleLagMs,
+    sustained: failed === 0 && figures.finishedGuides === figures.offeredGuides && latencyMs.p99 < SUSTAINED_P99_MS,
+  };
+}
+
+/** Everything measured for one bot. */
+export interface BotResult {
+  readonly name: 'baseline' | 'ours';
+  readonly restRssMiB: number;
+  readonly steps: readonly StepResult[];
+  /** Memory after the first and the last mark of finished guides, garbage collected first. */
+  readonly memory: readonly { readonly finishedGuides: number; readonly rssMiB: number; readonly heapUsedMiB: number }[];
+  readonly memoryPhaseFailures: number;
+  readonly pictures: { readonly renders: number; readonly distinct: number; readonly repeated: number; readonly duringLoad: number };
+  readonly errorLogLines: number;
+}
+
+/** The highest rate the bot sustained, if any. */
+export function highestSustained(bot: BotResult): StepResult | undefined {
+  return bot.steps.filter((step) => step.sustained).at(-1);
+}
+
+export function toMiB(bytes: number): number {
+  return bytes / MIB;
+}

@@ -1,0 +1,113 @@
+/**
+ * `npm run bench [-- --quick] [-- --only baseline|ours]`: the guide bot and a bare discord.js
+ * baseline, each a child process against its own local Discord server, under the same open-loop
+ * load. Prints a table and the targets, writes JSON and an SVG chart to bench/results/.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { latencyChart } from './chart.ts';
+import { busyMachineWarning, describeMachine, machineLine } from './machine.ts';
+import { parseBenchArgs, type BenchPlan } from './plan.ts';
+import type { ProbeSample } from './probe-protocol.ts';
+import { toMiB, toStepResult, type BotResult, type StepResult } from './result-model.ts';
+import { fillToMarks, runStep, startSubject, type MemoryMark, type Subject, type SubjectSpec } from './subject.ts';
+import { baselineSpec, oursSpec } from './subjects.ts';
+import { formatReport } from './table.ts';
+import { checkTargets } from './targets.ts';
+
+const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
+const PAUSE_BETWEEN_STEPS_MS = 500;
+
+interface Tracked {
+  readonly subject: Subject;
+  readonly rest: ProbeSample;
+  memory: { marks: MemoryMark[]; failures: number };
+  beforeSteps: ProbeSample;
+  readonly steps: StepResult[];
+  saturated: boolean;
+}
+
+async function main(): Promise<void> {
+  const parsed = parseBenchArgs(process.argv.slice(2));
+  if ('error' in parsed) {
+    console.error(parsed.error);
+    process.exit(2);
+  }
+  const { plan, only } = parsed;
+  const specs: SubjectSpec[] = [baselineSpec, oursSpec].filter((spec) => only === undefined || spec.name === only);
+  const machine = describeMachine();
+  log(`${plan.name} run on ${machineLine(machine)}`);
+  const warning = busyMachineWarning(machine);
+  if (warning !== undefined) log(warning);
+  const tracked: Tracked[] = [];
+  try {
+    for (const spec of specs) {
+      log(`starting ${spec.name} (${spec.entry})`);
+      const subject = await startSubject(spec, plan);
+      const rest = await subject.bot.sample();
+      tracked.push({ subject, rest, memory: { marks: [], failures: 0 }, beforeSteps: rest, steps: [], saturated: false });
+    }
+    for (const entry of tracked) {
+      log(`${entry.subject.spec.name}: memory after ${plan.memoryMarks.join(' and ')} finished guides`);
+      entry.memory = await fillToMarks(entry.subject, plan.memoryMarks, plan.memoryConcurrency);
+      entry.beforeSteps = await entry.subject.bot.sample();
+    }
+    await runSteps(tracked, plan);
+    const bots = await Promise.all(tracked.map(toBotResult));
+    const targets = checkTargets(
+      bots.find((bot) => bot.name === 'baseline'),
+      bots.find((bot) => bot.name === 'ours'),
+    );
+    console.log(`\n${formatReport(bots, targets, machineLine(machine))}`);
+    if (warning !== undefined) console.log(`\n${warning}`);
+    writeResults(plan, { plan: plan.name, date: new Date().toISOString(), machine, bots, targets });
+  } finally {
+    await Promise.all(tracked.map((entry) => entry.subject.stop()));
+  }
+}
+
+async function runSteps(tracked: Tracked[], plan: BenchPlan): Promise<void> {
+  for (const rate of plan.rates) {
+    for (const entry of tracked) {
+      if (entry.saturated) continue;
+      const measure = await runStep(entry.subject, rate, plan.stepMs);
+      const { record } = measure;
+      const step = toStepResult({ ...measure, finishedGuides: record.finishedGuides, latencies: record.latencies, failures: record.failures, failureExamples: record.failureExamples, rssBytesAfter: measure.after.rssBytes, generatorMs: record.generatorMs });
+      entry.steps.push(step);
+      log(`${entry.subject.spec.name} at ${rate}/s: ${step.interactionsPerSecond.toFixed(0)} interactions/s, p50 ${step.latencyMs.p50.toFixed(1)} ms, p99 ${step.latencyMs.p99.toFixed(1)} ms${step.sustained ? '' : ' (not sustained)'}`);
+      // Past the first rate a bot cannot sustain, higher rates only measure a growing queue.
+      if (!step.sustained) entry.saturated = true;
+      await new Promise((resolve) => setTimeout(resolve, PAUSE_BETWEEN_STEPS_MS));
+    }
+  }
+}
+
+async function toBotResult(entry: Tracked): Promise<BotResult> {
+  const end = await entry.subject.bot.sample();
+  return {
+    name: entry.subject.spec.name,
+    restRssMiB: toMiB(entry.rest.rssBytes),
+    steps: entry.steps,
+    memory: entry.memory.marks.map((mark) => ({ finishedGuides: mark.finishedGuides, rssMiB: toMiB(mark.sample.rssBytes), heapUsedMiB: toMiB(mark.sample.heapUsedBytes) })),
+    memoryPhaseFailures: entry.memory.failures,
+    pictures: { renders: end.renders, distinct: end.distinctPictures, repeated: end.repeatedRenders, duringLoad: end.renders - entry.beforeSteps.renders },
+    errorLogLines: entry.subject.bot.errorLines(),
+  };
+}
+
+function writeResults(plan: BenchPlan, result: { bots: readonly BotResult[] } & Record<string, unknown>): void {
+  mkdirSync(RESULTS, { recursive: true });
+  const suffix = plan.name === 'quick' ? '-quick' : '';
+  writeFileSync(`${RESULTS}latest${suffix}.json`, `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(`${RESULTS}latency${suffix}.svg`, latencyChart(result.bots, `Latency against arrival rate (${plan.name} run)`));
+  log(`wrote bench/results/latest${suffix}.json and bench/results/latency${suffix}.svg`);
+}
+
+function log(text: string): void {
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,135 @@
+import type { OptionId } from '../machines/questions.ts';
+import { outcomePaths } from '../src/picture/tree.ts';
+import { botEnvironment, openArena, registerCommands, type Arena } from './arena.ts';
+import { runArrivals } from './arrivals.ts';
+import { spawnBot, type BotProcess } from './bot-process.ts';
+import type { Member } from './members.ts';
+import type { BenchPlan } from './plan.ts';
+import type { ProbeSample } from './probe-protocol.ts';
+import { newStepRecord, type StepRecord } from './recorder.ts';
+
+/** A bot to measure: how to start it and how a member walks through it. */
+export interface SubjectSpec {
+  readonly name: 'baseline' | 'ours';
+  readonly entry: string;
+  readonly commands: readonly unknown[];
+  readonly member: Member;
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/** A started bot with its own local server. */
+export interface Subject {
+  readonly spec: SubjectSpec;
+  readonly arena: Arena;
+  readonly bot: BotProcess;
+  /** Runs one member's guide; the path cycles through every outcome. */
+  visit(index: number, record: StepRecord): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const PATHS: readonly (readonly OptionId[])[] = outcomePaths();
+const REST_POLL_MS = 250;
+const REST_CPU_SHARE = 0.02;
+const REST_TIMEOUT_MS = 30_000;
+
+/** Starts a server, registers the commands, starts the bot process and waits until it is at rest. */
+export async function startSubject(spec: SubjectSpec, plan: BenchPlan): Promise<Subject> {
+  const arena = await openArena({ channels: plan.channels, members: plan.members });
+  await registerCommands(arena.discord, spec.commands);
+  const bot = spawnBot({ name: spec.name, entry: spec.entry, env: { ...botEnvironment(arena.discord), LOG_LEVEL: 'info', ...spec.env } });
+  const exitedEarly = bot.exited.then((code) => {
+    throw new Error(`the ${spec.name} bot exited with code ${code} while starting:\n${bot.tail().join('\n')}`);
+  });
+  await Promise.race([arena.discord.waitForBotReady({ timeoutMs: 30_000 }), exitedEarly]);
+  exitedEarly.catch(() => undefined);
+  await waitForRest(bot);
+  let guide = 0;
+  return {
+    spec,
+    arena,
+    bot,
+    visit(index, record) {
+      guide += 1;
+      const path = PATHS[index % PATHS.length] ?? [];
+      return spec.member({ discord: arena.discord, actor: arena.members[guide % arena.members.length]!, channelId: arena.channels[guide % arena.channels.length]!.id, path, record });
+    },
+    async stop() {
+      await bot.stop();
+      await arena.close();
+    },
+  };
+}
+
+/** Waits until the bot's CPU use stays under 2% (start-up work such as warming caches is done). */
+async function waitForRest(bot: BotProcess): Promise<void> {
+  const deadline = performance.now() + REST_TIMEOUT_MS;
+  let previous = await bot.sample();
+  let previousAt = performance.now();
+  while (performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, REST_POLL_MS));
+    const current = await bot.sample();
+    const now = performance.now();
+    const share = (current.cpuMicros - previous.cpuMicros) / 1000 / (now - previousAt);
+    if (share < REST_CPU_SHARE) return;
+    previous = current;
+    previousAt = now;
+  }
+}
+
+/** What one step at a fixed arrival rate measured for one bot. */
+export interface StepMeasure {
+  readonly rate: number;
+  readonly record: StepRecord;
+  readonly offeredGuides: number;
+  readonly elapsedMs: number;
+  readonly maxScheduleLagMs: number;
+  readonly botCpuMicros: number;
+  readonly parentCpuMicros: number;
+  readonly after: ProbeSample;
+}
+
+/** Runs one open-loop step and reads the bot's CPU and memory around it. */
+export async function runStep(subject: Subject, rate: number, stepMs: number): Promise<StepMeasure> {
+  const record = newStepRecord();
+  const before = await subject.bot.sample();
+  const parentBefore = process.cpuUsage();
+  const started = performance.now();
+  const arrivals = await runArrivals(rate, stepMs, (index) => subject.visit(index, record));
+  const parent = process.cpuUsage(parentBefore);
+  const after = await subject.bot.sample();
+  return {
+    rate,
+    record,
+    offeredGuides: arrivals.launched,
+    elapsedMs: Math.max(stepMs, record.lastAnswerAt - started),
+    maxScheduleLagMs: arrivals.maxLagMs,
+    botCpuMicros: after.cpuMicros - before.cpuMicros,
+    parentCpuMicros: parent.user + parent.system,
+    after,
+  };
+}
+
+/** Memory after a number of finished guides, garbage collected first. */
+export interface MemoryMark {
+  readonly finishedGuides: number;
+  readonly sample: ProbeSample;
+}
+
+/** Runs guides a few at a time (closed loop: this phase measures what is kept, not speed) up to each mark. */
+export async function fillToMarks(subject: Subject, marks: readonly number[], concurrency: number): Promise<{ marks: MemoryMark[]; failures: number }> {
+  const record = newStepRecord();
+  const results: MemoryMark[] = [];
+  let started = 0;
+  for (const mark of marks) {
+    const worker = async () => {
+      while (started < mark) {
+        started += 1;
+        await subject.visit(started, record);
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    results.push({ finishedGuides: record.finishedGuides, sample: await subject.bot.sample({ gc: true }) });
+  }
+  const failures = record.failures.deadline + record.failures['no-answer'] + record.failures.unexpected;
+  return { marks: results, failures };
+}

@@ -1,0 +1,56 @@
+import type { BotResult, StepResult } from './result-model.ts';
+import { ratio } from './stats.ts';
+import type { TargetCheck } from './targets.ts';
+
+const COLUMNS = ['rate/s', 'bot', 'inter/s', 'p50 ms', 'p99 ms', 'max ms', 'cpu ms/inter', 'RSS MiB', 'failed', 'sustained', 'p99 x', 'cpu x'] as const;
+
+/**
+ * The report as plain text: one row per bot and rate with ours/baseline ratios, memory, pictures
+ * and the targets as PASS / FAIL lines.
+ */
+export function formatReport(bots: readonly BotResult[], targets: readonly TargetCheck[], machine: string): string {
+  const baseline = bots.find((bot) => bot.name === 'baseline');
+  const rates = [...new Set(bots.flatMap((bot) => bot.steps.map((step) => step.rate)))].sort((a, b) => a - b);
+  const rows: string[][] = [];
+  for (const rate of rates) {
+    for (const bot of bots) {
+      const step = bot.steps.find((candidate) => candidate.rate === rate);
+      if (step !== undefined) rows.push(stepRow(bot, step, bot.name === 'ours' ? baseline?.steps.find((candidate) => candidate.rate === rate) : undefined));
+    }
+  }
+  const lines = [`Machine: ${machine}`, '', ...alignedTable([[...COLUMNS], ...rows]), ''];
+  for (const bot of bots) {
+    const memory = bot.memory.map((mark) => `${mark.rssMiB.toFixed(1)} MiB RSS / ${mark.heapUsedMiB.toFixed(1)} MiB heap after ${mark.finishedGuides} guides`).join(', ');
+    lines.push(`${bot.name}: at rest ${bot.restRssMiB.toFixed(1)} MiB RSS; ${memory}; pictures rendered ${bot.pictures.renders} (${bot.pictures.repeated} repeated, ${bot.pictures.duringLoad} during load); error log lines ${bot.errorLogLines}`);
+  }
+  lines.push('', 'Targets:');
+  for (const check of targets) lines.push(`${check.pass === undefined ? 'N/A ' : check.pass ? 'PASS' : 'FAIL'}  ${check.target}: ${check.detail}`);
+  return lines.join('\n');
+}
+
+function stepRow(bot: BotResult, step: StepResult, base: StepResult | undefined): string[] {
+  const failed = step.failures.deadline + step.failures['no-answer'] + step.failures.unexpected;
+  return [
+    String(step.rate),
+    bot.name,
+    step.interactionsPerSecond.toFixed(0),
+    step.latencyMs.p50.toFixed(1),
+    step.latencyMs.p99.toFixed(1),
+    step.latencyMs.max.toFixed(1),
+    step.botCpuMsPerInteraction.toFixed(3),
+    step.rssAfterMiB.toFixed(1),
+    String(failed),
+    step.sustained ? 'yes' : 'NO',
+    formatRatio(ratio(step.latencyMs.p99, base?.latencyMs.p99)),
+    formatRatio(ratio(step.botCpuMsPerInteraction, base?.botCpuMsPerInteraction)),
+  ];
+}
+
+function formatRatio(value: number | undefined): string {
+  return value === undefined ? '' : `${value.toFixed(2)}x`;
+}
+
+function alignedTable(rows: readonly (readonly string[])[]): string[] {
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
+  return rows.map((row) => row.map((cell, column) => (column < 2 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  '));
+}

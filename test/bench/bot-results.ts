@@ -1,0 +1,38 @@
+import type { BotResult, StepResult } from '../../bench/result-model.ts';
+
+/** A step with the figures a test cares about; the rest are plausible defaults. */
+export function step(rate: number, p99: number, overrides: Partial<StepResult> = {}): StepResult {
+  return {
+    rate,
+    offeredGuides: rate,
+    finishedGuides: rate,
+    interactions: rate * 5,
+    interactionsPerSecond: rate * 5,
+    latencyMs: { count: rate * 5, p50: p99 / 2, p99, max: p99 * 2 },
+    failures: { deadline: 0, 'no-answer': 0, unexpected: 0 },
+    failureExamples: {},
+    botCpuMsPerInteraction: 0.5,
+    rssAfterMiB: 120,
+    generatorCpuMs: 10,
+    parentCpuMs: 100,
+    maxScheduleLagMs: 1,
+    sustained: p99 < 1000,
+    ...overrides,
+  };
+}
+
+export function bot(name: BotResult['name'], steps: readonly StepResult[], overrides: Partial<BotResult> = {}): BotResult {
+  return {
+    name,
+    restRssMiB: 100,
+    steps,
+    memory: [
+      { finishedGuides: 100, rssMiB: 110, heapUsedMiB: 20 },
+      { finishedGuides: 10_000, rssMiB: 130, heapUsedMiB: 22 },
+    ],
+    memoryPhaseFailures: 0,
+    pictures: { renders: 8, distinct: 8, repeated: 0, duringLoad: 0 },
+    errorLogLines: 0,
+    ...overrides,
+  };
+}

@@ -1,0 +1,63 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { latencyChart } from '../../bench/chart.ts';
+import { formatReport } from '../../bench/table.ts';
+import { checkTargets } from '../../bench/targets.ts';
+import { bot, step } from './bot-results.ts';
+
+const baseline = bot('baseline', [step(50, 4), step(200, 8), step(500, 60), step(1000, 2500)]);
+
+describe('targets', () => {
+  it('GIVEN ours within 1.5x of the baseline and as fast a ceiling THEN every target passes', () => {
+    const ours = bot('ours', [step(50, 5), step(200, 11), step(500, 80), step(1000, 3000)]);
+    expect(checkTargets(baseline, ours).map((check) => check.pass)).toEqual([true, true, true, true]);
+  });
+
+  it('GIVEN ours slower than 1.5x at one rate the baseline handles THEN the latency target fails naming that rate', () => {
+    const ours = bot('ours', [step(50, 5), step(200, 13), step(500, 80)]);
+    const [latency] = checkTargets(baseline, ours);
+    expect(latency?.pass).toBe(false);
+    expect(latency?.detail).toContain('200/s');
+  });
+
+  it('GIVEN ours sustaining 200/s where the baseline sustains 500/s THEN the rate target fails', () => {
+    const ours = bot('ours', [step(50, 5), step(200, 11), step(500, 1500)]);
+    expect(checkTargets(baseline, ours)[1]?.pass).toBe(false);
+  });
+
+  it('GIVEN memory growing 60 MiB across the guides THEN the memory target fails', () => {
+    const ours = bot('ours', baseline.steps, { memory: [{ finishedGuides: 100, rssMiB: 100, heapUsedMiB: 20 }, { finishedGuides: 10_000, rssMiB: 160, heapUsedMiB: 70 }] });
+    expect(checkTargets(baseline, ours)[2]?.pass).toBe(false);
+  });
+
+  it('GIVEN a picture rendered twice THEN the picture target fails', () => {
+    const ours = bot('ours', baseline.steps, { pictures: { renders: 9, distinct: 8, repeated: 1, duringLoad: 1 } });
+    expect(checkTargets(baseline, ours)[3]?.pass).toBe(false);
+  });
+
+  it('GIVEN only the baseline was run THEN the targets say they cannot be decided rather than pass', () => {
+    expect(checkTargets(baseline, undefined).map((check) => check.pass)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+});
+
+describe('report', () => {
+  const ours = bot('ours', [step(50, 6), step(200, 9), step(500, 1500, { sustained: false })]);
+
+  it('GIVEN both bots THEN the table has a row per bot and rate with the ratio ours/baseline', () => {
+    const text = formatReport([baseline, ours], checkTargets(baseline, ours), 'test machine');
+    const row = text.split('\n').find((line) => line.startsWith('50 ') && line.includes('ours'));
+    expect(row).toContain('1.50x');
+    expect(text).toContain('Machine: test machine');
+    expect(text).toMatch(/^FAIL {2}our highest sustained rate/m);
+  });
+
+  it('GIVEN both bots THEN the chart is valid SVG with a line per bot and percentile and a cross for a rate not sustained', () => {
+    const svg = latencyChart([baseline, ours]);
+    expect(XMLValidator.validate(svg)).toBe(true);
+    const parsed = new XMLParser({ ignoreAttributes: false }).parse(svg) as { svg: { polyline: unknown[]; path?: unknown } };
+    expect(parsed.svg.polyline).toHaveLength(4);
+    expect(parsed.svg.path).toBeDefined();
+    expect(svg).toContain('ours p99');
+    expect(svg).toContain('baseline p50');
+  });
+});

@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { arrivalsDue } from '../../bench/arrivals.ts';
+import { parseBenchArgs, QUICK_PLAN, FULL_PLAN } from '../../bench/plan.ts';
+import { toStepResult, type StepFigures } from '../../bench/result-model.ts';
+import { percentile, ratio, summarizeLatencies } from '../../bench/stats.ts';
+
+describe('latency statistics', () => {
+  it('GIVEN 100 latencies 1..100 THEN p50 is 50, p99 is 99 and max is 100', () => {
+    const shuffled = Array.from({ length: 100 }, (_, index) => ((index * 37) % 100) + 1);
+    expect(summarizeLatencies(shuffled)).toEqual({ count: 100, p50: 50, p99: 99, max: 100 });
+  });
+
+  it('GIVEN one slow interaction among many THEN the max shows it and p50 does not', () => {
+    const latencies = [...Array.from({ length: 999 }, () => 2), 900];
+    const summary = summarizeLatencies(latencies);
+    expect(summary.max).toBe(900);
+    expect(summary.p50).toBe(2);
+  });
+
+  it('GIVEN no latencies THEN the figures are NaN, never a fast-looking zero', () => {
+    expect(Number.isNaN(summarizeLatencies([]).p99)).toBe(true);
+  });
+
+  it('GIVEN any values THEN a percentile is one of them and grows with the percent', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1 }), fc.integer({ min: 1, max: 99 }), (values, percent) => {
+        const sorted = Float64Array.from(values).sort();
+        const low = percentile(sorted, percent);
+        expect(values).toContain(low);
+        expect(percentile(sorted, percent + 1)).toBeGreaterThanOrEqual(low);
+      }),
+    );
+  });
+
+  it('GIVEN a zero or missing baseline THEN there is no ratio', () => {
+    expect(ratio(3, 2)).toBe(1.5);
+    expect(ratio(3, 0)).toBeUndefined();
+    expect(ratio(undefined, 2)).toBeUndefined();
+  });
+});
+
+describe('open-loop arrivals', () => {
+  it('GIVEN 200 guides per second THEN one is due at once and 200 after a second, never more than the total', () => {
+    expect(arrivalsDue(200, 0.001, 1000)).toBe(1);
+    expect(arrivalsDue(200, 995, 1000)).toBe(200);
+    expect(arrivalsDue(200, 60_000, 1000)).toBe(1000);
+  });
+
+  it('GIVEN any rate THEN arrivals due never decrease as time passes', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5000 }), fc.double({ min: 0, max: 10_000, noNaN: true }), fc.double({ min: 0, max: 10_000, noNaN: true }), (rate, a, b) => {
+        const [early, late] = a < b ? [a, b] : [b, a];
+        expect(arrivalsDue(rate, late, 1_000_000)).toBeGreaterThanOrEqual(arrivalsDue(rate, early, 1_000_000));
+      }),
+    );
+  });
+});
+
+describe('a step becomes a result', () => {
+  const figures: StepFigures = {
+    rate: 100,
+    offeredGuides: 200,
+    finishedGuides: 200,
+    latencies: Array.from({ length: 1000 }, (_, index) => 1 + (index % 10)),
+    failures: { deadline: 0, 'no-answer': 0, unexpected: 0 },
+    failureExamples: {},
+    elapsedMs: 2000,
+    botCpuMicros: 500_000,
+    rssBytesAfter: 150 * 1024 * 1024,
+    generatorMs: 20,
+    parentCpuMicros: 300_000,
+    maxScheduleLagMs: 2,
+  };
+
+  it('GIVEN every guide finished fast THEN the rate is sustained and the figures are per interaction', () => {
+    const result = toStepResult(figures);
+    expect(result.sustained).toBe(true);
+    expect(result.interactionsPerSecond).toBe(500);
+    expect(result.botCpuMsPerInteraction).toBe(0.5);
+    expect(result.rssAfterMiB).toBe(150);
+  });
+
+  it('GIVEN one missed deadline THEN the rate is not sustained', () => {
+    expect(toStepResult({ ...figures, failures: { ...figures.failures, deadline: 1 }, finishedGuides: 199 }).sustained).toBe(false);
+  });
+
+  it('GIVEN a p99 of a second or more THEN the rate is not sustained', () => {
+    expect(toStepResult({ ...figures, latencies: Array.from({ length: 100 }, () => 1200) }).sustained).toBe(false);
+  });
+});
+
+describe('command line', () => {
+  it('GIVEN no arguments THEN the full plan runs both bots', () => {
+    expect(parseBenchArgs([])).toEqual({ plan: FULL_PLAN, only: undefined });
+  });
+
+  it('GIVEN --quick --only ours THEN the quick plan runs our bot alone', () => {
+    expect(parseBenchArgs(['--quick', '--only', 'ours'])).toEqual({ plan: QUICK_PLAN, only: 'ours' });
+  });
+
+  it('GIVEN an unknown flag or a bad --only THEN a clear error names it', () => {
+    expect(parseBenchArgs(['--fast'])).toEqual({ error: expect.stringContaining('--fast') });
+    expect(parseBenchArgs(['--only', 'theirs'])).toEqual({ error: expect.stringContaining('theirs') });
+  });
+
+  it('GIVEN the quick plan THEN it is shorter than the full one in every way', () => {
+    expect(QUICK_PLAN.rates.length * QUICK_PLAN.stepMs).toBeLessThan(FULL_PLAN.rates.length * FULL_PLAN.stepMs);
+    expect(QUICK_PLAN.memoryMarks[1]).toBeLessThan(FULL_PLAN.memoryMarks[1]);
+  });
+});

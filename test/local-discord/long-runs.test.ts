@@ -1,0 +1,50 @@
+import { Events } from 'discord.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { botSays, connect, guildWithUser, type Session } from './harness.ts';
+
+describe('options for long runs such as benchmarks', () => {
+  let session: Session | undefined;
+  afterEach(async () => {
+    expect(session?.discord.violations).toEqual([]);
+    expect(session?.discord.internalErrors).toEqual([]);
+    await session?.close();
+    session = undefined;
+  });
+
+  it('GIVEN recordRequests false WHEN the bot calls REST THEN the request log stays empty and the calls still work', async () => {
+    session = await connect({ recordRequests: false });
+    const { channel, actor } = guildWithUser(session.discord);
+    const said = await botSays(session.client, channel.id, 'hello');
+    expect(actor.view(channel.id).map((message) => message.id)).toEqual([said.id]);
+    expect(session.discord.requests).toEqual([]);
+  });
+
+  it('GIVEN the default WHEN the bot calls REST THEN every request is logged', async () => {
+    session = await connect();
+    const { channel } = guildWithUser(session.discord);
+    await botSays(session.client, channel.id, 'hello');
+    expect(session.discord.requests.some((request) => request.method === 'POST' && request.route === `/channels/${channel.id}/messages`)).toBe(true);
+  });
+
+  it('GIVEN a message WHEN it is forgotten THEN users no longer see it and the bot gets no MESSAGE_DELETE', async () => {
+    session = await connect();
+    const { channel, actor } = guildWithUser(session.discord);
+    const kept = await botSays(session.client, channel.id, 'keep me');
+    const dropped = await botSays(session.client, channel.id, 'forget me');
+    let deletes = 0;
+    session.client.on(Events.MessageDelete, () => (deletes += 1));
+    expect(session.discord.forgetMessage(dropped.id)).toBe(true);
+    expect(actor.view(channel.id).map((message) => message.id)).toEqual([kept.id]);
+    // A later message round-trips through the gateway, so a MESSAGE_DELETE would have arrived by now.
+    await botSays(session.client, channel.id, 'after');
+    expect(deletes).toBe(0);
+  });
+
+  it('GIVEN an unknown message id WHEN it is forgotten THEN the answer is false and nothing changes', async () => {
+    session = await connect();
+    const { channel, actor } = guildWithUser(session.discord);
+    await botSays(session.client, channel.id, 'still here');
+    expect(session.discord.forgetMessage('123456789012345678')).toBe(false);
+    expect(actor.view(channel.id)).toHaveLength(1);
+  });
+});
