@@ -1,18 +1,42 @@
 // `npm start`: the only place that reads process.env and wires the parts together.
 import type { Config, DiscordSettings } from './config/config.ts';
 import { loadEnvironment } from './config/load-environment.ts';
-import { startBot } from './discord/bot.ts';
+import { startBot, type RunningBot } from './discord/bot.ts';
 import type { PathPictures } from './discord/pictures.ts';
 import { createLogger } from './logger.ts';
 import { createTreePictureCache, describeTreePicture } from './picture/index.ts';
+import { startPlayground, type RunningPlayground } from './playground/index.ts';
 
 /**
- * Without a token there is no bot to run: walk through the guide in this terminal instead, after
- * one line on stderr saying how to run it on Discord (stdout stays the conversation's).
+ * Without a token there is no Discord to connect to: run the playground, the real bot against a
+ * local Discord-compatible server with a web page that looks like a channel.
  */
-async function runWithoutToken(): Promise<void> {
-  console.error('No DISCORD_TOKEN set: running the guide in this terminal. To run it on Discord, see "Run it on Discord" in the README.');
-  await import('./terminal/main.ts');
+async function runPlayground(config: Config): Promise<void> {
+  const logger = createLogger(config.logLevel);
+  let playground: RunningPlayground;
+  try {
+    playground = await startPlayground({ port: config.port, logger, pictures: treePictures() });
+  } catch (error) {
+    console.error(`The playground could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  console.log(
+    [
+      'No DISCORD_TOKEN set: running the playground, the real bot on a local Discord-compatible server.',
+      `Open ${playground.url} and type /concurrency. Ctrl+C stops it.`,
+      'To run it on Discord, see "Run it on Discord" in the README; for the terminal version: npm run chat.',
+    ].join('\n'),
+  );
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      // A second Ctrl+C means "now": the picture warm-up can keep a graceful stop waiting a while.
+      if (stopping) process.exit(130);
+      stopping = true;
+      logger.info({ signal }, 'stopping the playground');
+      void playground.stop().finally(() => process.exit(0));
+    });
+  }
 }
 
 function treePictures(): PathPictures {
@@ -22,29 +46,36 @@ function treePictures(): PathPictures {
 
 async function runBot(config: Config, discord: DiscordSettings): Promise<void> {
   const logger = createLogger(config.logLevel);
-  let stopping = false;
+  let bot: RunningBot | undefined;
+  let exitCode: number | undefined;
   const exit = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    await bot?.stop();
+    if (exitCode !== undefined) return;
+    exitCode = code;
+    // Still starting: the start below sees exitCode and stops the bot as soon as it exists.
+    if (bot === undefined) return;
+    await bot.stop();
     process.exit(code);
   };
+  // Listening before the start, so a Ctrl+C while connecting still stops cleanly.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      logger.info({ signal }, 'stopping');
+      void exit(0);
+    });
+  }
   const onFatal = (reason: string) => {
     console.error(reason);
     void exit(1);
   };
-  let bot: Awaited<ReturnType<typeof startBot>> | undefined;
   try {
     bot = await startBot({ ...discord, shards: config.shards }, { logger, onFatal, pictures: treePictures() });
   } catch (error) {
     console.error(`The bot could not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      logger.info({ signal }, 'stopping');
-      void exit(0);
-    });
+  if (exitCode !== undefined) {
+    await bot.stop();
+    process.exit(exitCode);
   }
 }
 
@@ -53,5 +84,5 @@ if (!loaded.ok) {
   for (const problem of loaded.error) console.error(problem);
   process.exit(2);
 }
-if (loaded.value.discord === undefined) await runWithoutToken();
+if (loaded.value.discord === undefined) await runPlayground(loaded.value);
 else await runBot(loaded.value, loaded.value.discord);

@@ -259,6 +259,7 @@ export interface LocalDiscord {
   readonly clock: Clock;
   readonly requests: readonly RecordedRequest[];
   readonly violations: readonly Violation[];
+  /** Errors of the server itself, and errors thrown by `onChange` listeners; tests assert it stays empty. */
   readonly internalErrors: readonly unknown[];
   createGuild(name?: string): Guild;
   createChannel(guildId: string, name?: string): Channel;

@@ -89,12 +89,17 @@ function toPageEmbed(embed: BackendEmbed, attachments: readonly PageAttachment[]
 function embedImage(image: BackendEmbed['image'], attachments: readonly PageAttachment[]): string | null {
   const url = typeof image === 'string' ? image : image?.url;
   if (url === undefined) return null;
-  if (url.startsWith('attachment://')) {
-    const filename = url.slice('attachment://'.length);
-    return attachments.find((attachment) => attachment.filename === filename && attachment.isImage)?.url ?? null;
-  }
+  // Discord turns attachment://name into a CDN address ending in the file name; either way the
+  // picture is the message's own attachment, which the page server serves.
+  const filename = url.startsWith('attachment://') ? url.slice('attachment://'.length) : lastPathSegment(url);
+  const own = attachments.find((attachment) => attachment.filename === filename && attachment.isImage);
   // The page works offline; a remote image would only show a broken picture.
-  return url.startsWith('/attachments/') ? url : null;
+  return own?.url ?? null;
+}
+
+function lastPathSegment(url: string): string {
+  if (!URL.canParse(url)) return '';
+  return decodeURIComponent(new URL(url).pathname.split('/').at(-1) ?? '');
 }
 
 function toPageComponent(component: BackendComponent): PageComponent {

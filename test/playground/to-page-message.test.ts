@@ -53,6 +53,15 @@ describe('toPageMessage', () => {
     expect(toPageMessage(message({ embeds: [{ image: 'https://example.org/x.png' }] }), userById, []).embeds[0]?.imageUrl).toBeNull();
   });
 
+  it('GIVEN an embed image that names the message attachment, as attachment:// or a CDN url THEN the served attachment', () => {
+    const png = { filename: 'decision-path.png', contentType: 'image/png', size: 3, data: new Uint8Array([1, 2, 3]) };
+    for (const image of ['attachment://decision-path.png', 'https://cdn.example/attachments/1/2/decision-path.png?ex=1']) {
+      const page = toPageMessage(message({ embeds: [{ image }], attachments: [png] }), userById, []);
+      expect(page.embeds[0]?.imageUrl).toBe('/attachments/100/0/decision-path.png');
+      expect(page.attachments).toEqual([]);
+    }
+  });
+
   it('GIVEN a reply THEN a preview of the first line of the original; a vanished original is marked missing', () => {
     const original = message({ id: '7', authorId: you.id, content: 'why?\nsecond line' });
     expect(toPageMessage(message({ reference: '7' }), userById, [original]).replyTo).toEqual({ id: '7', author: you, excerpt: 'why?' });

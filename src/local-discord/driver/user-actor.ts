@@ -102,6 +102,7 @@ export function createUserActor(deps: DriverDeps, user: User): UserActor {
         const known = deps.world.commandsFor(channel.guildId).map((candidate) => `/${String(candidate.definition['name'])}`);
         throw new DriverError(`no slash command /${commandName} is registered here (registered: ${known.join(', ') || 'none'})`);
       }
+      checkContext(command.definition, channel);
       const invocation = resolveInvocation(command.definition, path, options);
       const interaction = newInteraction(channel, InteractionType.ApplicationCommand, { commandName });
       const data = { id: command.id, name: commandName, type: 1, options: invocation.options, ...(command.guildId === undefined ? {} : { guild_id: command.guildId }) };
@@ -214,6 +215,14 @@ export function createUserActor(deps: DriverDeps, user: User): UserActor {
     },
   };
   return actor;
+}
+
+/** The Discord client offers a command only where its `contexts` (or `dm_permission`) allow it. */
+function checkContext(definition: JsonRecord, channel: StoredChannel): void {
+  const contexts = asArray(definition['contexts']);
+  const inDm = channel.type === 1;
+  const allowed = contexts === undefined ? !(inDm && definition['dm_permission'] === false) : contexts.includes(inDm ? 1 : 0);
+  if (!allowed) throw new DriverError(`/${String(definition['name'])} is not offered in ${inDm ? 'DMs' : 'guild channels'} (contexts ${JSON.stringify(contexts ?? [])})`);
 }
 
 function componentsOf(message: StoredMessage): JsonRecord[] {

@@ -86,7 +86,16 @@ function renderEmbed(embed: PageEmbed, context: RenderContext): HTMLElement {
     );
   }
   if (embed.footer !== null) children.push(el('discord-embed-footer', { slot: 'footer' }, [embed.footer]));
-  return el('discord-embed', { slot: 'embeds', color: embed.color, 'embed-title': embed.title, image: embed.imageUrl }, children);
+  const element = el('discord-embed', { slot: 'embeds', color: embed.color, 'embed-title': embed.title, image: embed.imageUrl }, children);
+  const imageUrl = embed.imageUrl;
+  if (imageUrl !== null) {
+    // As in Discord, a click on the embed's picture shows it full size.
+    element.addEventListener('click', (event) => {
+      const target = event.composedPath()[0];
+      if (target instanceof HTMLImageElement && target.classList.contains('discord-embed-image')) window.open(imageUrl, '_blank', 'noopener');
+    });
+  }
+  return element;
 }
 
 function renderComponents(message: PageMessage, context: RenderContext): HTMLElement {
