@@ -88,7 +88,7 @@ async function toBotResult(entry: Tracked): Promise<BotResult> {
     name: entry.subject.spec.name,
     restRssMiB: toMiB(entry.rest.rssBytes),
     steps: entry.steps,
-    memory: entry.memory.marks.map((mark) => ({ finishedGuides: mark.finishedGuides, rssMiB: toMiB(mark.sample.rssBytes), heapUsedMiB: toMiB(mark.sample.heapUsedBytes) })),
+    memory: entry.memory.marks.map((mark) => ({ finishedGuides: mark.finishedGuides, rssMiB: toMiB(mark.sample.rssBytes), heapUsedMiB: toMiB(mark.sample.heapUsedBytes), externalMiB: toMiB(mark.sample.externalBytes) })),
     memoryPhaseFailures: entry.memory.failures,
     pictures: { renders: end.renders, distinct: end.distinctPictures, repeated: end.repeatedRenders, duringLoad: end.renders - entry.beforeSteps.renders },
     errorLogLines: entry.subject.bot.errorLines(),
