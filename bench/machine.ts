@@ -19,10 +19,21 @@ export function machineLine(machine: MachineInfo): string {
   return `${machine.nproc} cores (nproc), ${machine.cpuModel}, Node ${machine.node}, ${machine.totalMemoryGiB} GiB RAM, load average ${machine.loadAverageAtStart} at start`;
 }
 
-/** A warning when other work was competing for the cores, which makes every figure worse. */
-export function busyMachineWarning(machine: MachineInfo): string | undefined {
-  if (machine.loadAverageAtStart <= machine.nproc * 0.5) return undefined;
-  return `warning: the load average was ${machine.loadAverageAtStart} on ${machine.nproc} cores before the run started; other processes competed with the bots and the figures are pessimistic`;
+/** The 1-minute load average now, rounded; read again at the end of a run. */
+export function loadAverageNow(): number {
+  return Math.round((loadavg()[0] ?? 0) * 100) / 100;
+}
+
+/**
+ * A warning when other work was competing for the cores (the load average at the start, or at the
+ * end, which the run itself raises by about 2), since that makes every figure worse.
+ */
+export function busyMachineWarning(machine: MachineInfo, loadAtEnd?: number): string | undefined {
+  const startBusy = machine.loadAverageAtStart > machine.nproc * 0.5;
+  const endBusy = loadAtEnd !== undefined && loadAtEnd > machine.nproc * 1.5;
+  if (!startBusy && !endBusy) return undefined;
+  const end = loadAtEnd === undefined ? '' : ` and ${loadAtEnd} at the end`;
+  return `warning: the load average was ${machine.loadAverageAtStart} on ${machine.nproc} cores at the start${end}; other processes competed with the bots and the figures are pessimistic`;
 }
 
 // os.cpus() can shorten the model name; /proc/cpuinfo has it whole on Linux.

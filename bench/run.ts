@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { latencyChart } from './chart.ts';
-import { busyMachineWarning, describeMachine, machineLine } from './machine.ts';
+import { busyMachineWarning, describeMachine, loadAverageNow, machineLine } from './machine.ts';
 import { parseBenchArgs, type BenchPlan } from './plan.ts';
 import type { ProbeSample } from './probe-protocol.ts';
 import { toMiB, toStepResult, type BotResult, type StepResult } from './result-model.ts';
@@ -40,8 +40,8 @@ async function main(): Promise<void> {
   const specs: SubjectSpec[] = [baselineSpec, oursSpec].filter((spec) => only === undefined || spec.name === only);
   const machine = describeMachine();
   log(`${plan.name} run on ${machineLine(machine)}`);
-  const warning = busyMachineWarning(machine);
-  if (warning !== undefined) log(warning);
+  const startWarning = busyMachineWarning(machine);
+  if (startWarning !== undefined) log(startWarning);
   const tracked: Tracked[] = [];
   try {
     for (const spec of specs) {
@@ -58,17 +58,19 @@ async function main(): Promise<void> {
     }
     await runSteps(tracked, plan);
     const bots = await Promise.all(tracked.map(toBotResult));
+    const loadAtEnd = loadAverageNow();
+    const warning = busyMachineWarning(machine, loadAtEnd);
     const baseline = bots.find((bot) => bot.name === 'baseline');
     const ours = bots.find((bot) => bot.name === 'ours');
     const targets = checkTargets(baseline, ours);
     const ratios = ratiosByRate(baseline, ours);
-    console.log(`\n${formatReport(bots, targets, machineLine(machine))}`);
+    console.log(`\n${formatReport(bots, targets, `${machineLine(machine)}, ${loadAtEnd} at the end`)}`);
     if (warning !== undefined) console.log(`\n${warning}`);
     const date = new Date().toISOString();
-    writeResults(plan, { plan: plan.name, date, machine, bots, ratios, targets, warning });
+    writeResults(plan, { plan: plan.name, date, machine: { ...machine, loadAverageAtEnd: loadAtEnd }, bots, ratios, targets, warning });
     // Only a full run of both bots speaks for the project; a smoke run or one bot leaves the README alone.
     if (plan.name === 'full' && only === undefined) {
-      writeFileSync(README, replaceFigures(readFileSync(README, 'utf8'), figuresMarkdown({ date, machineLine: machineLine(machine), bots, ratios, targets, warning })));
+      writeFileSync(README, replaceFigures(readFileSync(README, 'utf8'), figuresMarkdown({ date, machineLine: `${machineLine(machine)}, ${loadAtEnd} at the end`, bots, ratios, targets, warning })));
       log('updated the figures in README.md');
     }
   } finally {

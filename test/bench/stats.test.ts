@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arrivalsDue } from '../../bench/arrivals.ts';
+import { busyMachineWarning } from '../../bench/machine.ts';
 import { parseBenchArgs, QUICK_PLAN, FULL_PLAN } from '../../bench/plan.ts';
 import { toStepResult, type StepFigures } from '../../bench/result-model.ts';
 import { percentile, ratio, summarizeLatencies } from '../../bench/stats.ts';
@@ -107,5 +108,18 @@ describe('command line', () => {
   it('GIVEN the quick plan THEN it is shorter than the full one in every way', () => {
     expect(QUICK_PLAN.rates.length * QUICK_PLAN.stepMs).toBeLessThan(FULL_PLAN.rates.length * FULL_PLAN.stepMs);
     expect(QUICK_PLAN.memoryMarks[1]).toBeLessThan(FULL_PLAN.memoryMarks[1]);
+  });
+});
+
+describe('a busy machine', () => {
+  const machine = { nproc: 2, cpuModel: 'test', node: 'v20', totalMemoryGiB: 8, loadAverageAtStart: 0.4 };
+
+  it('GIVEN a quiet start and an end no busier than the run itself makes it THEN there is no warning', () => {
+    expect(busyMachineWarning(machine, 2.5)).toBeUndefined();
+  });
+
+  it('GIVEN other work at the start or a load far above the run at the end THEN the warning gives both load averages', () => {
+    expect(busyMachineWarning({ ...machine, loadAverageAtStart: 6 })).toContain('6 on 2 cores');
+    expect(busyMachineWarning(machine, 7.5)).toContain('7.5 at the end');
   });
 });
