@@ -70,6 +70,8 @@ const context: RenderContext = {
 
 /** Shows the error of a failed action until the next action succeeds. */
 async function run(action: Promise<void>): Promise<void> {
+  // What your own action brings (an answer, a private copy) is scrolled into view, as in Discord.
+  revealNextNewMessage = true;
   try {
     await action;
     showError(null);
@@ -84,6 +86,8 @@ function showError(message: string | null): void {
   view.error.textContent = message ?? '';
 }
 
+let revealNextNewMessage = false;
+let knownIds = new Set<string>();
 let refreshing: Promise<void> | null = null;
 let refreshAgain = false;
 
@@ -128,8 +132,15 @@ function render(): void {
     ...(shown.length === 0 ? [el('div', { class: 'empty-channel' }, ['No messages yet. Type /concurrency below to start a guide.'])] : []),
     ...shown.map((message) => renderMessage(message, context)),
   );
+  const firstNew = shown.find((message) => !knownIds.has(message.id));
+  knownIds = new Set(current.messages.map((message) => message.id));
   // The components draw themselves a moment later; scroll once they have their height.
-  if (atBottom) requestAnimationFrame(() => (view.scroller.scrollTop = view.scroller.scrollHeight));
+  if (firstNew !== undefined && revealNextNewMessage) {
+    revealNextNewMessage = false;
+    requestAnimationFrame(() => document.getElementById(`message-${firstNew.id}`)?.scrollIntoView({ block: 'nearest' }));
+  } else if (atBottom) {
+    requestAnimationFrame(() => (view.scroller.scrollTop = view.scroller.scrollHeight));
+  }
   if (replyTo !== null && !current.messages.some((message) => message.id === replyTo?.id)) cancelReply();
 }
 

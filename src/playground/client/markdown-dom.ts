@@ -5,7 +5,7 @@ import { el } from './dom.ts';
 export type NameOf = (userId: string) => string | undefined;
 
 /**
- * Discord markdown as DOM nodes made of the library's elements (discord-bold, discord-code, ...).
+ * Discord markdown as DOM nodes: the library's elements for code, quotes and mentions.
  * `embed` picks the embed flavour of code blocks.
  */
 export function renderMarkdown(source: string, nameOf: NameOf, options: { embed?: boolean } = {}): Node[] {
@@ -34,12 +34,14 @@ function renderInline(nodes: readonly Inline[], nameOf: NameOf): Node[] {
         return el('a', { href: node.url, target: '_blank', rel: 'noopener noreferrer', class: 'md-link' }, [node.text]);
       case 'mention':
         return el('discord-mention', { type: 'user' }, [nameOf(node.userId) ?? 'unknown-user']);
+      // Plain elements here: the library's bold and italic keep template whitespace that shows
+      // as a space before the next punctuation mark.
       case 'bold':
-        return el('discord-bold', {}, renderInline(node.children, nameOf));
+        return el('strong', {}, renderInline(node.children, nameOf));
       case 'italic':
-        return el('discord-italic', {}, renderInline(node.children, nameOf));
+        return el('em', {}, renderInline(node.children, nameOf));
       case 'underline':
-        return el('discord-underlined', {}, renderInline(node.children, nameOf));
+        return el('u', {}, renderInline(node.children, nameOf));
       case 'strike':
         return el('s', {}, renderInline(node.children, nameOf));
     }

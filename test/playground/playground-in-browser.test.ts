@@ -1,0 +1,108 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OptionId } from '../../machines/questions.ts';
+import { knowledge, optionKnowledge } from '../../src/core/knowledge/index.ts';
+import { becauseYouSaid, buttonLabels as ui } from '../../src/core/ui-text.ts';
+import { createTreePictureCache } from '../../src/picture/index.ts';
+import { startPlayground, type RunningPlayground } from '../../src/playground/index.ts';
+import { answersFor } from '../support/decision-table.ts';
+import { artifactPath, hasChromium, launchBrowser, openPage } from './browser.ts';
+
+// Generous: the bot, the local server, picture drawing and Chromium share two busy cores.
+const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
+
+const PATH: readonly OptionId[] = answersFor('threadPoolExecutor');
+const OUTCOME = knowledge.outcomes.threadPoolExecutor;
+
+describe.skipIf(!hasChromium)('GIVEN the playground as `npm start` runs it, in Chromium', () => {
+  let playground: RunningPlayground;
+  let browser: Browser;
+  let page: Page;
+  let pageErrors: string[];
+  let offsiteRequests: string[];
+
+  beforeAll(async () => {
+    // The real pictures, without the warm-up: the first outcome is drawn on demand, as on a fresh start.
+    const pictures = createTreePictureCache();
+    playground = await startPlayground({ port: 0, logger: pino({ level: 'silent' }), pictures: { get: pictures.get, isReady: pictures.isReady } });
+    browser = await launchBrowser();
+    ({ page, pageErrors, offsiteRequests } = await openPage(browser, playground.url));
+    await page.getByText('live', { exact: true }).waitFor();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.stop();
+  });
+
+  const botMessages = (): Locator => page.locator('discord-message[bot]');
+  const guide = (): Locator => botMessages().filter({ has: page.locator('discord-button', { hasText: ui.startOver }) }).first();
+  const button = (message: Locator, label: string): Locator => message.locator('discord-button', { hasText: label }).first();
+
+  it('WHEN you run /concurrency and click the answers THEN the guide ends in its outcome, with the picture of your path', async () => {
+    await page.locator('#composer-input').fill('/concurrency');
+    await page.locator('#composer-input').press('Enter');
+    for (const option of PATH) {
+      const label = optionKnowledge(option).label;
+      await eventually(() => button(guide(), label).count()).toBe(1);
+      await button(guide(), label).click();
+    }
+    await eventually(() => guide().locator('discord-embed').getAttribute('embed-title')).toContain(OUTCOME.api);
+    const picture = guide().locator('discord-embed img.discord-embed-image');
+    await eventually(() => picture.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
+    // A public guide: nothing says it is private.
+    expect(await guide().getByText('Only you can see this').count()).toBe(0);
+  }, 120_000);
+
+  it('WHEN you click Why? THEN the same message explains with each of your answers', async () => {
+    await button(guide(), ui.why).click();
+    await eventually(() => guide().getByText(becauseYouSaid).count()).toBeGreaterThan(0);
+    for (const option of PATH) expect(await guide().innerText()).toContain(optionKnowledge(option).label);
+  }, 60_000);
+
+  it('WHEN you reply "why?" to the guide THEN the bot answers in a reply to you', async () => {
+    const before = await botMessages().count();
+    await guide().hover();
+    await guide().getByRole('button', { name: /Reply to/ }).click();
+    await page.locator('#composer-input').fill('why?');
+    await page.locator('#composer-input').press('Enter');
+    await eventually(() => botMessages().count()).toBe(before + 1);
+    const answer = botMessages().last();
+    expect(await answer.locator('discord-reply').getAttribute('author')).toBe('you');
+    expect(await answer.innerText()).toContain(becauseYouSaid);
+  }, 60_000);
+
+  it('WHEN the stranger looks and clicks your guide THEN they get a private copy marked "Only you can see this", which you do not see', async () => {
+    await page.getByRole('radio', { name: 'a stranger' }).click();
+    await eventually(() => page.locator('body').getAttribute('data-viewer')).toBe('a stranger');
+    // The public guide and the typed answer are in the channel for everyone.
+    await eventually(() => guide().count()).toBe(1);
+    // What the message says, without the Reply action that shows while the mouse is over it.
+    const shownText = async (): Promise<string> => {
+      await page.mouse.move(0, 0);
+      return guide().innerText();
+    };
+    const ownerView = await shownText();
+    await button(guide(), ui.startOver).click();
+    const privateCopy = page.locator('discord-message[ephemeral]');
+    await eventually(() => privateCopy.count()).toBe(1);
+    expect(await privateCopy.getByText('Only you can see this').count()).toBe(1);
+    expect(await shownText()).toBe(ownerView);
+    await privateCopy.evaluate((element) => element.scrollIntoView({ block: 'end' }));
+    await page.screenshot({ path: artifactPath('playground-stranger.png') });
+
+    await page.getByRole('radio', { name: 'you' }).click();
+    await eventually(() => page.locator('body').getAttribute('data-viewer')).toBe('you');
+    await eventually(() => guide().count()).toBe(1);
+    expect(await page.locator('discord-message[ephemeral]').count()).toBe(0);
+    await page.screenshot({ path: artifactPath('playground-you.png') });
+  }, 60_000);
+
+  it('THEN the page raised no error, fetched nothing from outside, and Discord would have accepted every request', () => {
+    expect(pageErrors).toEqual([]);
+    expect(offsiteRequests).toEqual([]);
+    expect(playground.server.violations).toEqual([]);
+    expect(playground.server.internalErrors).toEqual([]);
+  });
+});
