@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OptionId } from '../../machines/questions.ts';
 import { knowledge, optionKnowledge } from '../../src/core/knowledge/index.ts';
-import { becauseYouSaid, buttonLabels as ui } from '../../src/core/ui-text.ts';
+import { becauseYouSaid, buttonLabels as ui, whyNotPlaceholder } from '../../src/core/ui-text.ts';
 import { createTreePictureCache } from '../../src/picture/index.ts';
 import { startPlayground, type RunningPlayground } from '../../src/playground/index.ts';
 import { answersFor } from '../support/decision-table.ts';
@@ -61,6 +61,12 @@ describe.skipIf(!hasChromium)('GIVEN the playground as `npm start` runs it, in C
     for (const option of PATH) expect(await guide().innerText()).toContain(optionKnowledge(option).label);
   }, 60_000);
 
+  it('WHEN you pick asyncio from "Why not …?" THEN the guide says why not asyncio', async () => {
+    await guide().locator('discord-string-select-menu').getByText(whyNotPlaceholder).click();
+    await guide().locator('discord-string-select-menu-option[data-value="asyncio"]').click();
+    await eventually(() => guide().innerText()).toContain(`Why not ${knowledge.outcomes.asyncio.shortName}?`);
+  }, 60_000);
+
   it('WHEN you reply "why?" to the guide THEN the bot answers in a reply to you', async () => {
     const before = await botMessages().count();
     await guide().hover();
@@ -71,6 +77,16 @@ describe.skipIf(!hasChromium)('GIVEN the playground as `npm start` runs it, in C
     const answer = botMessages().last();
     expect(await answer.locator('discord-reply').getAttribute('author')).toBe('you');
     expect(await answer.innerText()).toContain(becauseYouSaid);
+  }, 60_000);
+
+  it('WHEN you mention the bot with "why not asyncio?" THEN it answers about asyncio, and the mention shows as @name', async () => {
+    const before = await botMessages().count();
+    await page.locator('#composer-input').fill(`@${playground.server.bot.username} why not asyncio?`);
+    await page.locator('#composer-input').press('Enter');
+    await eventually(() => botMessages().count()).toBe(before + 1);
+    expect(await botMessages().last().innerText()).toContain(knowledge.outcomes.asyncio.shortName);
+    const mine = page.locator('discord-message:not([bot])').last();
+    expect(await mine.locator('discord-mention').innerText()).toBe(playground.server.bot.username);
   }, 60_000);
 
   it('WHEN the stranger looks and clicks your guide THEN they get a private copy marked "Only you can see this", which you do not see', async () => {

@@ -1,7 +1,7 @@
 import type { PageComponent, PageEmbed, PageMessage, PageUser } from '../shared/page-types.ts';
 import { formatMessageTime } from '../shared/message-time.ts';
 import { el } from './dom.ts';
-import { renderMarkdown, type NameOf } from './markdown-dom.ts';
+import { renderInlineMarkdown, renderMarkdown, type NameOf } from './markdown-dom.ts';
 
 /** What a rendered message can ask the page to do. */
 export interface MessageActions {
@@ -53,7 +53,7 @@ function renderReplyPreview(replyTo: NonNullable<PageMessage['replyTo']>, contex
   return el(
     'discord-reply',
     { slot: 'reply', author: replyTo.author.name, avatar: context.avatarOf(replyTo.author), bot: replyTo.author.bot, 'data-reply-to': replyTo.id },
-    [replyTo.excerpt],
+    renderInlineMarkdown(replyTo.excerpt, context.nameOf),
   );
 }
 
