@@ -1,4 +1,11 @@
-import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type StringSelectMenuInteraction } from 'discord.js';
+import {
+  MessageFlags,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type MessageComponentInteraction,
+  type StringSelectMenuInteraction,
+} from 'discord.js';
 import type { Logger } from '../logger.ts';
 import { snowflakeTime } from './ack-deadline.ts';
 import { clickKey, type ClickDeduper } from './click-dedupe.ts';
@@ -28,6 +35,7 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
   try {
     if (interaction.isChatInputCommand()) outcome = await handleCommand(interaction, deps);
     else if (interaction.isButton() || interaction.isStringSelectMenu()) outcome = await handleClick(interaction, deps);
+    else if (interaction.isMessageComponent()) outcome = await refuseUnknownComponent(interaction);
     else outcome = 'ignored';
   } catch (error) {
     outcome = 'error';
@@ -76,6 +84,15 @@ async function handleClick(interaction: ComponentInteraction, deps: InteractionD
       await interaction.reply({ ...messageOptions(renderStale(plan.reason, plan.clickerId)), flags: MessageFlags.Ephemeral });
       return `stale:${plan.reason}`;
   }
+}
+
+/**
+ * The guide only ever sends buttons and string menus; any other component (a user or channel
+ * menu from a forged or foreign message) still gets an answer, never "This interaction failed".
+ */
+async function refuseUnknownComponent(interaction: MessageComponentInteraction): Promise<string> {
+  await interaction.reply({ ...messageOptions(renderStale('not-ours', interaction.user.id)), flags: MessageFlags.Ephemeral });
+  return 'stale:unsupported-component';
 }
 
 /** Tells the user something went wrong, if the interaction can still be answered at all. */

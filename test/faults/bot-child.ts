@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import type { LocalDiscord } from '../../src/local-discord/index.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The real bot (`src/main.ts`, as `npm start` runs it) in its own process, pointed at a local server. */
+export interface BotChild {
+  /** Resolves when the bot logs that it is ready; rejects if it exits first. */
+  readonly ready: Promise<void>;
+  readonly exited: Promise<number | null>;
+  output(): string;
+  kill(signal: NodeJS.Signals): Promise<void>;
+}
+
+export function startBotChild(discord: LocalDiscord, env: Readonly<Record<string, string>> = {}): BotChild {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      DISCORD_TOKEN: discord.bot.token,
+      DISCORD_APPLICATION_ID: discord.bot.applicationId,
+      DISCORD_API_URL: discord.apiBaseUrl,
+      LOG_LEVEL: 'info',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  const ready = new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('"msg":"ready"')) resolve();
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    void exited.then((code) => reject(new Error(`the bot exited with ${code} before it was ready:\n${output}`)));
+  });
+  ready.catch(() => undefined);
+  return {
+    ready,
+    exited,
+    output: () => output,
+    async kill(signal) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill(signal);
+      await exited;
+    },
+  };
+}
