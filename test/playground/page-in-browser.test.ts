@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildClientAssets } from '../../src/playground/client-assets.ts';
 import { startPageServer, type PageServer } from '../../src/playground/page-server.ts';
 import { hasChromium, launchBrowser, openPage } from './browser.ts';
+import { TINY_PNG } from '../bot/harness.ts';
 import { FakeBackend } from './fake-backend.ts';
 
 // Generous: the machine runs other suites in parallel, and a poll returns as soon as it holds.
@@ -90,6 +91,22 @@ describe.skipIf(!hasChromium)('the playground page in Chromium', () => {
     await eventually(() => link.count()).toBe(1);
     expect(await link.getAttribute('target')).toBe('_blank');
     expect(await link.getAttribute('href')).toBe('https://docs.python.org/3/library/asyncio.html');
+  });
+
+  it('GIVEN a message with a picture and a file THEN the picture shows inline and the file is offered with its size', async () => {
+    backend.post({
+      channelId: CHANNEL.id,
+      authorId: STRANGER.id,
+      content: 'my run',
+      attachments: [
+        { filename: 'dot.png', contentType: 'image/png', size: TINY_PNG.length, data: TINY_PNG },
+        { filename: 'trace.txt', contentType: 'text/plain', size: 2048, data: Buffer.alloc(2048, 'x') },
+      ],
+    });
+    const picture = message('my run').locator('.image-attachment img');
+    await eventually(() => picture.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBe(1);
+    expect(await message('my run').getByText('2 KB').count()).toBe(1);
+    expect(await message('my run').locator('discord-file-attachment').getAttribute('name')).toBe('trace.txt');
   });
 
   it('GIVEN a malformed command THEN the problem shows on the page and nothing is sent', async () => {
