@@ -34,7 +34,9 @@ export interface BotProcessOptions {
  * @example const bot = spawnBot({ name: 'ours', entry: 'src/main.ts', env: { DISCORD_TOKEN } })
  */
 export function spawnBot(options: BotProcessOptions): BotProcess {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', '--import', PROBE, options.entry], {
+  // BENCH_BOT_NODE_ARGS passes extra flags to both bots, e.g. `--cpu-prof` to see where time goes.
+  const extra = (process.env['BENCH_BOT_NODE_ARGS'] ?? '').split(/\s+/).filter((arg) => arg !== '');
+  const child = spawn(process.execPath, ['--expose-gc', ...extra, '--import', 'tsx', '--import', PROBE, options.entry], {
     cwd: ROOT,
     // Only what the bot needs: the parent's .env must not leak a real token into a benchmark.
     env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', ...options.env },

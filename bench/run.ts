@@ -11,7 +11,7 @@ import { parseBenchArgs, type BenchPlan } from './plan.ts';
 import type { ProbeSample } from './probe-protocol.ts';
 import { toMiB, toStepResult, type BotResult, type StepResult } from './result-model.ts';
 import { fillToMarks, runStep, startSubject, type MemoryMark, type Subject, type SubjectSpec } from './subject.ts';
-import { baselineSpec } from './subjects.ts';
+import { baselineSpec, oursSpec } from './subjects.ts';
 import { formatReport } from './table.ts';
 import { checkTargets } from './targets.ts';
 
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const { plan, only } = parsed;
-  const specs: SubjectSpec[] = [baselineSpec].filter((spec) => only === undefined || spec.name === only);
+  const specs: SubjectSpec[] = [baselineSpec, oursSpec].filter((spec) => only === undefined || spec.name === only);
   const machine = describeMachine();
   log(`${plan.name} run on ${machineLine(machine)}`);
   const warning = busyMachineWarning(machine);

@@ -1,4 +1,5 @@
-import { baselineMember } from './members.ts';
+import { commandSet } from '../src/discord/commands.ts';
+import { baselineMember, guideMember } from './members.ts';
 import type { SubjectSpec } from './subject.ts';
 
 /** The baseline answers the same slash command name, so members run the same command on both. */
@@ -10,3 +11,6 @@ const baselineCommand = {
 };
 
 export const baselineSpec: SubjectSpec = { name: 'baseline', entry: 'bench/baseline-bot.ts', commands: [baselineCommand], member: baselineMember };
+
+/** The real bot, started by its real entry point as `npm start` would, configured by the environment. */
+export const oursSpec: SubjectSpec = { name: 'ours', entry: 'src/main.ts', commands: commandSet(), member: guideMember };

@@ -1,7 +1,7 @@
 // `npm start`: the only place that reads process.env and wires the parts together.
 import type { Config, DiscordSettings } from './config/config.ts';
 import { loadEnvironment } from './config/load-environment.ts';
-import { startBot } from './discord/bot.ts';
+import { startBot, type RunningBot } from './discord/bot.ts';
 import type { PathPictures } from './discord/pictures.ts';
 import { createLogger } from './logger.ts';
 import { createTreePictureCache, describeTreePicture } from './picture/index.ts';
@@ -46,29 +46,36 @@ function treePictures(): PathPictures {
 
 async function runBot(config: Config, discord: DiscordSettings): Promise<void> {
   const logger = createLogger(config.logLevel);
-  let stopping = false;
+  let bot: RunningBot | undefined;
+  let exitCode: number | undefined;
   const exit = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    await bot?.stop();
+    if (exitCode !== undefined) return;
+    exitCode = code;
+    // Still starting: the start below sees exitCode and stops the bot as soon as it exists.
+    if (bot === undefined) return;
+    await bot.stop();
     process.exit(code);
   };
+  // Listening before the start, so a Ctrl+C while connecting still stops cleanly.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      logger.info({ signal }, 'stopping');
+      void exit(0);
+    });
+  }
   const onFatal = (reason: string) => {
     console.error(reason);
     void exit(1);
   };
-  let bot: Awaited<ReturnType<typeof startBot>> | undefined;
   try {
     bot = await startBot({ ...discord, shards: config.shards }, { logger, onFatal, pictures: treePictures() });
   } catch (error) {
     console.error(`The bot could not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      logger.info({ signal }, 'stopping');
-      void exit(0);
-    });
+  if (exitCode !== undefined) {
+    await bot.stop();
+    process.exit(exitCode);
   }
 }
 

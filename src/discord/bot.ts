@@ -66,10 +66,12 @@ export async function startBot(config: BotConfig, options: BotOptions): Promise<
   client.on(Events.ShardError, (error, shardId) => logger.warn({ shardId, err: error.message }, 'shard error'));
 
   let failStart: ((reason: Error) => void) | undefined;
+  let refusal: string | undefined;
   client.on(Events.ShardDisconnect, (event, shardId) => {
     const reason = explainFatalCloseCode(event.code);
     if (reason === undefined) return;
     logger.error({ shardId, code: event.code }, 'gateway refused the bot');
+    refusal ??= reason;
     if (failStart !== undefined) failStart(new Error(reason));
     else if (!stopped) options.onFatal?.(reason);
   });
@@ -87,7 +89,7 @@ export async function startBot(config: BotConfig, options: BotOptions): Promise<
     await ready;
   } catch (error) {
     await stop();
-    throw refusedToken(error) ? new Error(explainFatalCloseCode(GatewayCloseCodes.AuthenticationFailed)) : error;
+    throw startFailure(error, refusal);
   } finally {
     failStart = undefined;
   }
@@ -97,7 +99,22 @@ export async function startBot(config: BotConfig, options: BotOptions): Promise<
   return { client, stop };
 }
 
-// REST answers 401 before the gateway is even tried; discord.js reports it as TokenInvalid.
-function refusedToken(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === DiscordjsErrorCodes.TokenInvalid;
+// What @discordjs/ws rejects the login with when the gateway closes for good while connecting.
+const GATEWAY_REFUSALS: Readonly<Record<string, number>> = {
+  'Authentication failed': GatewayCloseCodes.AuthenticationFailed,
+  'Used disallowed intents': GatewayCloseCodes.DisallowedIntents,
+  'Used invalid intents': GatewayCloseCodes.InvalidIntents,
+  'Invalid shard': GatewayCloseCodes.InvalidShard,
+  'Sharding is required': GatewayCloseCodes.ShardingRequired,
+  'Used an invalid API version': GatewayCloseCodes.InvalidAPIVersion,
+};
+
+/** A failed start as one line a bot owner can act on, whichever way discord.js reported it. */
+function startFailure(error: unknown, refusal: string | undefined): unknown {
+  if (refusal !== undefined) return new Error(refusal);
+  if (!(error instanceof Error)) return error;
+  // REST answers 401 before the gateway is even tried; discord.js reports it as TokenInvalid.
+  const code = 'code' in error && error.code === DiscordjsErrorCodes.TokenInvalid ? GatewayCloseCodes.AuthenticationFailed : GATEWAY_REFUSALS[error.message];
+  const reason = code === undefined ? undefined : explainFatalCloseCode(code);
+  return reason === undefined ? error : new Error(reason);
 }

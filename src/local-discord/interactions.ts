@@ -111,6 +111,11 @@ export class InteractionRegistry {
     const record = new InteractionRecord(init, this.clock);
     this.byId.set(record.id, record);
     this.byToken.set(record.token, record);
+    // Past its token's life an interaction answers every request as unknown, so it can be let go.
+    this.clock.setTimeout(() => {
+      this.byId.delete(record.id);
+      this.byToken.delete(record.token);
+    }, TOKEN_LIFETIME_MS);
     return record;
   }
 
@@ -121,5 +126,10 @@ export class InteractionRegistry {
 
   findByToken(token: string): InteractionRecord | undefined {
     return this.byToken.get(token);
+  }
+
+  /** How many interactions are still kept (for long runs that watch memory). */
+  get size(): number {
+    return this.byId.size;
   }
 }

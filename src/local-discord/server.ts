@@ -37,11 +37,11 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
   const settings = checkOptions(options);
   const clock = options.clock ?? systemClock;
   const newId = createSnowflakeFactory(() => clock.now());
-  const world = new World();
   const requests: RecordedRequest[] = [];
   const violations: Violation[] = [];
   const internalErrors: unknown[] = [];
   const onInternalError = (error: unknown) => internalErrors.push(error);
+  const world = new World(onInternalError);
 
   const applicationId = newId();
   const bot: BotIdentity = {
@@ -154,18 +154,14 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
       }
     },
     messages(channelId, viewerId) {
+      if (!world.channels.has(channelId)) throw new DriverError(`unknown channel ${channelId}`);
       return world.channelMessages(channelId).filter((message) => visibleTo(message, viewerId)).map(renderMessage);
     },
     registeredCommands: (guildId) => describeCommands(world, guildId),
     onChange(listener) {
       return world.subscribe((event) => {
         const change = toChangeEvent(event);
-        if (change === undefined) return;
-        try {
-          listener(change);
-        } catch (error) {
-          onInternalError(error);
-        }
+        if (change !== undefined) listener(change);
       });
     },
     forgetMessage(messageId) {

@@ -166,6 +166,15 @@ export interface WaitOptions {
 
 export type ButtonChoice = { readonly label: string } | { readonly customId: string };
 
+/** A component interaction as a stale or modified client could send it; see UserActor.sendComponentInteraction. */
+export interface ForgedComponent {
+  readonly customId: string;
+  /** 2 button, 3 string select, 5 user, 6 role, 7 mentionable, 8 channel select. */
+  readonly componentType: number;
+  /** Selected values, for select menus. */
+  readonly values?: readonly string[];
+}
+
 export interface SelectChoice {
   readonly customId?: string;
   readonly values: readonly string[];
@@ -186,6 +195,12 @@ export interface UserActor {
   runSlashCommand(channelId: string, name: string, options?: Readonly<Record<string, SlashOptionValue>>, opts?: WaitOptions): Promise<RenderedMessage>;
   clickButton(messageId: string, which: ButtonChoice, opts?: WaitOptions): Promise<RenderedMessage>;
   selectOption(messageId: string, which: SelectChoice, opts?: WaitOptions): Promise<RenderedMessage>;
+  /**
+   * Sends a component interaction on a message without checking that the message shows that
+   * component, as a client holding an old version of the message or a forged request would; for
+   * robustness tests. Resolves with what the user then sees, like clickButton.
+   */
+  sendComponentInteraction(messageId: string, component: ForgedComponent, opts?: WaitOptions): Promise<RenderedMessage>;
   sendMessage(channelId: string, content: string, opts?: SendMessageOptions): Promise<RenderedMessage>;
   sendDm(content: string): Promise<RenderedMessage>;
   dmChannelId(): string;
@@ -244,6 +259,7 @@ export interface LocalDiscord {
   readonly clock: Clock;
   readonly requests: readonly RecordedRequest[];
   readonly violations: readonly Violation[];
+  /** Errors of the server itself, and errors thrown by `onChange` listeners; tests assert it stays empty. */
   readonly internalErrors: readonly unknown[];
   createGuild(name?: string): Guild;
   createChannel(guildId: string, name?: string): Channel;

@@ -93,6 +93,9 @@ export class World {
   private readonly dmByUser = new Map<string, string>();
   private readonly listeners = new Set<(event: WorldEvent) => void>();
 
+  /** `onListenerError` hears a listener's failure, so one broken listener cannot undo a change. */
+  constructor(private readonly onListenerError: (error: unknown) => void = () => {}) {}
+
   subscribe(listener: (event: WorldEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -171,6 +174,12 @@ export class World {
   }
 
   private emit(event: WorldEvent): void {
-    for (const listener of this.listeners) listener(event);
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.onListenerError(error);
+      }
+    }
   }
 }

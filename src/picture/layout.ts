@@ -136,6 +136,34 @@ function placeSubtree(node: TreeNode, halfWidthOf: (node: TreeNode) => number): 
   return { offsets, contour: [rootExtent, ...shiftExtents(packed, -centre)] };
 }
 
+interface Rows {
+  /** Top of each row's boxes, by depth. */
+  readonly top: readonly number[];
+  /** Height of every box in a row, by depth: the tallest content sets it for all. */
+  readonly height: readonly number[];
+  readonly bottom: number;
+}
+
+/**
+ * One row of boxes per depth. The gap above a row leaves room for the connectors to turn
+ * and for the tallest answer label written on them.
+ */
+function placeRows(nodes: readonly TreeNode[], boxHeight: (node: TreeNode) => number, labelHeight: (node: TreeNode) => number, firstTop: number): Rows {
+  const depths = Math.max(...nodes.map((node) => node.path.length)) + 1;
+  const atDepth = (depth: number) => nodes.filter((node) => node.path.length === depth);
+  const top: number[] = [];
+  const height: number[] = [];
+  let y = firstTop;
+  for (let depth = 0; depth < depths; depth++) {
+    if (depth > 0) y += SIZES.elbowDrop + 2 * SIZES.edgeLabelMargin + Math.max(0, ...atDepth(depth).map(labelHeight));
+    const rowHeight = Math.max(...atDepth(depth).map(boxHeight));
+    top.push(y);
+    height.push(rowHeight);
+    y += rowHeight;
+  }
+  return { top, height, bottom: y };
+}
+
 /** Lays out the tree top-down: one row per depth, answers written on the connectors. */
 export function layoutTree(tree: TreeNode, labels: TreeLabels, metrics: TextMetrics): TreeLayout {
   const nodes = treeNodes(tree);
@@ -158,24 +186,14 @@ export function layoutTree(tree: TreeNode, labels: TreeLabels, metrics: TextMetr
   const headingText = measureBlock([{ text: labels.heading, role: TEXT_ROLES.heading, maxWidth: width - 2 * SIZES.margin }], metrics);
   const heading: PlacedBox = { centerX: width / 2, top: SIZES.margin, width: headingText.width, height: headingText.height, lines: headingText.lines };
 
+  const boxHeight = (node: TreeNode) => textOf(node).height + 2 * SIZES.boxPaddingY;
+  const incomingLabelHeight = (node: TreeNode) => {
+    const label = labelOf(node);
+    return label === undefined ? 0 : labelHeight(label);
+  };
+  const rows = placeRows(nodes, boxHeight, incomingLabelHeight, heading.top + heading.height + SIZES.headingGap);
+  const height = Math.ceil(rows.bottom + SIZES.margin);
   const depthOf = (node: TreeNode) => node.path.length;
-  const depths = Math.max(...nodes.map(depthOf)) + 1;
-  const atDepth = (depth: number) => nodes.filter((node) => depthOf(node) === depth);
-  const rowHeight = Array.from({ length: depths }, (_, depth) =>
-    Math.max(...atDepth(depth).map((node) => textOf(node).height + 2 * SIZES.boxPaddingY)),
-  );
-  const gapAbove = Array.from({ length: depths }, (_, depth) => {
-    const tallestLabel = Math.max(0, ...atDepth(depth).map((node) => labelOf(node)).map((label) => (label === undefined ? 0 : labelHeight(label))));
-    return SIZES.elbowDrop + 2 * SIZES.edgeLabelMargin + tallestLabel;
-  });
-  const rowTop: number[] = [];
-  let y = heading.top + heading.height + SIZES.headingGap;
-  for (let depth = 0; depth < depths; depth++) {
-    if (depth > 0) y += gapAbove[depth] ?? 0;
-    rowTop.push(y);
-    y += rowHeight[depth] ?? 0;
-  }
-  const height = Math.ceil(y + SIZES.margin);
 
   const placed = new Map<string, PlacedNode>();
   for (const node of nodes) {
@@ -185,9 +203,9 @@ export function layoutTree(tree: TreeNode, labels: TreeLabels, metrics: TextMetr
       node,
       box: {
         centerX: originX + (subtree.offsets.get(key) ?? 0),
-        top: rowTop[depthOf(node)] ?? 0,
+        top: rows.top[depthOf(node)] ?? 0,
         width: boxWidth(node),
-        height: rowHeight[depthOf(node)] ?? 0,
+        height: rows.height[depthOf(node)] ?? 0,
         lines: text.lines,
       },
     });

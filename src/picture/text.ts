@@ -2,15 +2,18 @@ import type { FontWeight, TextMetrics } from './fonts.ts';
 
 const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
+// eslint-disable-next-line no-control-regex -- matching exactly these characters is the point
+const NOT_XML_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /**
- * Makes text safe inside an XML element or a double-quoted attribute. Control characters
- * XML 1.0 forbids are dropped, since no escape can carry them.
+ * Makes text safe inside an XML element or a double-quoted attribute. Characters XML 1.0
+ * cannot hold at all (most control characters, half of a surrogate pair) are dropped,
+ * since no escape can carry them.
  *
  * @example escapeXml('a < b & "c"') === 'a &lt; b &amp; &quot;c&quot;'
  */
 export function escapeXml(text: string): string {
-  // eslint-disable-next-line no-control-regex -- removing exactly these characters is the point
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"']/g, (char) => XML_ESCAPES[char] ?? char);
+  return text.replace(NOT_XML_CHARACTERS, '').replace(/[&<>"']/g, (char) => XML_ESCAPES[char] ?? char);
 }
 
 /** The font a block of text is set in. */

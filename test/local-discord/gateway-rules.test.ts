@@ -47,6 +47,8 @@ describe('gateway close codes', () => {
     { rule: 'a privileged intent the app lacks', frames: (token: string) => [identify(token, 1 << 15)], code: 4014 },
     { rule: 'an invalid shard', frames: (token: string) => [identify(token, 1, { shard: [2, 2] })], code: 4010 },
     { rule: 'an unknown opcode', frames: (token: string) => [identify(token), { op: 42 }], code: 4001 },
+    { rule: 'a payload over 4096 bytes', frames: (token: string) => [identify(token, 1, { padding: 'x'.repeat(4096) })], code: 4002 },
+    { rule: 'more than 120 payloads a minute', frames: () => Array.from({ length: 121 }, () => ({ op: 1, d: null })), code: 4008 },
   ])('GIVEN $rule WHEN it reaches the gateway THEN the socket closes with $code', async ({ frames, code }) => {
     const raw = await openRaw(discord);
     for (const frame of frames(discord.bot.token)) raw.send(frame);

@@ -74,6 +74,9 @@ describe('interaction rules, with a manual clock', () => {
     await run;
     const error = await refusal(callback(session, interaction, { type: 4, data: { content: 'second' } }));
     expect([error.status, error.code]).toEqual([400, 40060]);
+    clock.advance(ACK_WINDOW_MS + 1);
+    const later = await refusal(callback(session, interaction, { type: 4, data: { content: 'third' } }));
+    expect([later.status, later.code]).toEqual([400, 40060]);
   });
 
   it('GIVEN a slash command WHEN the bot answers with UPDATE_MESSAGE or DEFERRED_UPDATE THEN Discord refuses both (component-only types)', async () => {

@@ -176,3 +176,25 @@ describe('interactions with a bare discord.js client', () => {
     await expect(world.actor.clickButton(first.id, { label: 'Alpha' })).rejects.toThrow(/disabled/);
   });
 });
+
+describe('slash commands in DMs', () => {
+  it('GIVEN a global command WHEN a user runs it in their DM THEN the bot answers there; a guild-only command is not offered', async () => {
+    const session = await connect();
+    try {
+      await session.client.application?.commands.set([
+        { name: 'guide', description: 'Start the guide' },
+        { name: 'admin', description: 'Guild only', contexts: [0] },
+      ]);
+      session.client.on(Events.InteractionCreate, (interaction) => {
+        if (interaction.isChatInputCommand()) interaction.reply(`in ${interaction.inGuild() ? 'a guild' : 'a DM'}`).catch(() => undefined);
+      });
+      const actor = session.discord.as(session.discord.createUser('alan'));
+      const reply = await actor.runSlashCommand(actor.dmChannelId(), 'guide');
+      expect(reply).toMatchObject({ content: 'in a DM', channelId: actor.dmChannelId() });
+      await expect(actor.runSlashCommand(actor.dmChannelId(), 'admin')).rejects.toThrow(/not offered in DMs/);
+      expect(session.discord.violations).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { Events, GatewayIntentBits, type Message } from 'discord.js';
+import { Events, GatewayIntentBits, Routes, type Message } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { baseIntents, botSays, connect, guildWithUser, nextEvent, type Session } from './harness.ts';
 
@@ -85,5 +85,33 @@ describe('typed messages with a bare discord.js client', () => {
     expect(target.username).toBe('linus');
     await target.send('hello from the bot');
     expect(session.discord.as(user).view(session.discord.as(user).dmChannelId()).map((message) => message.content)).toEqual(['hello from the bot']);
+  });
+
+  it('GIVEN a bot message WHEN the bot edits, lists and deletes through discord.js THEN users see each change', async () => {
+    session = await connect();
+    const { channel, actor } = guildWithUser(session.discord);
+    const posted = await botSays(session.client, channel.id, 'draft');
+    await posted.edit('final');
+    expect(actor.view(channel.id).map((message) => [message.content, message.editedAt !== undefined])).toEqual([['final', true]]);
+    await actor.sendMessage(channel.id, 'thanks');
+    const fetched = await posted.channel.messages.fetch({ limit: 10 });
+    expect([...fetched.values()].map((message) => message.id)).toEqual([...actor.view(channel.id)].reverse().map((message) => message.id));
+    await posted.delete();
+    expect(actor.view(channel.id).map((message) => message.content)).toEqual(['thanks']);
+  });
+});
+
+describe('refusals on messages', () => {
+  it("GIVEN a user's message WHEN the bot tries to edit it THEN Discord refuses with 50005", async () => {
+    const session = await connect();
+    try {
+      const { channel, actor } = guildWithUser(session.discord);
+      const sent = await actor.sendMessage(channel.id, 'mine');
+      await expect(session.client.rest.patch(Routes.channelMessage(channel.id, sent.id), { body: { content: 'yours' } })).rejects.toMatchObject({ code: 50005, status: 403 });
+      expect(actor.view(channel.id)[0]?.content).toBe('mine');
+      expect(session.discord.violations).toEqual([expect.objectContaining({ method: 'PATCH', code: 50005 })]);
+    } finally {
+      await session.close();
+    }
   });
 });

@@ -37,7 +37,12 @@ describe('createTreePictureCache', () => {
   });
 
   it('GIVEN warm() THEN the full tree and every outcome are ready, each rendered once', async () => {
-    const { calls, render } = countingRenderer();
+    // Only the cache is under test here; png.test.ts renders every one of these paths for real.
+    const calls: string[] = [];
+    const render = async (path: readonly OptionId[]) => {
+      calls.push(path.join('/'));
+      return Buffer.from(path.join('/'));
+    };
     const cache = createTreePictureCache({ render });
     await cache.warm();
     await cache.warm();

@@ -1,8 +1,16 @@
+import { Buffer } from 'node:buffer';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadTextMetrics } from '../../src/picture/fonts.ts';
 import { escapeXml, wrapText } from '../../src/picture/text.ts';
 import { parseSvg } from './svg-reading.ts';
+
+/** Code units chosen to hit the hard cases often: control characters, lone or paired surrogates, markup. */
+const awkwardText = fc
+  .array(fc.oneof(fc.integer({ min: 0, max: 0x1f }), fc.integer({ min: 0xd800, max: 0xdfff }), fc.constantFrom(0x26, 0x3c, 0x22, 0x41, 0xfffe)), {
+    maxLength: 30,
+  })
+  .map((codes) => String.fromCharCode(...codes));
 
 describe('escapeXml', () => {
   it('GIVEN any text THEN it round-trips through an XML parser as element text and as an attribute', () => {
@@ -13,6 +21,19 @@ describe('escapeXml', () => {
         const element = svg.children[0];
         expect(element?.attributes['data-label']).toBe(cleaned);
         expect(element?.text ?? '').toBe(cleaned);
+      }),
+    );
+  });
+
+  it('GIVEN text with half a surrogate pair or a control character THEN the escaped text is well-formed UTF-16 that XML allows', () => {
+    fc.assert(
+      fc.property(awkwardText, (text) => {
+        const escaped = escapeXml(text);
+        // A lone surrogate would not survive the trip through UTF-8.
+        expect(Buffer.from(escaped, 'utf8').toString('utf8')).toBe(escaped);
+        const allowedControl = (code: number) => code === 0x09 || code === 0x0a || code === 0x0d;
+        expect([...escaped].every((char) => (char.codePointAt(0) ?? 0) >= 0x20 || allowedControl(char.codePointAt(0) ?? 0))).toBe(true);
+        parseSvg(`<svg xmlns="http://www.w3.org/2000/svg"><text>${escaped}</text></svg>`);
       }),
     );
   });

@@ -22,7 +22,7 @@ const interpreterPool = docs(
   'library/concurrent.futures.html#concurrent.futures.InterpreterPoolExecutor',
 );
 
-/** Links for each outcome: the official docs first, then guides. */
+/** Links for each outcome: the official docs first, then guides; five at most, one row of link buttons. */
 export const links: { readonly [O in OutcomeId]: readonly Link[] } = {
   asyncio: [
     docs('asyncio', 'library/asyncio.html'),
@@ -50,7 +50,6 @@ export const links: { readonly [O in OutcomeId]: readonly Link[] } = {
     freeThreading,
     guide('ThreadPoolExecutor, the complete guide', 'threadpoolexecutor-in-python'),
     guide('ThreadPoolExecutor vs Thread', 'threadpoolexecutor-vs-threads'),
-    guide('ThreadPoolExecutor vs asyncio', 'threadpoolexecutor-vs-asyncio'),
     choosingGuide,
   ],
   process: [
@@ -58,17 +57,13 @@ export const links: { readonly [O in OutcomeId]: readonly Link[] } = {
     startMethods,
     freeThreading,
     guide('multiprocessing, the complete guide', 'multiprocessing-in-python'),
-    guide('Pool vs Process', 'multiprocessing-pool-vs-process'),
     guide('Thread vs Process', 'thread-vs-process'),
-    choosingGuide,
   ],
   pool: [
     docs('multiprocessing.pool.Pool', 'library/multiprocessing.html#multiprocessing.pool.Pool'),
     startMethods,
-    interpreterPool,
     guide('multiprocessing Pool, the complete guide', 'multiprocessing-pool-python'),
     guide('Pool vs ProcessPoolExecutor', 'multiprocessing-pool-vs-processpoolexecutor'),
-    guide('multiprocessing, the complete guide', 'multiprocessing-in-python'),
     choosingGuide,
   ],
   processPoolExecutor: [
@@ -77,6 +72,5 @@ export const links: { readonly [O in OutcomeId]: readonly Link[] } = {
     interpreterPool,
     guide('ProcessPoolExecutor, the complete guide', 'processpoolexecutor-in-python'),
     guide('Pool vs ProcessPoolExecutor', 'multiprocessing-pool-vs-processpoolexecutor'),
-    choosingGuide,
   ],
 };

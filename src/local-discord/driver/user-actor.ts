@@ -10,6 +10,7 @@ import { asArray, asNumber, asRecord, asString, type JsonRecord } from '../rules
 import type {
   BotIdentity,
   ButtonChoice,
+  ForgedComponent,
   RenderedMessage,
   SelectChoice,
   SendMessageOptions,
@@ -24,6 +25,7 @@ import { resolveInvocation } from './slash-options.ts';
 import { waitFor } from './wait.ts';
 
 export const DEFAULT_WAIT_MS = 5_000;
+const CUSTOM_ID_MAX = 100;
 
 export interface DriverDeps {
   readonly world: World;
@@ -100,6 +102,7 @@ export function createUserActor(deps: DriverDeps, user: User): UserActor {
         const known = deps.world.commandsFor(channel.guildId).map((candidate) => `/${String(candidate.definition['name'])}`);
         throw new DriverError(`no slash command /${commandName} is registered here (registered: ${known.join(', ') || 'none'})`);
       }
+      checkContext(command.definition, channel);
       const invocation = resolveInvocation(command.definition, path, options);
       const interaction = newInteraction(channel, InteractionType.ApplicationCommand, { commandName });
       const data = { id: command.id, name: commandName, type: 1, options: invocation.options, ...(command.guildId === undefined ? {} : { guild_id: command.guildId }) };
@@ -135,6 +138,18 @@ export function createUserActor(deps: DriverDeps, user: User): UserActor {
       if (which.values.length < min || which.values.length > max) throw new DriverError(`the select menu takes ${min}-${max} values, not ${which.values.length}`);
       const interaction = newInteraction(channelFor(message.channelId), InteractionType.MessageComponent, { sourceMessageId: message.id });
       const data = { custom_id: String(select['custom_id']), component_type: 3, values: [...which.values] };
+      return interact(interaction, data, opts, apiMessage(message, deps.world, deps.origin()));
+    },
+
+    async sendComponentInteraction(messageId: string, component: ForgedComponent, opts?: WaitOptions) {
+      const message = visibleMessage(messageId);
+      // Discord never delivers a custom id outside 1-100 characters, whatever the client sends.
+      if (typeof component.customId !== 'string' || component.customId.length < 1 || component.customId.length > CUSTOM_ID_MAX) {
+        throw new DriverError(`a custom id is 1-${CUSTOM_ID_MAX} characters, got ${JSON.stringify(component.customId)}`);
+      }
+      if (!Number.isInteger(component.componentType)) throw new DriverError(`componentType must be an integer, got ${String(component.componentType)}`);
+      const interaction = newInteraction(channelFor(message.channelId), InteractionType.MessageComponent, { sourceMessageId: message.id });
+      const data = { custom_id: component.customId, component_type: component.componentType, ...(component.values === undefined ? {} : { values: [...component.values] }) };
       return interact(interaction, data, opts, apiMessage(message, deps.world, deps.origin()));
     },
 
@@ -200,6 +215,14 @@ export function createUserActor(deps: DriverDeps, user: User): UserActor {
     },
   };
   return actor;
+}
+
+/** The Discord client offers a command only where its `contexts` (or `dm_permission`) allow it. */
+function checkContext(definition: JsonRecord, channel: StoredChannel): void {
+  const contexts = asArray(definition['contexts']);
+  const inDm = channel.type === 1;
+  const allowed = contexts === undefined ? !(inDm && definition['dm_permission'] === false) : contexts.includes(inDm ? 1 : 0);
+  if (!allowed) throw new DriverError(`/${String(definition['name'])} is not offered in ${inDm ? 'DMs' : 'guild channels'} (contexts ${JSON.stringify(contexts ?? [])})`);
 }
 
 function componentsOf(message: StoredMessage): JsonRecord[] {

@@ -8,6 +8,7 @@ import { shardOf } from '../snowflake.ts';
 import type { BotIdentity } from '../types.ts';
 import type { World } from '../world.ts';
 import { applicationFlags, intentsCloseCode, type PrivilegedIntentsAllowed } from './intents.ts';
+import { MAX_PAYLOAD_BYTES, SEND_LIMIT, SEND_WINDOW_MS, SendLimiter } from './send-limit.ts';
 import { GatewaySession } from './session.ts';
 
 const Op = { Dispatch: 0, Heartbeat: 1, Identify: 2, PresenceUpdate: 3, VoiceStateUpdate: 4, Resume: 6, Reconnect: 7, RequestGuildMembers: 8, InvalidSession: 9, Hello: 10, HeartbeatAck: 11, RequestSoundboardSounds: 31 } as const;
@@ -95,8 +96,17 @@ export class Gateway {
       this.refuse(socket, 4002, `compress=${query.get('compress')} is not supported by the local server (is zlib-sync installed?)`);
       return;
     }
+    const limiter = new SendLimiter();
     socket.on('message', (data, isBinary) => {
       try {
+        if (!limiter.allow()) {
+          this.refuse(socket, 4008, `more than ${SEND_LIMIT} payloads in ${SEND_WINDOW_MS / 1000} s`);
+          return;
+        }
+        if (rawLength(data) > MAX_PAYLOAD_BYTES) {
+          this.refuse(socket, 4002, `a payload of more than ${MAX_PAYLOAD_BYTES} bytes`);
+          return;
+        }
         const session = this.onPayload(socket, this.socketSessions.get(socket), data, isBinary);
         if (session !== undefined) this.socketSessions.set(socket, session);
       } catch (error) {
@@ -111,7 +121,8 @@ export class Gateway {
       // A normal close ends the session, as Discord documents; anything else leaves it resumable.
       if (code === 1000 || code === 1001) this.forget(session);
     });
-    socket.on('error', (error) => this.deps.onInternalError(error));
+    // A socket error is the client's broken frame, not a bug of the server.
+    socket.on('error', (error) => this.deps.onViolation(1002, `gateway socket error: ${error.message}`));
     this.send(socket, { op: Op.Hello, d: { heartbeat_interval: this.deps.heartbeatIntervalMs } });
   }
 
@@ -281,6 +292,11 @@ export class Gateway {
   closeAll(): void {
     for (const session of this.sessions.values()) session.socket?.close(1001, 'server closing');
   }
+}
+
+function rawLength(data: RawData): number {
+  if (Array.isArray(data)) return data.reduce((sum, chunk) => sum + chunk.length, 0);
+  return Buffer.isBuffer(data) ? data.length : data.byteLength;
 }
 
 function rawText(data: RawData): string {

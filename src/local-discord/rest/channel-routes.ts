@@ -1,9 +1,10 @@
-import { MessageCreateRequestSchema, MessageEditRequestPartialSchema } from 'discord-api-spec/zod';
+import { CreatePrivateChannelRequestSchema, MessageCreateRequestSchema, MessageEditRequestPartialSchema } from 'discord-api-spec/zod';
 import { apiChannel, apiMessage } from '../api-objects.ts';
 import { ApiError, apiErrors } from '../errors.ts';
 import { CHANNEL_MESSAGE_FLAGS } from '../rules/message-rules.ts';
 import { asRecord, asString } from '../rules/json.ts';
 import { isSnowflake } from '../snowflake.ts';
+import { specProblems } from '../rules/spec-validation.ts';
 import type { StoredChannel, StoredMessage } from '../world.ts';
 import { composeMessage, planEdit, validateMessageBody } from './compose.ts';
 import { json, noContent, type RestContext, type Route } from './route.ts';
@@ -122,6 +123,8 @@ export const channelRoutes: readonly Route[] = [
     auth: true,
     bucket: () => 'create-dm',
     handle(context, request) {
+      const problems = specProblems(CreatePrivateChannelRequestSchema, request.body ?? {});
+      if (problems.length > 0) throw apiErrors.invalidFormBody(problems);
       const recipientId = asString(asRecord(request.body)?.['recipient_id']);
       const user = recipientId === undefined ? undefined : context.world.users.get(recipientId);
       if (user === undefined || user.bot) {

@@ -36,8 +36,10 @@ const byWebhook = (params: Readonly<Record<string, string>>) => `webhook:${param
 /** The first response to an interaction: Discord's 3 s window, one acknowledgement, types by kind. */
 function respond(context: RestContext, request: RestRequest): RestResponse {
   const interaction = context.interactions.find(request.params['interactionId'] ?? '', request.params['token'] ?? '');
-  if (interaction === undefined || interaction.ackWindowClosed()) throw apiErrors.unknownInteraction();
+  if (interaction === undefined) throw apiErrors.unknownInteraction();
+  // An acknowledged interaction stays known: a late second answer is "already acknowledged".
   if (interaction.acknowledged) throw apiErrors.alreadyAcknowledged();
+  if (interaction.ackWindowClosed()) throw apiErrors.unknownInteraction();
   const body = asRecord(request.body);
   const type = asNumber(body?.['type']);
   const schema = type === undefined ? undefined : CALLBACK_SCHEMAS[type];

@@ -102,6 +102,10 @@ export class RestServer {
   /** Counts a request in its bucket and returns the headers Discord sends with it. */
   private countRequest(bucketKey: string): Record<string, string> {
     const now = Date.now();
+    // Interaction buckets are one-off; sweep the expired ones so long runs do not pile them up.
+    if (this.buckets.size > 1_000) {
+      for (const [key, old] of this.buckets) if (old.resetAt <= now) this.buckets.delete(key);
+    }
     let bucket = this.buckets.get(bucketKey);
     if (bucket === undefined || bucket.resetAt <= now) {
       bucket = { count: 0, resetAt: now + WINDOW_MS };

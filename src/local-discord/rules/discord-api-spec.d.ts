@@ -26,4 +26,5 @@ declare module 'discord-api-spec/zod' {
   export const IncomingWebhookRequestPartialSchema: SpecSchema;
   export const IncomingWebhookUpdateRequestPartialSchema: SpecSchema;
   export const ApplicationCommandUpdateRequestSchema: SpecSchema;
+  export const CreatePrivateChannelRequestSchema: SpecSchema;
 }

@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { OUTCOME_IDS, QUESTION_IDS, type Answer } from '../../../machines/questions.ts';
+import { OUTCOME_IDS, QUESTION_IDS, type OptionId } from '../../../machines/questions.ts';
 import { optionsOf } from '../../../src/core/guide.ts';
+import { pathsToOutcomes } from '../../../src/core/tree.ts';
 import { knowledge, notSureExamples, optionKnowledge } from '../../../src/core/knowledge/index.ts';
 import { because, examplesOf, headings, recommendationTitle } from '../../../src/core/ui-text.ts';
 import { discordLimits } from './discord-limits.ts';
-import { completePaths } from './paths.ts';
 
 /** The reasons of one walk through the guide, as the outcome's "why" shows them. */
-function reasonsOf(answers: readonly Answer[]): string[] {
-  return answers.map((answer) => because(optionKnowledge(answer.option).reason));
+function reasonsOf(path: readonly OptionId[]): string[] {
+  return path.map((option) => because(optionKnowledge(option).reason));
 }
 
 const questionCases = QUESTION_IDS.map((id) => ({ id, question: knowledge.questions[id] }));
 const outcomeCases = OUTCOME_IDS.map((id) => ({ id, outcome: knowledge.outcomes[id] }));
+// Every path the machine allows to every outcome, so the longest answer chain is always covered.
+const pathCases = [...pathsToOutcomes()].flatMap(([outcome, paths]) => paths.map((path) => ({ outcome, path })));
 
 describe('question texts fit the Discord components they are shown in', () => {
   it.each(questionCases)('GIVEN question $id THEN every option label fits on a button', ({ id }) => {
@@ -75,15 +77,15 @@ describe('outcome texts fit the Discord components they are shown in', () => {
     expect(list.length).toBeLessThanOrEqual(discordLimits.embedFieldValue);
   });
 
-  it.each(completePaths())(
+  it.each(pathCases)(
     'GIVEN the path to $outcome THEN the whole outcome embed, with the reasons of that path, fits in 6000 characters',
-    ({ answers, outcome: outcomeId }) => {
+    ({ path, outcome: outcomeId }) => {
       const outcome = knowledge.outcomes[outcomeId];
       const parts = [
         recommendationTitle(outcome.api),
         outcome.summary,
         headings.whyThisAnswer,
-        reasonsOf(answers).join('\n'),
+        reasonsOf(path).join('\n'),
         headings.sketch,
         `\`\`\`py\n${outcome.sketch}\`\`\``,
         headings.watchOut,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OUTCOME_IDS } from '../../../machines/questions.ts';
 import { knowledge } from '../../../src/core/knowledge/index.ts';
+import { discordLimits } from './discord-limits.ts';
 
 const outcomeCases = OUTCOME_IDS.map((id) => ({ id, outcome: knowledge.outcomes[id] }));
 const isOfficialDocs = (url: string): boolean => new URL(url).hostname === 'docs.python.org';
@@ -19,6 +20,11 @@ describe('outcome links', () => {
     expect(official[0]).toBe(true);
     const firstGuide = official.indexOf(false);
     if (firstGuide !== -1) expect(official.slice(firstGuide)).not.toContain(true);
+  });
+
+  it.each(outcomeCases)('GIVEN outcome $id THEN its links fit one row of link buttons, labels included', ({ outcome }) => {
+    expect(outcome.links.length).toBeLessThanOrEqual(discordLimits.buttonsPerRow);
+    for (const link of outcome.links) expect(link.label.length).toBeLessThanOrEqual(discordLimits.buttonLabel);
   });
 
   it.each(outcomeCases)('GIVEN outcome $id THEN no link appears twice', ({ outcome }) => {

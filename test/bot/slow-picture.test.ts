@@ -1,0 +1,73 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { knowledge, optionKnowledge } from '../../src/core/knowledge/index.ts';
+import type { OptionId } from '../../machines/questions.ts';
+import type { PathPictures } from '../../src/discord/pictures.ts';
+import type { LocalDiscord } from '../../src/local-discord/index.ts';
+import { expectCleanServer, startWorld, TINY_PNG, type World } from './harness.ts';
+
+/**
+ * Pictures that are never ready in advance and finish only once Discord has recorded the bot's
+ * deferral: the bot must acknowledge before the work ends, or the click would fail.
+ */
+function picturesAfterDeferral(discord: () => LocalDiscord): PathPictures & { rendered: string[] } {
+  const rendered: string[] = [];
+  // The latest interaction answer Discord received is a deferral (5: reply later, 6: update later).
+  const deferred = () => {
+    const last = discord().requests.filter((r) => r.route.endsWith('/callback')).at(-1);
+    return last !== undefined && [5, 6].includes((last.body as { type: number }).type);
+  };
+  return {
+    rendered,
+    isReady: () => false,
+    async get(path: readonly OptionId[]) {
+      for (let attempt = 0; attempt < 300 && !deferred(); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+      if (!deferred()) throw new Error('the bot never deferred');
+      rendered.push(path.join('>'));
+      return TINY_PNG;
+    },
+  };
+}
+
+let world: World;
+let pictures: ReturnType<typeof picturesAfterDeferral>;
+beforeAll(async () => {
+  pictures = picturesAfterDeferral(() => world.discord);
+  world = await startWorld({ pictures });
+});
+afterAll(async () => world.close());
+afterEach(() => expectCleanServer(world.discord));
+
+const callbackTypes = (from: number) =>
+  world.discord.requests
+    .slice(from)
+    .filter((r) => r.route.endsWith('/callback'))
+    .map((r) => (r.body as { type: number }).type);
+
+describe('GIVEN a picture that takes long to draw', () => {
+  it("THEN the owner's last click is deferred at once and the outcome arrives with its picture", async () => {
+    const alice = world.alice.actor;
+    let guide = await alice.runSlashCommand(world.channelId, 'concurrency');
+    guide = await alice.clickButton(guide.id, { label: optionKnowledge('cpu').label });
+    const from = world.discord.requests.length;
+    const outcome = await alice.clickButton(guide.id, { label: optionKnowledge('class').label });
+    expect(outcome.id).toBe(guide.id);
+    expect(outcome.loading).toBe(false);
+    expect(outcome.embeds[0]?.title).toContain(knowledge.outcomes.process.api);
+    expect(outcome.attachments.map((a) => a.filename)).toEqual(['decision-path.png']);
+    expect(callbackTypes(from)).toEqual([6]);
+    expect(pictures.rendered).toEqual(['cpu>class']);
+  });
+
+  it("THEN a stranger's private copy of an outcome is deferred as a private reply, then filled in", async () => {
+    const alice = world.alice.actor;
+    let guide = await alice.runSlashCommand(world.channelId, 'concurrency');
+    for (const option of ['io', 'asyncio'] as const) guide = await alice.clickButton(guide.id, { label: optionKnowledge(option).label });
+    const from = world.discord.requests.length;
+    const copy = await world.bob.actor.clickButton(guide.id, { label: 'Why?' });
+    expect(copy.ephemeralFor).toBe(world.bob.user.id);
+    expect(copy.loading).toBe(false);
+    expect(copy.embeds[0]?.title).toContain(knowledge.outcomes.asyncio.api);
+    expect(copy.attachments).toHaveLength(1);
+    expect(callbackTypes(from)).toEqual([5]);
+  });
+});
