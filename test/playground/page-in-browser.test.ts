@@ -130,6 +130,18 @@ describe.skipIf(!hasChromium)('the playground page in Chromium', () => {
     await eventually(() => page.locator('discord-reply', { hasText: 'Read on' }).count()).toBe(1);
   });
 
+  it('GIVEN an address naming a user from an earlier run THEN the page shows the channel as its first user', async () => {
+    const stale = await browser.newPage();
+    try {
+      await stale.goto(`${server.url}/?as=199999999999999999`);
+      await eventually(() => stale.locator('body').getAttribute('data-viewer')).toBe('you');
+      expect(new URL(stale.url()).searchParams.get('as')).toBe(YOU.id);
+      expect(await stale.getByRole('alert').isVisible()).toBe(false);
+    } finally {
+      await stale.close();
+    }
+  });
+
   it('GIVEN everything above THEN no script error and no request left the machine', () => {
     expect(pageErrors).toEqual([]);
     expect(offsiteRequests).toEqual([]);
