@@ -119,6 +119,31 @@ describe.skipIf(!hasChromium)('GIVEN the playground as `npm start` runs it, in C
     await page.screenshot({ path: artifactPath('playground-you.png') });
   }, 60_000);
 
+  it('WHEN you run /concurrency private:true THEN only you see the guide, and Share to channel posts its result for everyone', async () => {
+    await page.locator('#composer-input').fill('/concurrency private:true');
+    await page.locator('#composer-input').press('Enter');
+    const privateGuide = page.locator('discord-message[ephemeral]').last();
+    for (const option of answersFor('asyncio')) {
+      const label = optionKnowledge(option).label;
+      await eventually(() => button(privateGuide, label).count()).toBe(1);
+      await button(privateGuide, label).click();
+    }
+    await eventually(() => button(privateGuide, ui.share).count()).toBe(1);
+    expect(await privateGuide.getByText('Only you can see this').count()).toBe(1);
+    const privateGuideId = await privateGuide.getAttribute('data-message-id');
+    const publicPosts = botMessages().filter({ hasText: knowledge.outcomes.asyncio.api }).locator(':scope:not([ephemeral])');
+    const publicBefore = await publicPosts.count();
+    await button(privateGuide, ui.share).click();
+    await eventually(() => publicPosts.count()).toBe(publicBefore + 1);
+
+    await page.getByRole('radio', { name: 'a stranger' }).click();
+    await eventually(() => page.locator('body').getAttribute('data-viewer')).toBe('a stranger');
+    // The stranger sees the shared result but not your private guide.
+    await eventually(() => publicPosts.count()).toBe(publicBefore + 1);
+    expect(await page.locator(`discord-message[data-message-id="${privateGuideId}"]`).count()).toBe(0);
+    await page.getByRole('radio', { name: 'you' }).click();
+  }, 90_000);
+
   it('THEN the page raised no error, fetched nothing from outside, and Discord would have accepted every request', () => {
     expect(pageErrors).toEqual([]);
     expect(offsiteRequests).toEqual([]);
