@@ -13,6 +13,8 @@ export interface ProbeSample {
   readonly cpuMicros: number;
   readonly rssBytes: number;
   readonly heapUsedBytes: number;
+  /** Memory outside the JS heap that JS objects hold, Buffers (pictures, uploads) among it. */
+  readonly externalBytes: number;
   /** PNG renders since start, and how many distinct pictures they drew. */
   readonly renders: number;
   readonly distinctPictures: number;

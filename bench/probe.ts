@@ -42,7 +42,7 @@ function sample(id: number): ProbeSample {
   const memory = process.memoryUsage();
   let repeated = 0;
   for (const count of renderCounts.values()) repeated += count - 1;
-  return { id, cpuMicros: cpu.user + cpu.system, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, renders, distinctPictures: renderCounts.size, repeatedRenders: repeated };
+  return { id, cpuMicros: cpu.user + cpu.system, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, externalBytes: memory.external, renders, distinctPictures: renderCounts.size, repeatedRenders: repeated };
 }
 
 wrapResvg();

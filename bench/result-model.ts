@@ -71,7 +71,7 @@ export interface BotResult {
   readonly restRssMiB: number;
   readonly steps: readonly StepResult[];
   /** Memory after the first and the last mark of finished guides, garbage collected first. */
-  readonly memory: readonly { readonly finishedGuides: number; readonly rssMiB: number; readonly heapUsedMiB: number }[];
+  readonly memory: readonly { readonly finishedGuides: number; readonly rssMiB: number; readonly heapUsedMiB: number; readonly externalMiB?: number }[];
   readonly memoryPhaseFailures: number;
   readonly pictures: { readonly renders: number; readonly distinct: number; readonly repeated: number; readonly duringLoad: number };
   readonly errorLogLines: number;

@@ -3,7 +3,7 @@
  * baseline, each a child process against its own local Discord server, under the same open-loop
  * load. Prints a table and the targets, writes JSON and an SVG chart to bench/results/.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { latencyChart } from './chart.ts';
 import { busyMachineWarning, describeMachine, machineLine } from './machine.ts';
@@ -12,10 +12,12 @@ import type { ProbeSample } from './probe-protocol.ts';
 import { toMiB, toStepResult, type BotResult, type StepResult } from './result-model.ts';
 import { fillToMarks, runStep, startSubject, type MemoryMark, type Subject, type SubjectSpec } from './subject.ts';
 import { baselineSpec, oursSpec } from './subjects.ts';
+import { figuresMarkdown, replaceFigures } from './readme-figures.ts';
 import { formatReport } from './table.ts';
 import { checkTargets } from './targets.ts';
 
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
+const README = fileURLToPath(new URL('../README.md', import.meta.url));
 const PAUSE_BETWEEN_STEPS_MS = 500;
 
 interface Tracked {
@@ -60,7 +62,13 @@ async function main(): Promise<void> {
     );
     console.log(`\n${formatReport(bots, targets, machineLine(machine))}`);
     if (warning !== undefined) console.log(`\n${warning}`);
-    writeResults(plan, { plan: plan.name, date: new Date().toISOString(), machine, bots, targets });
+    const date = new Date().toISOString();
+    writeResults(plan, { plan: plan.name, date, machine, bots, targets, warning });
+    // Only a full run of both bots speaks for the project; a smoke run or one bot leaves the README alone.
+    if (plan.name === 'full' && only === undefined) {
+      writeFileSync(README, replaceFigures(readFileSync(README, 'utf8'), figuresMarkdown({ date, machineLine: machineLine(machine), bots, targets, warning })));
+      log('updated the figures in README.md');
+    }
   } finally {
     await Promise.all(tracked.map((entry) => entry.subject.stop()));
   }
@@ -88,7 +96,7 @@ async function toBotResult(entry: Tracked): Promise<BotResult> {
     name: entry.subject.spec.name,
     restRssMiB: toMiB(entry.rest.rssBytes),
     steps: entry.steps,
-    memory: entry.memory.marks.map((mark) => ({ finishedGuides: mark.finishedGuides, rssMiB: toMiB(mark.sample.rssBytes), heapUsedMiB: toMiB(mark.sample.heapUsedBytes) })),
+    memory: entry.memory.marks.map((mark) => ({ finishedGuides: mark.finishedGuides, rssMiB: toMiB(mark.sample.rssBytes), heapUsedMiB: toMiB(mark.sample.heapUsedBytes), externalMiB: toMiB(mark.sample.externalBytes) })),
     memoryPhaseFailures: entry.memory.failures,
     pictures: { renders: end.renders, distinct: end.distinctPictures, repeated: end.repeatedRenders, duringLoad: end.renders - entry.beforeSteps.renders },
     errorLogLines: entry.subject.bot.errorLines(),

@@ -1,8 +1,10 @@
 // `npm start`: the only place that reads process.env and wires the parts together.
 import type { Config, DiscordSettings } from './config/config.ts';
 import { loadEnvironment } from './config/load-environment.ts';
+import { fileURLToPath } from 'node:url';
 import { startBot, type RunningBot } from './discord/bot.ts';
 import type { PathPictures } from './discord/pictures.ts';
+import { startShards, type RunningShards } from './discord/sharding.ts';
 import { createLogger } from './logger.ts';
 import { createTreePictureCache, describeTreePicture } from './picture/index.ts';
 import { startPlayground, type RunningPlayground } from './playground/index.ts';
@@ -44,7 +46,31 @@ function treePictures(): PathPictures {
   return { get: cache.get, isReady: cache.isReady, warm: cache.warm, describe: (path) => describeTreePicture(path) };
 }
 
-async function runBot(config: Config, discord: DiscordSettings): Promise<void> {
+/**
+ * SHARDS=auto or a number above 1: this process only manages; each shard is this same script in
+ * its own process, which discord.js tells which shard it is.
+ */
+async function runShards(config: Config, discord: DiscordSettings): Promise<void> {
+  const logger = createLogger(config.logLevel);
+  let shards: RunningShards | undefined;
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'stopping every shard');
+      void (shards?.stop() ?? Promise.resolve()).finally(() => process.exit(0));
+    });
+  }
+  try {
+    shards = await startShards({ entry: fileURLToPath(import.meta.url), token: discord.token, apiUrl: discord.apiUrl, shards: config.shards, logger });
+  } catch (error) {
+    console.error(`The bot could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
+async function runBot(config: Config, discord: DiscordSettings, startedByShardManager: boolean): Promise<void> {
   const logger = createLogger(config.logLevel);
   let bot: RunningBot | undefined;
   let exitCode: number | undefined;
@@ -68,7 +94,8 @@ async function runBot(config: Config, discord: DiscordSettings): Promise<void> {
     void exit(1);
   };
   try {
-    bot = await startBot({ ...discord, shards: config.shards }, { logger, onFatal, pictures: treePictures() });
+    // Under the manager, discord.js reads which shard this process is from the environment it set.
+    bot = await startBot({ ...discord, ...(startedByShardManager ? {} : { shards: config.shards }) }, { logger, onFatal, pictures: treePictures() });
   } catch (error) {
     console.error(`The bot could not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
@@ -79,10 +106,15 @@ async function runBot(config: Config, discord: DiscordSettings): Promise<void> {
   }
 }
 
-const loaded = loadEnvironment(process.env);
+// discord.js's ShardingManager starts each shard with SHARDS=<its id>, which is not our SHARDS setting.
+const startedByShardManager = process.env['SHARDING_MANAGER'] === 'true';
+const { SHARDS: _shardIds, ...ownEnvironment } = process.env;
+const loaded = loadEnvironment(startedByShardManager ? ownEnvironment : process.env);
 if (!loaded.ok) {
   for (const problem of loaded.error) console.error(problem);
   process.exit(2);
 }
-if (loaded.value.discord === undefined) await runPlayground(loaded.value);
-else await runBot(loaded.value, loaded.value.discord);
+const config = loaded.value;
+if (config.discord === undefined) await runPlayground(config);
+else if (!startedByShardManager && config.shards !== 1) await runShards(config, config.discord);
+else await runBot(config, config.discord, startedByShardManager);

@@ -48,14 +48,27 @@ function acceptedOptions(snapshot: GuideSnapshot, question: QuestionId): OptionI
   return optionsOf(question).filter((option) => snapshot.can({ type: 'answer', option }));
 }
 
+// The machine is fixed for the life of the process and the answers so far decide the state, so each
+// place in the tree is explored once; there are only as many places as prefixes of complete paths.
+const longestRemainingByPlace = new Map<string, number>();
+
 /** Questions still to come on the longest path from here, this one included. */
 function longestRemaining(snapshot: GuideSnapshot): number {
+  const place = placeKey(snapshot);
+  const known = longestRemainingByPlace.get(place);
+  if (known !== undefined) return known;
   const meta = metaOf(snapshot);
-  if (!('question' in meta)) return 0;
-  const deeper = acceptedOptions(snapshot, meta.question).map((option) =>
-    longestRemaining(applyEvent(snapshot, { type: 'answer', option })),
-  );
-  return 1 + Math.max(0, ...deeper);
+  let remaining = 0;
+  if ('question' in meta) {
+    const deeper = acceptedOptions(snapshot, meta.question).map((option) => longestRemaining(applyEvent(snapshot, { type: 'answer', option })));
+    remaining = 1 + Math.max(0, ...deeper);
+  }
+  longestRemainingByPlace.set(place, remaining);
+  return remaining;
+}
+
+function placeKey(snapshot: GuideSnapshot): string {
+  return JSON.stringify([snapshot.value, snapshot.context.answers]);
 }
 
 /** Describes where a guide stands. */
@@ -83,11 +96,20 @@ export type ReplayError =
  * machine accepts at that point; anything else is rejected, never guessed.
  */
 export function replayAnswers(options: readonly OptionId[]): Result<GuideSnapshot, ReplayError> {
+  const key = options.join('/');
+  const known = replayedPaths.get(key);
+  if (known !== undefined) return ok(known);
   let snapshot = startGuide();
   for (const [index, option] of options.entries()) {
-    if (describeStep(snapshot).kind === 'outcome') return err({ kind: 'past-outcome', index });
+    if ('outcome' in metaOf(snapshot)) return err({ kind: 'past-outcome', index });
     if (!snapshot.can({ type: 'answer', option })) return err({ kind: 'not-accepted', index, option });
     snapshot = applyEvent(snapshot, { type: 'answer', option });
   }
+  replayedPaths.set(key, snapshot);
   return ok(snapshot);
 }
+
+// Every click replays its path from the custom id. Only paths the machine accepted are kept, and
+// there are as few of those as places in the tree, so this cannot grow with traffic or bad input.
+// Snapshots are values: transition() returns new ones and never changes these.
+const replayedPaths = new Map<string, GuideSnapshot>();

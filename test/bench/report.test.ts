@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { latencyChart } from '../../bench/chart.ts';
+import { FIGURES_MARKERS, figuresMarkdown, replaceFigures } from '../../bench/readme-figures.ts';
 import { formatReport } from '../../bench/table.ts';
 import { checkTargets } from '../../bench/targets.ts';
 import { bot, step } from './bot-results.ts';
@@ -59,5 +60,24 @@ describe('report', () => {
     expect(parsed.svg.path).toBeDefined();
     expect(svg).toContain('ours p99');
     expect(svg).toContain('baseline p50');
+  });
+});
+
+describe('figures in the README', () => {
+  const ours = bot('ours', [step(50, 6), step(200, 9)]);
+  const run = { date: '2026-11-25T22:00:00.000Z', machineLine: '2 cores', bots: [baseline, ours], targets: checkTargets(baseline, ours) };
+
+  it('GIVEN a README with the bench markers THEN only the text between them is replaced', () => {
+    const readme = `intro\n${FIGURES_MARKERS.START}\nold figures\n${FIGURES_MARKERS.END}\noutro\n`;
+    const updated = replaceFigures(readme, figuresMarkdown(run));
+    expect(updated.startsWith('intro\n')).toBe(true);
+    expect(updated.endsWith(`${FIGURES_MARKERS.END}\noutro\n`)).toBe(true);
+    expect(updated).not.toContain('old figures');
+    expect(updated).toContain('| 200 | ours | 1000 | 4.5 | 9.0 |');
+    expect(updated).toContain('on 2 cores');
+  });
+
+  it('GIVEN a README without the markers THEN the update fails saying what is missing', () => {
+    expect(() => replaceFigures('no markers here', 'figures')).toThrow(/bench:start/);
   });
 });

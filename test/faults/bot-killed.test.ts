@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { registerCommands } from '../../src/discord/register-commands.ts';
 import { startLocalDiscord, type LocalDiscord, type UserActor } from '../../src/local-discord/index.ts';
 import { expectCleanServer } from '../bot/harness.ts';
-import { startBotChild, type BotChild } from './bot-child.ts';
+import { startBotChild, type BotChild } from '../support/bot-child.ts';
 import { answer, showsQuestion } from './guide-steps.ts';
 
 let discord: LocalDiscord;

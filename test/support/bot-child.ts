@@ -7,14 +7,15 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The real bot (`src/main.ts`, as `npm start` runs it) in its own process, pointed at a local server. */
 export interface BotChild {
-  /** Resolves when the bot logs that it is ready; rejects if it exits first. */
+  /** Resolves when the bot logs the ready line (`readyMessage`); rejects if it exits first. */
   readonly ready: Promise<void>;
   readonly exited: Promise<number | null>;
   output(): string;
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-export function startBotChild(discord: LocalDiscord, env: Readonly<Record<string, string>> = {}): BotChild {
+/** Starts `src/main.ts`; `readyMessage` is the log message that means it is up (a manager logs its own). */
+export function startBotChild(discord: LocalDiscord, env: Readonly<Record<string, string>> = {}, readyMessage = 'ready'): BotChild {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: {
@@ -32,7 +33,7 @@ export function startBotChild(discord: LocalDiscord, env: Readonly<Record<string
   const ready = new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('"msg":"ready"')) resolve();
+      if (output.includes(`"msg":"${readyMessage}"`)) resolve();
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);

@@ -1,0 +1,70 @@
+import { highestSustained, type BotResult } from './result-model.ts';
+import { ratio } from './stats.ts';
+import type { TargetCheck } from './targets.ts';
+
+const START = '<!-- bench:start (written by npm run bench; edits inside are replaced) -->';
+const END = '<!-- bench:end -->';
+
+/** What a full run wrote to bench/results/latest.json, as far as the README needs it. */
+export interface RunSummary {
+  readonly date: string;
+  readonly machineLine: string;
+  readonly bots: readonly BotResult[];
+  readonly targets: readonly TargetCheck[];
+  readonly warning?: string | undefined;
+}
+
+/**
+ * The figures of a run as Markdown: one row per rate with both bots side by side, memory, pictures
+ * and the targets.
+ */
+export function figuresMarkdown(run: RunSummary): string {
+  const baseline = run.bots.find((bot) => bot.name === 'baseline');
+  const ours = run.bots.find((bot) => bot.name === 'ours');
+  const rates = [...new Set(run.bots.flatMap((bot) => bot.steps.map((step) => step.rate)))].sort((a, b) => a - b);
+  const lines = [
+    `Latest full run: ${run.date.slice(0, 10)}, on ${run.machineLine}.`,
+    ...(run.warning === undefined ? [] : ['', `> ${run.warning}`]),
+    '',
+    '| new guides/s | bot | interactions/s | p50 ms | p99 ms | max ms | CPU ms per interaction | RSS after, MiB | sustained | p99 ours/baseline | CPU ours/baseline |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---:|',
+  ];
+  for (const rate of rates) {
+    for (const bot of run.bots) {
+      const step = bot.steps.find((candidate) => candidate.rate === rate);
+      if (step === undefined) continue;
+      const base = bot.name === 'ours' ? baseline?.steps.find((candidate) => candidate.rate === rate) : undefined;
+      lines.push(
+        `| ${rate} | ${bot.name} | ${step.interactionsPerSecond.toFixed(0)} | ${step.latencyMs.p50.toFixed(1)} | ${step.latencyMs.p99.toFixed(1)} | ${step.latencyMs.max.toFixed(1)} | ${step.botCpuMsPerInteraction.toFixed(2)} | ${step.rssAfterMiB.toFixed(0)} | ${step.sustained ? 'yes' : 'no'} | ${times(ratio(step.latencyMs.p99, base?.latencyMs.p99))} | ${times(ratio(step.botCpuMsPerInteraction, base?.botCpuMsPerInteraction))} |`,
+      );
+    }
+  }
+  lines.push('');
+  for (const bot of [baseline, ours]) {
+    if (bot === undefined) continue;
+    const top = highestSustained(bot);
+    const memory = bot.memory.map((mark) => `${mark.rssMiB.toFixed(0)} MiB after ${mark.finishedGuides.toLocaleString('en-US')} guides`).join(', ');
+    lines.push(`- **${bot.name}**: highest sustained rate ${top === undefined ? 'none' : `${top.rate} guides/s (${top.interactionsPerSecond.toFixed(0)} interactions/s)`}; RSS at rest ${bot.restRssMiB.toFixed(0)} MiB, ${memory} (garbage collected first).`);
+  }
+  if (ours !== undefined) lines.push(`- Pictures: ${ours.pictures.renders} PNG renders of ${ours.pictures.distinct} pictures, ${ours.pictures.repeated} repeated, ${ours.pictures.duringLoad} during the load steps.`);
+  lines.push('', 'Targets from the issue:', '');
+  for (const check of run.targets) lines.push(`- ${check.pass === undefined ? 'N/A' : check.pass ? 'PASS' : '**FAIL**'}: ${check.target} (${check.detail})`);
+  return lines.join('\n');
+}
+
+/**
+ * Puts the figures between the README's bench markers, or fails clearly if the markers are gone.
+ * @example replaceFigures(readme, figuresMarkdown(run))
+ */
+export function replaceFigures(readme: string, figures: string): string {
+  const start = readme.indexOf(START);
+  const end = readme.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`README.md has no "${START}" ... "${END}" block for the figures`);
+  return `${readme.slice(0, start + START.length)}\n${figures}\n${readme.slice(end)}`;
+}
+
+export const FIGURES_MARKERS = { START, END } as const;
+
+function times(value: number | undefined): string {
+  return value === undefined ? '' : `${value.toFixed(2)}x`;
+}
