@@ -233,7 +233,9 @@ describe('attachments', () => {
     expect(notes.headers.get('content-disposition')).toBe('attachment');
   });
 
-  it('GIVEN an attachment that does not exist THEN 404', async () => {
+  it('GIVEN an attachment that does not exist, or a mangled address THEN 404', async () => {
     expect((await fetch(`${page.url}/attachments/1/0/x.png`)).status).toBe(404);
+    expect((await fetch(`${page.url}/attachments/%E0%A4%A/0/x.png`)).status).toBe(404);
+    expect((await fetch(`${page.url}/attachments/`)).status).toBe(404);
   });
 });
