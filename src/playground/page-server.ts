@@ -7,8 +7,8 @@ import type { BackendActor, BackendMessage, BackendUser, ChatBackend } from './b
 import { describeActionError } from './action-errors.ts';
 import { isInlineImage, toPageMessage } from './to-page-message.ts';
 import { PAGE_HTML } from './page-html.ts';
-import type { CommandSummary } from './shared/command-hints.ts';
-import type { PageState, PageUser } from './shared/page-types.ts';
+import type { CommandSummary } from './common/command-hints.ts';
+import type { PageState, PageUser } from './common/page-types.ts';
 
 export interface PageServerOptions {
   readonly backend: ChatBackend;

@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPageServer, type PageServer } from '../../src/playground/page-server.ts';
-import type { PageState } from '../../src/playground/shared/page-types.ts';
+import type { PageState } from '../../src/playground/common/page-types.ts';
 import { FakeBackend, FakeDriverError, FakeInteractionFailedError } from './fake-backend.ts';
 
 const CHANNEL = { id: '300000000000000001', name: 'python-help' };

@@ -1,4 +1,4 @@
-import type { PageError, PageState } from '../shared/page-types.ts';
+import type { PageError, PageState } from '../common/page-types.ts';
 
 /** An API call the server refused, with the sentence to show on the page. */
 export class ApiError extends Error {

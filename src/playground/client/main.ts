@@ -1,8 +1,8 @@
 import './discord-config.ts';
 import '@skyra/discord-components-core';
-import { hintsFor } from '../shared/command-hints.ts';
-import { parseComposerInput } from '../shared/composer.ts';
-import type { PageMessage, PageState, PageUser } from '../shared/page-types.ts';
+import { hintsFor } from '../common/command-hints.ts';
+import { parseComposerInput } from '../common/composer.ts';
+import type { PageMessage, PageState, PageUser } from '../common/page-types.ts';
 import { ApiError, fetchState, post } from './api.ts';
 import { avatarFor } from './avatars.ts';
 import { el } from './dom.ts';

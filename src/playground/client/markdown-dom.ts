@@ -1,4 +1,4 @@
-import { parseInline, parseMarkdown, type Block, type Inline } from '../shared/markdown.ts';
+import { parseInline, parseMarkdown, type Block, type Inline } from '../common/markdown.ts';
 import { el } from './dom.ts';
 
 /** Looks a mentioned user's name up; unknown ids show as "unknown-user", as Discord does. */

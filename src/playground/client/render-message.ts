@@ -1,5 +1,5 @@
-import type { PageComponent, PageEmbed, PageMessage, PageUser } from '../shared/page-types.ts';
-import { formatMessageTime } from '../shared/message-time.ts';
+import type { PageComponent, PageEmbed, PageMessage, PageUser } from '../common/page-types.ts';
+import { formatMessageTime } from '../common/message-time.ts';
 import { el } from './dom.ts';
 import { renderInlineMarkdown, renderMarkdown, type NameOf } from './markdown-dom.ts';
 
