@@ -18,8 +18,9 @@ export interface ArenaOptions {
  * members, as in a busy server; users are reused, since one user may run several guides.
  */
 export async function openArena(options: ArenaOptions): Promise<Arena> {
-  // The request log would grow with every interaction of a long run; violations are still kept.
-  const discord = await startLocalDiscord({ recordRequests: false });
+  // The request log and 15-minute tokens would grow with every interaction of a long run; a guide
+  // finishes within seconds, so its tokens need not outlive a minute. Violations are still kept.
+  const discord = await startLocalDiscord({ recordRequests: false, interactionTokenLifetimeMs: 60_000 });
   const guild = discord.createGuild('Benchmark guild');
   const channels = Array.from({ length: options.channels }, (_, index) => discord.createChannel(guild.id, `bench-${index}`));
   const members = Array.from({ length: options.members }, (_, index) => {

@@ -39,7 +39,7 @@ export function spawnBot(options: BotProcessOptions): BotProcess {
   const child = spawn(process.execPath, ['--expose-gc', ...extra, '--import', 'tsx', '--import', PROBE, options.entry], {
     cwd: ROOT,
     // Only what the bot needs: the parent's .env must not leak a real token into a benchmark.
-    env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', ...options.env },
+    env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', ...(process.env['MALLOC_ARENA_MAX'] === undefined ? {} : { MALLOC_ARENA_MAX: process.env['MALLOC_ARENA_MAX'] }), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   if (child.pid === undefined) throw new Error(`could not start the ${options.name} bot (${options.entry})`);

@@ -35,7 +35,9 @@ export function latencyChart(bots: readonly BotResult[], title = 'Latency agains
   const steps = bots.flatMap((bot) => bot.steps).filter((step) => Number.isFinite(step.latencyMs.p99) && step.latencyMs.p50 > 0);
   const rates = steps.map((step) => step.rate);
   const latencies = steps.flatMap((step) => [step.latencyMs.p50, step.latencyMs.p99]);
-  const x = logScale(Math.min(...rates, 10), Math.max(...rates, 100), MARGIN.left, WIDTH - MARGIN.right);
+  // The rates tried are the ticks, with a little room either side of the first and last.
+  const xScale = logScale(Math.min(...rates) * 0.8, Math.max(...rates) * 1.25, MARGIN.left, WIDTH - MARGIN.right);
+  const x = Object.assign((value: number) => xScale(value), { ticks: [...new Set(rates)].sort((a, b) => a - b) });
   const y = logScale(Math.min(...latencies, 1), Math.max(...latencies, 100), HEIGHT - MARGIN.bottom, MARGIN.top);
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="13">`,

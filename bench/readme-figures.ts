@@ -1,4 +1,5 @@
 import { highestSustained, type BotResult } from './result-model.ts';
+import type { RateRatios } from './ratios.ts';
 import { ratio } from './stats.ts';
 import type { TargetCheck } from './targets.ts';
 
@@ -10,6 +11,7 @@ export interface RunSummary {
   readonly date: string;
   readonly machineLine: string;
   readonly bots: readonly BotResult[];
+  readonly ratios?: { readonly byRate: readonly RateRatios[]; readonly restRss: number | undefined };
   readonly targets: readonly TargetCheck[];
   readonly warning?: string | undefined;
 }
@@ -38,6 +40,10 @@ export function figuresMarkdown(run: RunSummary): string {
         `| ${rate} | ${bot.name} | ${step.interactionsPerSecond.toFixed(0)} | ${step.latencyMs.p50.toFixed(1)} | ${step.latencyMs.p99.toFixed(1)} | ${step.latencyMs.max.toFixed(1)} | ${step.botCpuMsPerInteraction.toFixed(2)} | ${step.rssAfterMiB.toFixed(0)} | ${step.sustained ? 'yes' : 'no'} | ${times(ratio(step.latencyMs.p99, base?.latencyMs.p99))} | ${times(ratio(step.botCpuMsPerInteraction, base?.botCpuMsPerInteraction))} |`,
       );
     }
+  }
+  if (run.ratios !== undefined && run.ratios.byRate.length > 0) {
+    lines.push('', `Ours / baseline, figure by figure (RSS at rest: ${times(run.ratios.restRss)}):`, '', '| new guides/s | interactions/s | p50 | p99 | max | CPU per interaction | RSS after |', '|---:|---:|---:|---:|---:|---:|---:|');
+    for (const row of run.ratios.byRate) lines.push(`| ${row.rate} | ${times(row.interactionsPerSecond)} | ${times(row.p50)} | ${times(row.p99)} | ${times(row.max)} | ${times(row.cpuPerInteraction)} | ${times(row.rssAfter)} |`);
   }
   lines.push('');
   for (const bot of [baseline, ours]) {

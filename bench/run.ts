@@ -12,6 +12,7 @@ import type { ProbeSample } from './probe-protocol.ts';
 import { toMiB, toStepResult, type BotResult, type StepResult } from './result-model.ts';
 import { fillToMarks, runStep, startSubject, type MemoryMark, type Subject, type SubjectSpec } from './subject.ts';
 import { baselineSpec, oursSpec } from './subjects.ts';
+import { ratiosByRate } from './ratios.ts';
 import { figuresMarkdown, replaceFigures } from './readme-figures.ts';
 import { formatReport } from './table.ts';
 import { checkTargets } from './targets.ts';
@@ -52,21 +53,22 @@ async function main(): Promise<void> {
     for (const entry of tracked) {
       log(`${entry.subject.spec.name}: memory after ${plan.memoryMarks.join(' and ')} finished guides`);
       entry.memory = await fillToMarks(entry.subject, plan.memoryMarks, plan.memoryConcurrency);
+      log(`${entry.subject.spec.name}: done; the benchmark process itself holds ${parentMemory()}`);
       entry.beforeSteps = await entry.subject.bot.sample();
     }
     await runSteps(tracked, plan);
     const bots = await Promise.all(tracked.map(toBotResult));
-    const targets = checkTargets(
-      bots.find((bot) => bot.name === 'baseline'),
-      bots.find((bot) => bot.name === 'ours'),
-    );
+    const baseline = bots.find((bot) => bot.name === 'baseline');
+    const ours = bots.find((bot) => bot.name === 'ours');
+    const targets = checkTargets(baseline, ours);
+    const ratios = ratiosByRate(baseline, ours);
     console.log(`\n${formatReport(bots, targets, machineLine(machine))}`);
     if (warning !== undefined) console.log(`\n${warning}`);
     const date = new Date().toISOString();
-    writeResults(plan, { plan: plan.name, date, machine, bots, targets, warning });
+    writeResults(plan, { plan: plan.name, date, machine, bots, ratios, targets, warning });
     // Only a full run of both bots speaks for the project; a smoke run or one bot leaves the README alone.
     if (plan.name === 'full' && only === undefined) {
-      writeFileSync(README, replaceFigures(readFileSync(README, 'utf8'), figuresMarkdown({ date, machineLine: machineLine(machine), bots, targets, warning })));
+      writeFileSync(README, replaceFigures(readFileSync(README, 'utf8'), figuresMarkdown({ date, machineLine: machineLine(machine), bots, ratios, targets, warning })));
       log('updated the figures in README.md');
     }
   } finally {
@@ -82,7 +84,7 @@ async function runSteps(tracked: Tracked[], plan: BenchPlan): Promise<void> {
       const { record } = measure;
       const step = toStepResult({ ...measure, finishedGuides: record.finishedGuides, latencies: record.latencies, failures: record.failures, failureExamples: record.failureExamples, rssBytesAfter: measure.after.rssBytes, generatorMs: record.generatorMs });
       entry.steps.push(step);
-      log(`${entry.subject.spec.name} at ${rate}/s: ${step.interactionsPerSecond.toFixed(0)} interactions/s, p50 ${step.latencyMs.p50.toFixed(1)} ms, p99 ${step.latencyMs.p99.toFixed(1)} ms${step.sustained ? '' : ' (not sustained)'}`);
+      log(`${entry.subject.spec.name} at ${rate}/s: ${step.interactionsPerSecond.toFixed(0)} interactions/s, p50 ${step.latencyMs.p50.toFixed(1)} ms, p99 ${step.latencyMs.p99.toFixed(1)} ms${step.sustained ? '' : ' (not sustained)'}; generator lag up to ${step.maxScheduleLagMs.toFixed(0)} ms, benchmark process ${parentMemory()}`);
       // Past the first rate a bot cannot sustain, higher rates only measure a growing queue.
       if (!step.sustained) entry.saturated = true;
       await new Promise((resolve) => setTimeout(resolve, PAUSE_BETWEEN_STEPS_MS));
@@ -109,6 +111,12 @@ function writeResults(plan: BenchPlan, result: { bots: readonly BotResult[] } & 
   writeFileSync(`${RESULTS}latest${suffix}.json`, `${JSON.stringify(result, null, 2)}\n`);
   writeFileSync(`${RESULTS}latency${suffix}.svg`, latencyChart(result.bots, `Latency against arrival rate (${plan.name} run)`));
   log(`wrote bench/results/latest${suffix}.json and bench/results/latency${suffix}.svg`);
+}
+
+/** The benchmark process's own memory: the local servers and the generator live here. */
+function parentMemory(): string {
+  const memory = process.memoryUsage();
+  return `${toMiB(memory.rss).toFixed(0)} MiB RSS, ${toMiB(memory.heapUsed).toFixed(0)} MiB heap`;
 }
 
 function log(text: string): void {

@@ -40,6 +40,7 @@ export class InteractionRecord {
   constructor(
     readonly init: InteractionInit,
     private readonly clock: Clock,
+    private readonly tokenLifetimeMs: number = TOKEN_LIFETIME_MS,
   ) {
     this.createdAt = clock.now();
     this.token = Buffer.from(`interaction:${init.id}:${randomBytes(48).toString('base64url')}`).toString('base64url');
@@ -49,7 +50,7 @@ export class InteractionRecord {
     // Tests that do not await the answer must not see an unhandled rejection.
     this.answer.catch(() => undefined);
     this.ackTimer = clock.setTimeout(() => this.expireIfUnacknowledged(), ACK_WINDOW_MS);
-    this.expiryTimer = clock.setTimeout(() => this.fail(new InteractionFailedError(this.id, 'the bot acknowledged but never answered before the token expired (15 minutes)')), TOKEN_LIFETIME_MS);
+    this.expiryTimer = clock.setTimeout(() => this.fail(new InteractionFailedError(this.id, `the bot acknowledged but never answered before the token expired (${tokenLifetimeMs} ms)`)), tokenLifetimeMs);
   }
 
   get id(): string {
@@ -66,7 +67,7 @@ export class InteractionRecord {
   }
 
   tokenExpired(): boolean {
-    return this.clock.now() - this.createdAt >= TOKEN_LIFETIME_MS;
+    return this.clock.now() - this.createdAt >= this.tokenLifetimeMs;
   }
 
   acknowledge(responseType: number, originalMessageId: string | undefined): void {
@@ -105,17 +106,21 @@ export class InteractionRegistry {
   private readonly byId = new Map<string, InteractionRecord>();
   private readonly byToken = new Map<string, InteractionRecord>();
 
-  constructor(private readonly clock: Clock) {}
+  /** `tokenLifetimeMs` is Discord's 15 minutes unless a long run asks for less. */
+  constructor(
+    private readonly clock: Clock,
+    private readonly tokenLifetimeMs: number = TOKEN_LIFETIME_MS,
+  ) {}
 
   create(init: InteractionInit): InteractionRecord {
-    const record = new InteractionRecord(init, this.clock);
+    const record = new InteractionRecord(init, this.clock, this.tokenLifetimeMs);
     this.byId.set(record.id, record);
     this.byToken.set(record.token, record);
     // Past its token's life an interaction answers every request as unknown, so it can be let go.
     this.clock.setTimeout(() => {
       this.byId.delete(record.id);
       this.byToken.delete(record.token);
-    }, TOKEN_LIFETIME_MS);
+    }, this.tokenLifetimeMs);
     return record;
   }
 

@@ -8,7 +8,7 @@ import { createUserActor, visibleTo, type DriverDeps } from './driver/user-actor
 import { waitFor } from './driver/wait.ts';
 import { Gateway } from './gateway/gateway.ts';
 import { forwardWorldEvents } from './gateway/world-events.ts';
-import { InteractionRegistry } from './interactions.ts';
+import { ACK_WINDOW_MS, InteractionRegistry, TOKEN_LIFETIME_MS } from './interactions.ts';
 import { renderMessage } from './render.ts';
 import { serveAttachment } from './rest/attachments.ts';
 import { describeCommands, toChangeEvent } from './views.ts';
@@ -64,7 +64,7 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
     onViolation: (code, message) => violations.push({ method: 'GATEWAY', route: '/gateway', status: code, code, message }),
     onInternalError,
   });
-  const interactions = new InteractionRegistry(clock);
+  const interactions = new InteractionRegistry(clock, settings.tokenLifetimeMs);
   const context: RestContext = { world, interactions, gateway, bot, clock, newId, now: () => clock.now(), origin: () => origin, gatewayUrl, recommendedShards: settings.shards };
   const rest = new RestServer({
     context,
@@ -193,11 +193,14 @@ function checkOptions(options: LocalDiscordOptions) {
   if (!Number.isInteger(shards) || shards < 1) throw new RangeError(`shards must be a positive integer, got ${shards}`);
   const heartbeatIntervalMs = options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS;
   if (!Number.isFinite(heartbeatIntervalMs) || heartbeatIntervalMs <= 0) throw new RangeError(`heartbeatIntervalMs must be positive, got ${heartbeatIntervalMs}`);
+  const tokenLifetimeMs = options.interactionTokenLifetimeMs ?? TOKEN_LIFETIME_MS;
+  if (!Number.isFinite(tokenLifetimeMs) || tokenLifetimeMs <= ACK_WINDOW_MS) throw new RangeError(`interactionTokenLifetimeMs must be longer than the ${ACK_WINDOW_MS} ms answer window, got ${tokenLifetimeMs}`);
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new RangeError(`port must be 0-65535, got ${port}`);
   return {
     shards,
     heartbeatIntervalMs,
+    tokenLifetimeMs,
     port,
     allowed: { messageContent: options.messageContent === true, guildMembers: options.guildMembers === true, guildPresences: options.guildPresences === true },
   };

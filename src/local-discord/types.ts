@@ -155,6 +155,11 @@ export interface LocalDiscordOptions {
    * so memory stays flat; violations and internal errors are recorded either way.
    */
   readonly recordRequests?: boolean;
+  /**
+   * How long an interaction's token works and the server keeps the interaction; Discord's 15
+   * minutes by default. Long runs shorten it so finished interactions are let go sooner.
+   */
+  readonly interactionTokenLifetimeMs?: number;
 }
 
 export type SlashOptionValue = string | number | boolean;

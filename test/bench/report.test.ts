@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { latencyChart } from '../../bench/chart.ts';
+import { ratiosByRate } from '../../bench/ratios.ts';
 import { FIGURES_MARKERS, figuresMarkdown, replaceFigures } from '../../bench/readme-figures.ts';
 import { formatReport } from '../../bench/table.ts';
 import { checkTargets } from '../../bench/targets.ts';
@@ -79,5 +80,15 @@ describe('figures in the README', () => {
 
   it('GIVEN a README without the markers THEN the update fails saying what is missing', () => {
     expect(() => replaceFigures('no markers here', 'figures')).toThrow(/bench:start/);
+  });
+});
+
+describe('ratios ours / baseline', () => {
+  it('GIVEN both bots at the same rates THEN each figure is divided by the baseline at that rate, and rates only one bot ran are left out', () => {
+    const ours = bot('ours', [step(50, 6, { botCpuMsPerInteraction: 1 }), step(3000, 9)], { restRssMiB: 250 });
+    const { byRate, restRss } = ratiosByRate(baseline, ours);
+    expect(byRate).toHaveLength(1);
+    expect(byRate[0]).toMatchObject({ rate: 50, p99: 1.5, p50: 1.5, cpuPerInteraction: 2, interactionsPerSecond: 1 });
+    expect(restRss).toBe(2.5);
   });
 });

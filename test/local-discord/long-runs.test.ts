@@ -1,5 +1,7 @@
 import { Events } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createManualClock, startLocalDiscord } from '../../src/local-discord/index.ts';
+import { InteractionRegistry } from '../../src/local-discord/interactions.ts';
 import { botSays, connect, guildWithUser, type Session } from './harness.ts';
 
 describe('options for long runs such as benchmarks', () => {
@@ -46,5 +48,23 @@ describe('options for long runs such as benchmarks', () => {
     await botSays(session.client, channel.id, 'still here');
     expect(session.discord.forgetMessage('123456789012345678')).toBe(false);
     expect(actor.view(channel.id)).toHaveLength(1);
+  });
+});
+
+describe('a shorter interaction token lifetime for long runs', () => {
+  it('GIVEN a lifetime of 10 s WHEN 10 s pass THEN the token has expired and the interaction is let go', () => {
+    const clock = createManualClock();
+    const registry = new InteractionRegistry(clock, 10_000);
+    const record = registry.create({ id: '1', type: 2, channelId: '2', userId: '3' });
+    clock.advance(9_999);
+    expect(record.tokenExpired()).toBe(false);
+    expect(registry.size).toBe(1);
+    clock.advance(1);
+    expect(record.tokenExpired()).toBe(true);
+    expect(registry.size).toBe(0);
+  });
+
+  it('GIVEN a lifetime inside Discord\'s 3 s answer window THEN the server refuses to start, saying why', async () => {
+    await expect(startLocalDiscord({ interactionTokenLifetimeMs: 3_000 })).rejects.toThrow(/longer than the 3000 ms answer window/);
   });
 });

@@ -1,0 +1,37 @@
+import type { BotResult } from './result-model.ts';
+import { ratio } from './stats.ts';
+
+/** ours / baseline for every figure of one rate; undefined where either bot lacks it. */
+export interface RateRatios {
+  readonly rate: number;
+  readonly interactionsPerSecond: number | undefined;
+  readonly p50: number | undefined;
+  readonly p99: number | undefined;
+  readonly max: number | undefined;
+  readonly cpuPerInteraction: number | undefined;
+  readonly rssAfter: number | undefined;
+}
+
+/**
+ * The ratio ours/baseline of each figure at each rate both bots ran, plus memory at rest.
+ * @example ratiosByRate(baseline, ours)[0]?.p99 // 1.3
+ */
+export function ratiosByRate(baseline: BotResult | undefined, ours: BotResult | undefined): { byRate: RateRatios[]; restRss: number | undefined } {
+  if (baseline === undefined || ours === undefined) return { byRate: [], restRss: undefined };
+  const byRate = ours.steps.flatMap((mine) => {
+    const base = baseline.steps.find((step) => step.rate === mine.rate);
+    if (base === undefined) return [];
+    return [
+      {
+        rate: mine.rate,
+        interactionsPerSecond: ratio(mine.interactionsPerSecond, base.interactionsPerSecond),
+        p50: ratio(mine.latencyMs.p50, base.latencyMs.p50),
+        p99: ratio(mine.latencyMs.p99, base.latencyMs.p99),
+        max: ratio(mine.latencyMs.max, base.latencyMs.max),
+        cpuPerInteraction: ratio(mine.botCpuMsPerInteraction, base.botCpuMsPerInteraction),
+        rssAfter: ratio(mine.rssAfterMiB, base.rssAfterMiB),
+      },
+    ];
+  });
+  return { byRate, restRss: ratio(ours.restRssMiB, baseline.restRssMiB) };
+}
