@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { ApiError, apiErrors } from '../errors.ts';
+import { multipartBoundary, parseMultipart } from './multipart.ts';
 
 /** Discord's upload ceiling for bots without boosts, with room for the JSON around the files. */
 const MAX_BODY_BYTES = 26 * 1024 * 1024;
@@ -50,22 +51,15 @@ function parseJson(text: string): unknown {
   }
 }
 
-async function readMultipart(raw: Buffer, contentType: string): Promise<ParsedBody> {
-  let form: FormData;
-  try {
-    form = await new Request('http://local.invalid/', { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(raw) }).formData();
-  } catch {
-    throw new ApiError(400, 50035, 'Invalid Form Body', { _errors: [{ code: 'MULTIPART_INVALID', message: 'The multipart body could not be parsed.' }] });
-  }
+function readMultipart(raw: Buffer, contentType: string): ParsedBody {
+  const boundary = multipartBoundary(contentType);
+  const parts = boundary === undefined ? undefined : parseMultipart(raw, boundary);
+  if (parts === undefined) throw new ApiError(400, 50035, 'Invalid Form Body', { _errors: [{ code: 'MULTIPART_INVALID', message: 'The multipart body could not be parsed.' }] });
   let json: unknown;
   const files: UploadedFile[] = [];
-  const parts: [string, FormDataEntryValue][] = [];
-  form.forEach((value, field) => parts.push([field, value]));
-  for (const [field, value] of parts) {
-    if (field === 'payload_json' && typeof value === 'string') json = parseJson(value);
-    else if (typeof value !== 'string') {
-      files.push({ field, filename: value.name, ...(value.type === '' ? {} : { contentType: value.type }), data: Buffer.from(await value.arrayBuffer()) });
-    }
+  for (const part of parts) {
+    if (part.filename !== undefined) files.push({ field: part.name, filename: part.filename, ...(part.contentType === undefined || part.contentType === '' ? {} : { contentType: part.contentType }), data: part.data });
+    else if (part.name === 'payload_json') json = parseJson(part.data.toString('utf8'));
   }
   return { json, files };
 }
