@@ -24,7 +24,9 @@ export async function findGuideFor(message: Message, repliedTo: Message | undefi
     const guide = guideInMessage(asMessageLike(repliedTo), botUserId);
     if (guide?.owner === message.author.id) return guide;
   }
-  const recent = await message.channel.messages.fetch({ limit: RECENT_MESSAGES, before: message.id });
+  // Without Read Message History the search finds nothing; the member still gets the pointer, not silence.
+  const recent = await message.channel.messages.fetch({ limit: RECENT_MESSAGES, before: message.id }).catch(() => undefined);
+  if (recent === undefined) return undefined;
   const newestFirst = [...recent.values()].sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1));
   return latestGuideOf(newestFirst.map(asMessageLike), message.author.id, botUserId);
 }

@@ -4,19 +4,16 @@ import {
   type ChatInputCommandInteraction,
   type Interaction,
   type MessageComponentInteraction,
-  type InteractionEditReplyOptions,
-  type InteractionReplyOptions,
-  type InteractionUpdateOptions,
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { Logger } from '../logger.ts';
-import { msUntilDeferDeadline, respondInTime, snowflakeTime } from './ack-deadline.ts';
+import { snowflakeTime } from './ack-deadline.ts';
 import { clickKey, type ClickDeduper } from './click-dedupe.ts';
 import { COMMAND_NAME, PRIVATE_OPTION } from './commands.ts';
-import { PICTURE_FILENAME, type PathPictures } from './pictures.ts';
-import { truncate } from './limits.ts';
-import { renderGuide, renderProblem, renderStale, type GuideMessage } from './render.ts';
+import type { PathPictures } from './pictures.ts';
+import { renderGuide, renderProblem, renderStale } from './render.ts';
 import { planClick, planNewGuide } from './router.ts';
+import { messageOptions, sendReply, sendUpdate } from './send-guide.ts';
 
 /** What the interaction handler needs; nothing in here is per-guide state. */
 export interface InteractionDeps {
@@ -26,9 +23,6 @@ export interface InteractionDeps {
 }
 
 type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
-
-// Nobody may be pinged by anything the bot posts, whatever a text contains.
-const NO_PINGS = { parse: [] } as const;
 
 /**
  * Answers one interaction and logs one line: its kind, how long it took, what was done.
@@ -53,12 +47,12 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
 
 async function handleCommand(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<string> {
   if (interaction.commandName !== COMMAND_NAME) {
-    await interaction.reply({ ...toReply(renderProblem('unknown-command')), flags: MessageFlags.Ephemeral });
+    await interaction.reply({ ...messageOptions(renderProblem('unknown-command')), flags: MessageFlags.Ephemeral });
     return 'unknown-command';
   }
   const isPrivate = interaction.options.getBoolean(PRIVATE_OPTION) ?? false;
   const page = planNewGuide(interaction.user.id, isPrivate);
-  await sendReply(interaction, renderGuide(page), isPrivate, deps);
+  await sendReply(interaction, renderGuide(page), isPrivate, deps.pictures, deps.logger);
   return isPrivate ? 'started-private' : 'started';
 }
 
@@ -78,16 +72,16 @@ async function handleClick(interaction: ComponentInteraction, deps: InteractionD
   });
   switch (plan.kind) {
     case 'update':
-      await sendUpdate(interaction, renderGuide(plan.page), deps);
+      await sendUpdate(interaction, renderGuide(plan.page), deps.pictures, deps.logger);
       return 'updated';
     case 'private-copy':
-      await sendReply(interaction, renderGuide(plan.page), true, deps);
+      await sendReply(interaction, renderGuide(plan.page), true, deps.pictures, deps.logger);
       return 'private-copy';
     case 'share':
-      await sendReply(interaction, renderGuide(plan.page), false, deps);
+      await sendReply(interaction, renderGuide(plan.page), false, deps.pictures, deps.logger);
       return 'shared';
     case 'stale':
-      await interaction.reply({ ...toReply(renderStale(plan.reason, plan.clickerId)), flags: MessageFlags.Ephemeral });
+      await interaction.reply({ ...messageOptions(renderStale(plan.reason, plan.clickerId)), flags: MessageFlags.Ephemeral });
       return `stale:${plan.reason}`;
   }
 }
@@ -97,92 +91,14 @@ async function handleClick(interaction: ComponentInteraction, deps: InteractionD
  * menu from a forged or foreign message) still gets an answer, never "This interaction failed".
  */
 async function refuseUnknownComponent(interaction: MessageComponentInteraction): Promise<string> {
-  await interaction.reply({ ...toReply(renderStale('not-ours', interaction.user.id)), flags: MessageFlags.Ephemeral });
+  await interaction.reply({ ...messageOptions(renderStale('not-ours', interaction.user.id)), flags: MessageFlags.Ephemeral });
   return 'stale:unsupported-component';
-}
-
-/** Message options common to every kind of answer. */
-function toReply(message: GuideMessage) {
-  return { embeds: message.embeds, components: message.components, allowedMentions: NO_PINGS, ...(message.content === undefined ? {} : { content: message.content }) };
-}
-
-/** A rendered picture and its description for screen readers. */
-interface Picture {
-  readonly png: Buffer;
-  readonly description: string | undefined;
-}
-
-// Discord's limit on an attachment's description.
-const ATTACHMENT_DESCRIPTION_MAX = 1024;
-
-/** The message with its picture attached and shown as the first embed's image; no picture, no stale image. */
-function withPicture(message: GuideMessage, picture: Picture | undefined) {
-  if (picture === undefined) return { ...toReply(message), files: [] };
-  const [first, ...rest] = message.embeds;
-  const embeds = first === undefined ? [] : [{ ...first, image: { url: `attachment://${PICTURE_FILENAME}` } }, ...rest];
-  const description = picture.description === undefined ? {} : { description: truncate(picture.description, ATTACHMENT_DESCRIPTION_MAX) };
-  return { ...toReply(message), embeds, files: [{ attachment: picture.png, name: PICTURE_FILENAME, ...description }] };
-}
-
-/** How to get an outcome message's picture (undefined if there is none, or it failed), and whether that is quick. */
-function pictureOf(message: GuideMessage, deps: InteractionDeps): { ready: boolean; get: () => Promise<Picture | undefined> } {
-  const path = message.picturePath;
-  const pictures = deps.pictures;
-  if (path === undefined || pictures === undefined) return { ready: true, get: async () => undefined };
-  return {
-    ready: pictures.isReady(path),
-    get: () =>
-      pictures.get(path).then(
-        (png) => ({ png, description: pictures.describe?.(path) }),
-        (error: unknown) => {
-          deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'picture failed; sending without it');
-          return undefined;
-        },
-      ),
-  };
-}
-
-/**
- * A first render is known to be slow and may hold the event loop, so the bot defers before
- * starting it; otherwise the timer only guards against the unexpected.
- */
-function deferAfter(interaction: Interaction, pictureReady: boolean): number {
-  return pictureReady ? msUntilDeferDeadline(interaction.id, Date.now()) : 0;
-}
-
-async function sendUpdate(interaction: ComponentInteraction, message: GuideMessage, deps: InteractionDeps): Promise<void> {
-  const picture = pictureOf(message, deps);
-  await respondInTime({
-    work: picture.get,
-    respond: async (buffer) => void (await interaction.update(withPicture(message, buffer) satisfies InteractionUpdateOptions)),
-    defer: async () => void (await interaction.deferUpdate()),
-    respondAfterDefer: async (buffer) => void (await interaction.editReply(withPicture(message, buffer) satisfies InteractionEditReplyOptions)),
-    deferAfterMs: deferAfter(interaction, picture.ready),
-  });
-}
-
-async function sendReply(
-  interaction: ComponentInteraction | ChatInputCommandInteraction,
-  message: GuideMessage,
-  ephemeral: boolean,
-  deps: InteractionDeps,
-): Promise<void> {
-  const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
-  const picture = pictureOf(message, deps);
-  await respondInTime({
-    work: picture.get,
-    respond: async (buffer) =>
-      void (await interaction.reply({ ...withPicture(message, buffer), ...(flags === undefined ? {} : { flags }) } satisfies InteractionReplyOptions)),
-    defer: async () => void (await interaction.deferReply(flags === undefined ? {} : { flags })),
-    respondAfterDefer: async (buffer) => void (await interaction.editReply(withPicture(message, buffer))),
-    deferAfterMs: deferAfter(interaction, picture.ready),
-  });
 }
 
 /** Tells the user something went wrong, if the interaction can still be answered at all. */
 async function apologise(interaction: Interaction): Promise<void> {
   if (!interaction.isRepliable()) return;
-  const apology = { ...toReply(renderProblem('internal')), flags: MessageFlags.Ephemeral } as const;
+  const apology = { ...messageOptions(renderProblem('internal')), flags: MessageFlags.Ephemeral } as const;
   try {
     if (interaction.replied || interaction.deferred) await interaction.followUp(apology);
     else await interaction.reply(apology);

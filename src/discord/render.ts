@@ -163,7 +163,8 @@ export function renderGuide(page: GuidePage): GuideMessage {
   const target = whyNotTarget(page.view);
   // The explanation replaces the full recommendation, so the message stays well within 6000 characters.
   const explanation = page.view === 'why' ? explainOutcomeEmbed(path) : target === undefined ? undefined : explainWhyNotEmbed(path, target);
-  const embeds = [explanation === undefined ? outcomeEmbed(step) : explanation];
+  // Titled like the recommendation, so the message still says what was recommended while it explains.
+  const embeds = [explanation === undefined ? outcomeEmbed(step) : fitEmbed({ ...explanation, title: ui.recommendationTitle(knowledge.outcomes[step.outcome].api) })];
   return { ...content, embeds, components: outcomeRows(page, step), picturePath: path };
 }
 

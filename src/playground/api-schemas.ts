@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_MESSAGE_LENGTH } from './shared/composer.ts';
+import { MAX_MESSAGE_LENGTH } from './common/composer.ts';
 
 // Ids are opaque to the page, but they must look like Discord snowflakes before reaching the server.
 const snowflake = z.string().regex(/^\d{1,20}$/, 'must be a Discord id (digits only)');

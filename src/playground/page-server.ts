@@ -7,8 +7,8 @@ import type { BackendActor, BackendMessage, BackendUser, ChatBackend } from './b
 import { describeActionError } from './action-errors.ts';
 import { isInlineImage, toPageMessage } from './to-page-message.ts';
 import { PAGE_HTML } from './page-html.ts';
-import type { CommandSummary } from './shared/command-hints.ts';
-import type { PageState, PageUser } from './shared/page-types.ts';
+import type { CommandSummary } from './common/command-hints.ts';
+import type { PageState, PageUser } from './common/page-types.ts';
 
 export interface PageServerOptions {
   readonly backend: ChatBackend;
@@ -200,7 +200,7 @@ function sendAttachment(options: PageServerOptions, url: URL, response: ServerRe
   // Any user's view will do: attachments of private messages are as private as their URL.
   const message = options.users
     .flatMap((user) => options.backend.messages(options.channel.id, user.id))
-    .find((candidate) => candidate.id === decodeURIComponent(messageId));
+    .find((candidate) => candidate.id === messageId);
   const attachment = message?.attachments[Number(index)];
   if (attachment === undefined || !/^\d+$/.test(index)) throw new HttpProblem(404, 'No such attachment.');
   const inline = isInlineImage(attachment.contentType);

@@ -3,7 +3,7 @@ import { startLocalDiscord, type LocalDiscord, type User } from '../local-discor
 import { buildClientAssets } from './client-assets.ts';
 import { startPageServer, type PageServer } from './page-server.ts';
 import { summarizeCommands } from './registered-commands.ts';
-import type { CommandSummary } from './shared/command-hints.ts';
+import type { CommandSummary } from './common/command-hints.ts';
 
 /** What the bot is told, exactly the settings it would get for Discord itself. */
 export interface PlaygroundBotSettings {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CommandSummary } from './shared/command-hints.ts';
+import type { CommandSummary } from './common/command-hints.ts';
 
 const commandJson = z.object({
   name: z.string(),

@@ -1,5 +1,5 @@
 import type { BackendAttachment, BackendComponent, BackendEmbed, BackendMessage } from './backend.ts';
-import type { ButtonStyle, PageAttachment, PageComponent, PageEmbed, PageMessage, PageUser } from './shared/page-types.ts';
+import type { ButtonStyle, PageAttachment, PageComponent, PageEmbed, PageMessage, PageUser } from './common/page-types.ts';
 
 /** Discord's numeric button styles; 6 (premium) has no look of its own here and shows as secondary. */
 const BUTTON_STYLES: Readonly<Record<string, ButtonStyle>> = {

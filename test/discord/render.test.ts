@@ -103,6 +103,15 @@ describe('renderGuide on every step and view', () => {
     }
   });
 
+  it('GIVEN an outcome explained (Why? or Why not …?) THEN the message still names the recommendation', () => {
+    for (const page of pages.filter((p) => p.step.kind === 'outcome' && p.view !== 'outcome')) {
+      if (page.step.kind !== 'outcome') continue;
+      const [embed] = renderGuide(page).embeds;
+      expect(embed?.title).toContain(knowledge.outcomes[page.step.outcome].api);
+      expect(embed?.description?.length).toBeGreaterThan(0);
+    }
+  });
+
   it('GIVEN a stranger’s copy THEN a line says so above the guide', () => {
     const page = pages[0]!;
     expect(renderGuide({ ...page, notice: 'private-copy' }).content).toBe(strangersCopy);

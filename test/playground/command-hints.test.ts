@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeCommands } from '../../src/playground/registered-commands.ts';
-import { hintsFor, type CommandSummary } from '../../src/playground/shared/command-hints.ts';
+import { hintsFor, type CommandSummary } from '../../src/playground/common/command-hints.ts';
 
 const concurrency: CommandSummary = {
   name: 'concurrency',

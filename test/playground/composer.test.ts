@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_MESSAGE_LENGTH, parseComposerInput } from '../../src/playground/shared/composer.ts';
+import { MAX_MESSAGE_LENGTH, parseComposerInput } from '../../src/playground/common/composer.ts';
 
 describe('parseComposerInput', () => {
   it('GIVEN /concurrency THEN runs the command with no options', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseInline, parseMarkdown, type Block, type Inline } from '../../src/playground/shared/markdown.ts';
+import { parseInline, parseMarkdown, type Block, type Inline } from '../../src/playground/common/markdown.ts';
 
 /** The text a reader sees, markup removed, to check nothing is lost or invented. */
 function visibleText(nodes: readonly Inline[]): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMessageTime } from '../../src/playground/shared/message-time.ts';
+import { formatMessageTime } from '../../src/playground/common/message-time.ts';
 
 describe('formatMessageTime', () => {
   const now = new Date(2026, 10, 25, 20, 15);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildClientAssets } from '../../src/playground/client-assets.ts';
 import { startPageServer, type PageServer } from '../../src/playground/page-server.ts';
 import { hasChromium, launchBrowser, openPage } from './browser.ts';
+import { TINY_PNG } from '../bot/harness.ts';
 import { FakeBackend } from './fake-backend.ts';
 
 // Generous: the machine runs other suites in parallel, and a poll returns as soon as it holds.
@@ -92,6 +93,22 @@ describe.skipIf(!hasChromium)('the playground page in Chromium', () => {
     expect(await link.getAttribute('href')).toBe('https://docs.python.org/3/library/asyncio.html');
   });
 
+  it('GIVEN a message with a picture and a file THEN the picture shows inline and the file is offered with its size', async () => {
+    backend.post({
+      channelId: CHANNEL.id,
+      authorId: STRANGER.id,
+      content: 'my run',
+      attachments: [
+        { filename: 'dot.png', contentType: 'image/png', size: TINY_PNG.length, data: TINY_PNG },
+        { filename: 'trace.txt', contentType: 'text/plain', size: 2048, data: Buffer.alloc(2048, 'x') },
+      ],
+    });
+    const picture = message('my run').locator('.image-attachment img');
+    await eventually(() => picture.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBe(1);
+    expect(await message('my run').getByText('2 KB').count()).toBe(1);
+    expect(await message('my run').locator('discord-file-attachment').getAttribute('name')).toBe('trace.txt');
+  });
+
   it('GIVEN a malformed command THEN the problem shows on the page and nothing is sent', async () => {
     const before = backend.calls.length;
     await page.locator('#composer-input').fill('/concurrency private');
@@ -111,6 +128,18 @@ describe.skipIf(!hasChromium)('the playground page in Chromium', () => {
     await eventually(() => backend.calls.at(-1)?.method).toBe('sendMessage');
     expect(backend.calls.at(-1)?.args).toEqual([CHANNEL.id, 'why?', { replyTo: targetId, mentionBot: false }]);
     await eventually(() => page.locator('discord-reply', { hasText: 'Read on' }).count()).toBe(1);
+  });
+
+  it('GIVEN an address naming a user from an earlier run THEN the page shows the channel as its first user', async () => {
+    const stale = await browser.newPage();
+    try {
+      await stale.goto(`${server.url}/?as=199999999999999999`);
+      await eventually(() => stale.locator('body').getAttribute('data-viewer')).toBe('you');
+      expect(new URL(stale.url()).searchParams.get('as')).toBe(YOU.id);
+      expect(await stale.getByRole('alert').isVisible()).toBe(false);
+    } finally {
+      await stale.close();
+    }
   });
 
   it('GIVEN everything above THEN no script error and no request left the machine', () => {

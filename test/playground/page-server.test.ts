@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPageServer, type PageServer } from '../../src/playground/page-server.ts';
-import type { PageState } from '../../src/playground/shared/page-types.ts';
+import type { PageState } from '../../src/playground/common/page-types.ts';
 import { FakeBackend, FakeDriverError, FakeInteractionFailedError } from './fake-backend.ts';
 
 const CHANNEL = { id: '300000000000000001', name: 'python-help' };
@@ -233,7 +233,9 @@ describe('attachments', () => {
     expect(notes.headers.get('content-disposition')).toBe('attachment');
   });
 
-  it('GIVEN an attachment that does not exist THEN 404', async () => {
+  it('GIVEN an attachment that does not exist, or a mangled address THEN 404', async () => {
     expect((await fetch(`${page.url}/attachments/1/0/x.png`)).status).toBe(404);
+    expect((await fetch(`${page.url}/attachments/%E0%A4%A/0/x.png`)).status).toBe(404);
+    expect((await fetch(`${page.url}/attachments/`)).status).toBe(404);
   });
 });

@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OptionId } from '../../machines/questions.ts';
 import { knowledge, optionKnowledge } from '../../src/core/knowledge/index.ts';
-import { becauseYouSaid, buttonLabels as ui } from '../../src/core/ui-text.ts';
+import { becauseYouSaid, buttonLabels as ui, whyNotPlaceholder } from '../../src/core/ui-text.ts';
 import { createTreePictureCache } from '../../src/picture/index.ts';
 import { startPlayground, type RunningPlayground } from '../../src/playground/index.ts';
 import { answersFor } from '../support/decision-table.ts';
@@ -57,8 +57,18 @@ describe.skipIf(!hasChromium)('GIVEN the playground as `npm start` runs it, in C
 
   it('WHEN you click Why? THEN the same message explains with each of your answers', async () => {
     await button(guide(), ui.why).click();
-    await eventually(() => guide().getByText(becauseYouSaid).count()).toBeGreaterThan(0);
-    for (const option of PATH) expect(await guide().innerText()).toContain(optionKnowledge(option).label);
+    // The outcome itself already says "Because you said", so wait for the answers the Why? view names.
+    const labels = PATH.map((option) => optionKnowledge(option).label);
+    await eventually(async () => {
+      const text = await guide().innerText();
+      return labels.filter((label) => !text.includes(label));
+    }).toEqual([]);
+  }, 60_000);
+
+  it('WHEN you pick asyncio from "Why not …?" THEN the guide says why not asyncio', async () => {
+    await guide().locator('discord-string-select-menu').getByText(whyNotPlaceholder).click();
+    await guide().locator('discord-string-select-menu-option[data-value="asyncio"]').click();
+    await eventually(() => guide().innerText()).toContain(`Why not ${knowledge.outcomes.asyncio.shortName}?`);
   }, 60_000);
 
   it('WHEN you reply "why?" to the guide THEN the bot answers in a reply to you', async () => {
@@ -71,6 +81,16 @@ describe.skipIf(!hasChromium)('GIVEN the playground as `npm start` runs it, in C
     const answer = botMessages().last();
     expect(await answer.locator('discord-reply').getAttribute('author')).toBe('you');
     expect(await answer.innerText()).toContain(becauseYouSaid);
+  }, 60_000);
+
+  it('WHEN you mention the bot with "why not asyncio?" THEN it answers about asyncio, and the mention shows as @name', async () => {
+    const before = await botMessages().count();
+    await page.locator('#composer-input').fill(`@${playground.server.bot.username} why not asyncio?`);
+    await page.locator('#composer-input').press('Enter');
+    await eventually(() => botMessages().count()).toBe(before + 1);
+    expect(await botMessages().last().innerText()).toContain(knowledge.outcomes.asyncio.shortName);
+    const mine = page.locator('discord-message:not([bot])').last();
+    expect(await mine.locator('discord-mention').innerText()).toBe(playground.server.bot.username);
   }, 60_000);
 
   it('WHEN the stranger looks and clicks your guide THEN they get a private copy marked "Only you can see this", which you do not see', async () => {
@@ -98,6 +118,31 @@ describe.skipIf(!hasChromium)('GIVEN the playground as `npm start` runs it, in C
     expect(await page.locator('discord-message[ephemeral]').count()).toBe(0);
     await page.screenshot({ path: artifactPath('playground-you.png') });
   }, 60_000);
+
+  it('WHEN you run /concurrency private:true THEN only you see the guide, and Share to channel posts its result for everyone', async () => {
+    await page.locator('#composer-input').fill('/concurrency private:true');
+    await page.locator('#composer-input').press('Enter');
+    const privateGuide = page.locator('discord-message[ephemeral]').last();
+    for (const option of answersFor('asyncio')) {
+      const label = optionKnowledge(option).label;
+      await eventually(() => button(privateGuide, label).count()).toBe(1);
+      await button(privateGuide, label).click();
+    }
+    await eventually(() => button(privateGuide, ui.share).count()).toBe(1);
+    expect(await privateGuide.getByText('Only you can see this').count()).toBe(1);
+    const privateGuideId = await privateGuide.getAttribute('data-message-id');
+    const publicPosts = botMessages().filter({ hasText: knowledge.outcomes.asyncio.api }).locator(':scope:not([ephemeral])');
+    const publicBefore = await publicPosts.count();
+    await button(privateGuide, ui.share).click();
+    await eventually(() => publicPosts.count()).toBe(publicBefore + 1);
+
+    await page.getByRole('radio', { name: 'a stranger' }).click();
+    await eventually(() => page.locator('body').getAttribute('data-viewer')).toBe('a stranger');
+    // The stranger sees the shared result but not your private guide.
+    await eventually(() => publicPosts.count()).toBe(publicBefore + 1);
+    expect(await page.locator(`discord-message[data-message-id="${privateGuideId}"]`).count()).toBe(0);
+    await page.getByRole('radio', { name: 'you' }).click();
+  }, 90_000);
 
   it('THEN the page raised no error, fetched nothing from outside, and Discord would have accepted every request', () => {
     expect(pageErrors).toEqual([]);

@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBotClient } from '../../src/discord/client.ts';
 import { startPlaygroundWith, type PlaygroundBot, type PlaygroundBotSettings, type RunningPlayground } from '../../src/playground/playground.ts';
-import type { PageState } from '../../src/playground/shared/page-types.ts';
+import type { PageState } from '../../src/playground/common/page-types.ts';
 
 /**
  * A stand-in bot that registers and connects the way the real one does (its own REST call and a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BackendMessage } from '../../src/playground/backend.ts';
-import type { PageUser } from '../../src/playground/shared/page-types.ts';
+import type { PageUser } from '../../src/playground/common/page-types.ts';
 import { toPageMessage } from '../../src/playground/to-page-message.ts';
 
 const bot: PageUser = { id: '9', name: 'Guide', bot: true };

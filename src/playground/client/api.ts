@@ -1,7 +1,14 @@
-import type { PageError, PageState } from '../shared/page-types.ts';
+import type { PageError, PageState } from '../common/page-types.ts';
 
 /** An API call the server refused, with the sentence to show on the page. */
-export class ApiError extends Error {}
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status = 0,
+  ) {
+    super(message);
+  }
+}
 
 /** Reads the channel as one user sees it. */
 export async function fetchState(viewerId: string | null): Promise<PageState> {
@@ -24,7 +31,7 @@ async function call(path: string, init: RequestInit): Promise<unknown> {
   const body = (await response.json().catch(() => null)) as unknown;
   if (!response.ok) {
     const message = (body as Partial<PageError> | null)?.error;
-    throw new ApiError(typeof message === 'string' ? message : `The playground answered ${response.status}.`);
+    throw new ApiError(typeof message === 'string' ? message : `The playground answered ${response.status}.`, response.status);
   }
   return body;
 }

@@ -1,8 +1,8 @@
 import './discord-config.ts';
 import '@skyra/discord-components-core';
-import { hintsFor } from '../shared/command-hints.ts';
-import { parseComposerInput } from '../shared/composer.ts';
-import type { PageMessage, PageState, PageUser } from '../shared/page-types.ts';
+import { hintsFor } from '../common/command-hints.ts';
+import { parseComposerInput } from '../common/composer.ts';
+import type { PageMessage, PageState, PageUser } from '../common/page-types.ts';
 import { ApiError, fetchState, post } from './api.ts';
 import { avatarFor } from './avatars.ts';
 import { el } from './dom.ts';
@@ -101,8 +101,14 @@ async function refresh(): Promise<void> {
     do {
       refreshAgain = false;
       try {
-        state = await fetchState(viewerId);
+        state = await fetchState(viewerId).catch(async (error: unknown) => {
+          // A restarted playground has new user ids; the page falls back to its first user.
+          if (!(error instanceof ApiError && error.status === 400 && viewerId !== null)) throw error;
+          viewerId = null;
+          return fetchState(null);
+        });
         viewerId = state.viewer.id;
+        rememberViewer(viewerId);
         render();
       } catch (error) {
         showError(error instanceof ApiError ? error.message : String(error));
@@ -162,10 +168,16 @@ function switchViewer(id: string): void {
   if (id === viewerId) return;
   viewerId = id;
   cancelReply();
+  rememberViewer(id);
+  void refresh();
+}
+
+/** Keeps the chosen user in the address, so a reload shows the channel as the same person. */
+function rememberViewer(id: string): void {
   const url = new URL(location.href);
+  if (url.searchParams.get('as') === id) return;
   url.searchParams.set('as', id);
   history.replaceState(null, '', url);
-  void refresh();
 }
 
 function startReply(message: PageMessage): void {

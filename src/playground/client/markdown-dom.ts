@@ -1,4 +1,4 @@
-import { parseMarkdown, type Block, type Inline } from '../shared/markdown.ts';
+import { parseInline, parseMarkdown, type Block, type Inline } from '../common/markdown.ts';
 import { el } from './dom.ts';
 
 /** Looks a mentioned user's name up; unknown ids show as "unknown-user", as Discord does. */
@@ -10,6 +10,11 @@ export type NameOf = (userId: string) => string | undefined;
  */
 export function renderMarkdown(source: string, nameOf: NameOf, options: { embed?: boolean } = {}): Node[] {
   return parseMarkdown(source).map((block) => renderBlock(block, nameOf, options.embed ?? false));
+}
+
+/** One line of markdown inline, e.g. a reply's preview of the message it answers. */
+export function renderInlineMarkdown(source: string, nameOf: NameOf): Node[] {
+  return renderInline(parseInline(source), nameOf);
 }
 
 function renderBlock(block: Block, nameOf: NameOf, embed: boolean): Node {

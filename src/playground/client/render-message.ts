@@ -1,7 +1,7 @@
-import type { PageComponent, PageEmbed, PageMessage, PageUser } from '../shared/page-types.ts';
-import { formatMessageTime } from '../shared/message-time.ts';
+import type { PageComponent, PageEmbed, PageMessage, PageUser } from '../common/page-types.ts';
+import { formatMessageTime } from '../common/message-time.ts';
 import { el } from './dom.ts';
-import { renderMarkdown, type NameOf } from './markdown-dom.ts';
+import { renderInlineMarkdown, renderMarkdown, type NameOf } from './markdown-dom.ts';
 
 /** What a rendered message can ask the page to do. */
 export interface MessageActions {
@@ -53,7 +53,7 @@ function renderReplyPreview(replyTo: NonNullable<PageMessage['replyTo']>, contex
   return el(
     'discord-reply',
     { slot: 'reply', author: replyTo.author.name, avatar: context.avatarOf(replyTo.author), bot: replyTo.author.bot, 'data-reply-to': replyTo.id },
-    [replyTo.excerpt],
+    renderInlineMarkdown(replyTo.excerpt, context.nameOf),
   );
 }
 
@@ -66,9 +66,16 @@ function renderAttachments(message: PageMessage): HTMLElement {
         ? el('a', { class: 'image-attachment', href: file.url, target: '_blank', rel: 'noopener noreferrer' }, [
             el('img', { src: file.url, alt: file.filename }),
           ])
-        : el('discord-file-attachment', { name: file.filename, bytes: file.size, href: file.url, target: '_blank', type: file.contentType }),
+        : el('discord-file-attachment', { name: file.filename, ...fileSize(file.size), href: file.url, target: '_blank', type: file.contentType }),
     ),
   );
+}
+
+/** A file's size as Discord shows it: 5 B, 12.3 KB, 2.1 MB. */
+function fileSize(bytes: number): { bytes: number; 'bytes-unit': string } {
+  if (bytes < 1024) return { bytes, 'bytes-unit': 'B' };
+  if (bytes < 1024 * 1024) return { bytes: Math.round(bytes / 102.4) / 10, 'bytes-unit': 'KB' };
+  return { bytes: Math.round(bytes / (1024 * 102.4)) / 10, 'bytes-unit': 'MB' };
 }
 
 function renderEmbed(embed: PageEmbed, context: RenderContext): HTMLElement {

@@ -1,0 +1,106 @@
+import {
+  MessageFlags,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
+  type InteractionUpdateOptions,
+  type StringSelectMenuInteraction,
+} from 'discord.js';
+import type { Logger } from '../logger.ts';
+import { msUntilDeferDeadline, respondInTime } from './ack-deadline.ts';
+import { truncate } from './limits.ts';
+import { PICTURE_FILENAME, type PathPictures } from './pictures.ts';
+import type { GuideMessage } from './render.ts';
+
+/*
+ * Sending a rendered guide message as an interaction response: the picture attached when there
+ * is one, and a deferral in time when drawing it may be slow.
+ */
+
+type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
+
+// Nobody may be pinged by anything the bot posts, whatever a text contains.
+const NO_PINGS = { parse: [] } as const;
+
+/** Message options common to every kind of answer. */
+export function messageOptions(message: GuideMessage) {
+  return { embeds: message.embeds, components: message.components, allowedMentions: NO_PINGS, ...(message.content === undefined ? {} : { content: message.content }) };
+}
+
+/** A rendered picture and its description for screen readers. */
+interface Picture {
+  readonly png: Buffer;
+  readonly description: string | undefined;
+}
+
+// Discord's limit on an attachment's description.
+const ATTACHMENT_DESCRIPTION_MAX = 1024;
+
+/** The message with its picture attached and shown as the first embed's image; no picture, no stale image. */
+function withPicture(message: GuideMessage, picture: Picture | undefined) {
+  if (picture === undefined) return { ...messageOptions(message), files: [] };
+  const [first, ...rest] = message.embeds;
+  const embeds = first === undefined ? [] : [{ ...first, image: { url: `attachment://${PICTURE_FILENAME}` } }, ...rest];
+  const description = picture.description === undefined ? {} : { description: truncate(picture.description, ATTACHMENT_DESCRIPTION_MAX) };
+  return { ...messageOptions(message), embeds, files: [{ attachment: picture.png, name: PICTURE_FILENAME, ...description }] };
+}
+
+/** How to get an outcome message's picture (undefined if there is none, or it failed), and whether that is quick. */
+function pictureOf(message: GuideMessage, pictures: PathPictures | undefined, logger: Logger): { ready: boolean; get: () => Promise<Picture | undefined> } {
+  const path = message.picturePath;
+  if (path === undefined || pictures === undefined) return { ready: true, get: async () => undefined };
+  return {
+    ready: pictures.isReady(path),
+    get: () =>
+      pictures.get(path).then(
+        (png) => ({ png, description: pictures.describe?.(path) }),
+        (error: unknown) => {
+          logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'picture failed; sending without it');
+          return undefined;
+        },
+      ),
+  };
+}
+
+/**
+ * A first render is known to be slow and may hold the event loop, so the bot defers before
+ * starting it; otherwise the timer only guards against the unexpected.
+ */
+function deferAfter(interaction: Interaction, pictureReady: boolean): number {
+  return pictureReady ? msUntilDeferDeadline(interaction.id, Date.now()) : 0;
+}
+
+/** Updates the clicked message in place (type 7), deferring first when the picture is slow. */
+export async function sendUpdate(interaction: ComponentInteraction, message: GuideMessage, pictures: PathPictures | undefined, logger: Logger): Promise<void> {
+  const picture = pictureOf(message, pictures, logger);
+  await respondInTime({
+    work: picture.get,
+    respond: async (buffer) => void (await interaction.update(withPicture(message, buffer) satisfies InteractionUpdateOptions)),
+    defer: async () => void (await interaction.deferUpdate()),
+    respondAfterDefer: async (buffer) => void (await interaction.editReply(withPicture(message, buffer) satisfies InteractionEditReplyOptions)),
+    deferAfterMs: deferAfter(interaction, picture.ready),
+  });
+}
+
+/** Answers with a new message, public or ephemeral, deferring first when the picture is slow. */
+export async function sendReply(
+  interaction: ComponentInteraction | ChatInputCommandInteraction,
+  message: GuideMessage,
+  ephemeral: boolean,
+  pictures: PathPictures | undefined,
+  logger: Logger,
+): Promise<void> {
+  const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
+  const picture = pictureOf(message, pictures, logger);
+  await respondInTime({
+    work: picture.get,
+    respond: async (buffer) =>
+      void (await interaction.reply({ ...withPicture(message, buffer), ...(flags === undefined ? {} : { flags }) } satisfies InteractionReplyOptions)),
+    defer: async () => void (await interaction.deferReply(flags === undefined ? {} : { flags })),
+    respondAfterDefer: async (buffer) => void (await interaction.editReply(withPicture(message, buffer))),
+    deferAfterMs: deferAfter(interaction, picture.ready),
+  });
+}
+
