@@ -1,14 +1,12 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, Events, type Interaction } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DriverError } from '../../src/local-discord/index.ts';
-import { connect, guildWithUser, type Session } from './harness.ts';
+import { connect, guildWithUser, endSession, type Session } from './harness.ts';
 
 describe('component interactions a stale or forged client sends', () => {
   let session: Session | undefined;
   afterEach(async () => {
-    expect(session?.discord.violations).toEqual([]);
-    expect(session?.discord.internalErrors).toEqual([]);
-    await session?.close();
+    await endSession(session);
     session = undefined;
   });
 

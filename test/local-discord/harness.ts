@@ -1,5 +1,6 @@
 import { Client, Events, GatewayIntentBits, Partials, type ClientOptions, type Message } from 'discord.js';
 import { startLocalDiscord, type LocalDiscord, type LocalDiscordOptions } from '../../src/local-discord/index.ts';
+import { expect } from 'vitest';
 
 export const baseIntents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
 
@@ -64,4 +65,11 @@ export async function botSays(client: Client, channelId: string, content: string
   const channel = await client.channels.fetch(channelId);
   if (channel === null || !channel.isSendable()) throw new Error(`channel ${channelId} is not sendable`);
   return channel.send(content);
+}
+
+/** Every test ends with the server's own verdict (no rule broken, no internal error), then closes its session. */
+export async function endSession(session: Session | undefined): Promise<void> {
+  expect(session?.discord.violations).toEqual([]);
+  expect(session?.discord.internalErrors).toEqual([]);
+  await session?.close();
 }

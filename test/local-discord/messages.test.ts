@@ -1,13 +1,11 @@
 import { Events, GatewayIntentBits, Routes, type Message } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { baseIntents, botSays, connect, guildWithUser, nextEvent, type Session } from './harness.ts';
+import { baseIntents, botSays, connect, guildWithUser, nextEvent, endSession, type Session } from './harness.ts';
 
 describe('typed messages with a bare discord.js client', () => {
   let session: Session | undefined;
   afterEach(async () => {
-    expect(session?.discord.violations).toEqual([]);
-    expect(session?.discord.internalErrors).toEqual([]);
-    await session?.close();
+    await endSession(session);
     session = undefined;
   });
 
