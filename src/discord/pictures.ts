@@ -13,5 +13,12 @@ export interface PathPictures {
   describe?(path: readonly OptionId[]): string;
 }
 
-/** The file name outcome messages attach their picture under. */
-export const PICTURE_FILENAME = 'decision-path.png';
+/**
+ * The file name an outcome message attaches its picture under. It names the path, so an update
+ * can tell whether the message already carries this very picture and keep it instead of uploading it again.
+ *
+ * @example pictureFilename(['io', 'asyncio']) // 'decision-path-io-asyncio.png'
+ */
+export function pictureFilename(path: readonly OptionId[]): string {
+  return ['decision-path', ...path].join('-') + '.png';
+}

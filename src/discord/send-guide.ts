@@ -1,5 +1,6 @@
 import {
   MessageFlags,
+  type Attachment,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
@@ -11,7 +12,7 @@ import {
 import type { Logger } from '../logger.ts';
 import { msUntilDeferDeadline, respondInTime } from './ack-deadline.ts';
 import { truncate } from './limits.ts';
-import { PICTURE_FILENAME, type PathPictures } from './pictures.ts';
+import { pictureFilename, type PathPictures } from './pictures.ts';
 import type { GuideMessage } from './render.ts';
 
 /*
@@ -29,22 +30,27 @@ export function messageOptions(message: GuideMessage) {
   return { embeds: message.embeds, components: message.components, allowedMentions: NO_PINGS, ...(message.content === undefined ? {} : { content: message.content }) };
 }
 
-/** A rendered picture and its description for screen readers. */
+/** A rendered picture, the name it is attached under, and its description for screen readers. */
 interface Picture {
   readonly png: Buffer;
+  readonly filename: string;
   readonly description: string | undefined;
 }
 
 // Discord's limit on an attachment's description.
 const ATTACHMENT_DESCRIPTION_MAX = 1024;
 
+/** The first embed shows the attachment of that name as its image. */
+function embedsShowing(message: GuideMessage, filename: string) {
+  const [first, ...rest] = message.embeds;
+  return first === undefined ? [] : [{ ...first, image: { url: `attachment://${filename}` } }, ...rest];
+}
+
 /** The message with its picture attached and shown as the first embed's image; no picture, no stale image. */
 function withPicture(message: GuideMessage, picture: Picture | undefined) {
   if (picture === undefined) return { ...messageOptions(message), files: [] };
-  const [first, ...rest] = message.embeds;
-  const embeds = first === undefined ? [] : [{ ...first, image: { url: `attachment://${PICTURE_FILENAME}` } }, ...rest];
   const description = picture.description === undefined ? {} : { description: truncate(picture.description, ATTACHMENT_DESCRIPTION_MAX) };
-  return { ...messageOptions(message), embeds, files: [{ attachment: picture.png, name: PICTURE_FILENAME, ...description }] };
+  return { ...messageOptions(message), embeds: embedsShowing(message, picture.filename), files: [{ attachment: picture.png, name: picture.filename, ...description }] };
 }
 
 /** How to get an outcome message's picture (undefined if there is none, or it failed), and whether that is quick. */
@@ -55,13 +61,23 @@ function pictureOf(message: GuideMessage, pictures: PathPictures | undefined, lo
     ready: pictures.isReady(path),
     get: () =>
       pictures.get(path).then(
-        (png) => ({ png, description: pictures.describe?.(path) }),
+        (png) => ({ png, filename: pictureFilename(path), description: pictures.describe?.(path) }),
         (error: unknown) => {
           logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'picture failed; sending without it');
           return undefined;
         },
       ),
   };
+}
+
+/**
+ * The clicked message's own attachment when it already is the picture this update shows ("Why?" or
+ * "Why not" at an outcome): keeping it by id spares uploading the same file again on every click.
+ */
+function keptPicture(interaction: ComponentInteraction, message: GuideMessage): Attachment | undefined {
+  if (message.picturePath === undefined) return undefined;
+  const filename = pictureFilename(message.picturePath);
+  return interaction.message.attachments.find((attachment) => attachment.name === filename);
 }
 
 /**
@@ -74,6 +90,11 @@ function deferAfter(interaction: Interaction, pictureReady: boolean): number {
 
 /** Updates the clicked message in place (type 7), deferring first when the picture is slow. */
 export async function sendUpdate(interaction: ComponentInteraction, message: GuideMessage, pictures: PathPictures | undefined, logger: Logger): Promise<void> {
+  const kept = keptPicture(interaction, message);
+  if (kept !== undefined) {
+    await interaction.update({ ...messageOptions(message), embeds: embedsShowing(message, kept.name), attachments: [kept] } satisfies InteractionUpdateOptions);
+    return;
+  }
   const picture = pictureOf(message, pictures, logger);
   await respondInTime({
     work: picture.get,

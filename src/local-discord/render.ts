@@ -22,6 +22,7 @@ export function renderMessage(message: StoredMessage): RenderedMessage {
     embeds: message.embeds.map(renderEmbed),
     components: message.components.map(renderRow),
     attachments: message.attachments.map((attachment) => ({
+      id: attachment.id,
       filename: attachment.filename,
       ...(attachment.contentType === undefined ? {} : { contentType: attachment.contentType }),
       size: attachment.data.length,

@@ -75,6 +75,8 @@ export interface RenderedEmbed {
 }
 
 export interface RenderedAttachment {
+  /** Stays the same while an edit keeps the attachment; a new upload gets a new id. */
+  readonly id: string;
   readonly filename: string;
   readonly contentType?: string;
   readonly size: number;

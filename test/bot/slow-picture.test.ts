@@ -53,7 +53,7 @@ describe('GIVEN a picture that takes long to draw', () => {
     expect(outcome.id).toBe(guide.id);
     expect(outcome.loading).toBe(false);
     expect(outcome.embeds[0]?.title).toContain(knowledge.outcomes.process.api);
-    expect(outcome.attachments.map((a) => a.filename)).toEqual(['decision-path.png']);
+    expect(outcome.attachments.map((a) => a.filename)).toEqual(['decision-path-cpu-class.png']);
     expect(callbackTypes(from)).toEqual([6]);
     expect(pictures.rendered).toEqual(['cpu>class']);
   });

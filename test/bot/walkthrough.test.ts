@@ -51,7 +51,9 @@ describe('GIVEN a member who answers by clicking, from /concurrency', () => {
       const embed = message.embeds[0];
       expect(embed?.title).toContain(api);
       expect(embed?.description).toContain('```py');
-      expect(embed?.image).toBe('attachment://decision-path.png');
+      const picture = `decision-path-${answers.join('-')}.png`;
+      expect(embed?.image).toBe(`attachment://${picture}`);
+      expect(message.attachments.map((a) => a.filename)).toEqual([picture]);
       expect(message.attachments[0]?.data.subarray(0, 8)).toEqual(PNG_SIGNATURE);
       for (const option of answers) expect(embed?.description).toContain(optionKnowledge(option).reason);
       expect(selectValues(message).sort()).toEqual(OUTCOME_IDS.filter((other) => other !== outcome).sort());
@@ -60,11 +62,15 @@ describe('GIVEN a member who answers by clicking, from /concurrency', () => {
       const why = await world.alice.actor.clickButton(message.id, { label: ui.why });
       expect(why.id).toBe(message.id);
       for (const option of answers) expect(textOf(why)).toContain(optionKnowledge(option).label);
+      // The same picture stays in view, kept by id rather than uploaded again.
+      expect(why.embeds[0]?.image).toBe(`attachment://${picture}`);
+      expect(why.attachments.map((a) => a.id)).toEqual(message.attachments.map((a) => a.id));
 
       for (const other of OUTCOME_IDS.filter((o) => o !== outcome)) {
         const whyNot = await world.alice.actor.selectOption(message.id, { values: [other] });
         expect(whyNot.id).toBe(message.id);
         expect(textOf(whyNot)).toContain(`Why not \`${knowledge.outcomes[other].shortName}\`?`);
+        expect(whyNot.attachments.map((a) => a.id)).toEqual(message.attachments.map((a) => a.id));
       }
     },
   );

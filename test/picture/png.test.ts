@@ -30,6 +30,14 @@ describe('renderTreePng', () => {
     }
   });
 
+  it('GIVEN the picture every outcome message uploads THEN it is a palette PNG of well under 80 KB, not full-colour RGBA', async () => {
+    for (const { png } of await rendered) {
+      // IHDR's colour type byte: 3 is indexed colour.
+      expect(png[25]).toBe(3);
+      expect(png.length).toBeLessThan(80_000);
+    }
+  });
+
   it('GIVEN different paths THEN the pictures differ', async () => {
     const digests = new Set((await rendered).map(({ png }) => createHash('sha256').update(png).digest('hex')));
     expect(digests.size).toBe(paths.length);
