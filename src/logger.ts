@@ -6,6 +6,8 @@ export type { Logger } from 'pino';
 /**
  * One JSON line per event, on stdout unless a stream is given. Anything that could carry a token
  * is redacted, even though the code never logs one on purpose: a stray options object might.
+ * Stdout is written asynchronously: a line per interaction written synchronously would hold the
+ * event loop on every click. pino flushes what is left when the process exits.
  *
  * @example createLogger('info').info({ kind: 'button', latencyMs: 12 }, 'interaction')
  */
@@ -15,5 +17,5 @@ export function createLogger(level: LogLevel, stream?: DestinationStream): Logge
     base: null,
     redact: { paths: ['token', '*.token', '*.*.token', 'authorization', '*.authorization', '*.headers.authorization'], censor: '[redacted]' },
   };
-  return stream === undefined ? pino(options) : pino(options, stream);
+  return pino(options, stream ?? pino.destination({ dest: 1, sync: false }));
 }

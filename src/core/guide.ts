@@ -21,14 +21,51 @@ export type GuideStep =
     }
   | { readonly kind: 'outcome'; readonly outcome: OutcomeId; readonly answers: readonly Answer[] };
 
+/*
+ * The machine is pure and fixed for the life of the process, and every click replays a guide
+ * through it, so each place in the tree is kept as one snapshot and each transition from it is
+ * computed once. There are only as many places as prefixes of complete paths, and as many events
+ * per place as the machine has event shapes, so none of this grows with traffic or bad input.
+ * Snapshots are values: transition() returns new ones and never changes these.
+ */
+const snapshotByPlace = new Map<string, GuideSnapshot>();
+const transitionsFrom = new WeakMap<GuideSnapshot, Map<string, GuideSnapshot>>();
+const stepOf = new WeakMap<GuideSnapshot, GuideStep>();
+
+function placeKey(snapshot: GuideSnapshot): string {
+  return JSON.stringify([snapshot.status, snapshot.value, snapshot.context.answers]);
+}
+
+/** The one stored snapshot for the place this snapshot stands at. */
+function canonical(snapshot: GuideSnapshot): GuideSnapshot {
+  const place = placeKey(snapshot);
+  const known = snapshotByPlace.get(place);
+  if (known !== undefined) return known;
+  snapshotByPlace.set(place, snapshot);
+  return snapshot;
+}
+
+let started: GuideSnapshot | undefined;
+
 /** The snapshot of a guide that has just started. */
 export function startGuide(): GuideSnapshot {
-  return initialTransition(concurrencyGuideMachine)[0];
+  started ??= canonical(initialTransition(concurrencyGuideMachine)[0]);
+  return started;
 }
 
 /** Applies one event; an event the current state does not accept leaves the snapshot as it was. */
 export function applyEvent(snapshot: GuideSnapshot, event: GuideEvent): GuideSnapshot {
-  return transition(concurrencyGuideMachine, snapshot, event)[0];
+  let known = transitionsFrom.get(snapshot);
+  if (known === undefined) {
+    known = new Map();
+    transitionsFrom.set(snapshot, known);
+  }
+  const key = JSON.stringify(event);
+  const cached = known.get(key);
+  if (cached !== undefined) return cached;
+  const next = canonical(transition(concurrencyGuideMachine, snapshot, event)[0]);
+  known.set(key, next);
+  return next;
 }
 
 function metaOf(snapshot: GuideSnapshot): GuideStateMeta {
@@ -48,8 +85,7 @@ function acceptedOptions(snapshot: GuideSnapshot, question: QuestionId): OptionI
   return optionsOf(question).filter((option) => snapshot.can({ type: 'answer', option }));
 }
 
-// The machine is fixed for the life of the process and the answers so far decide the state, so each
-// place in the tree is explored once; there are only as many places as prefixes of complete paths.
+// Explored once per place, like the transitions above.
 const longestRemainingByPlace = new Map<string, number>();
 
 /** Questions still to come on the longest path from here, this one included. */
@@ -67,12 +103,16 @@ function longestRemaining(snapshot: GuideSnapshot): number {
   return remaining;
 }
 
-function placeKey(snapshot: GuideSnapshot): string {
-  return JSON.stringify([snapshot.value, snapshot.context.answers]);
-}
-
 /** Describes where a guide stands. */
 export function describeStep(snapshot: GuideSnapshot): GuideStep {
+  const known = stepOf.get(snapshot);
+  if (known !== undefined) return known;
+  const step = stepAt(snapshot);
+  stepOf.set(snapshot, step);
+  return step;
+}
+
+function stepAt(snapshot: GuideSnapshot): GuideStep {
   const meta = metaOf(snapshot);
   const answers = snapshot.context.answers;
   if ('outcome' in meta) return { kind: 'outcome', outcome: meta.outcome, answers };
@@ -109,7 +149,5 @@ export function replayAnswers(options: readonly OptionId[]): Result<GuideSnapsho
   return ok(snapshot);
 }
 
-// Every click replays its path from the custom id. Only paths the machine accepted are kept, and
-// there are as few of those as places in the tree, so this cannot grow with traffic or bad input.
-// Snapshots are values: transition() returns new ones and never changes these.
+// Only paths the machine accepted are kept: as few as places in the tree.
 const replayedPaths = new Map<string, GuideSnapshot>();

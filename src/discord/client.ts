@@ -23,7 +23,9 @@ export function botIntents(messageContent: boolean): GatewayIntentBits[] {
 
 /**
  * A discord.js client with small caches: the bot keeps no session state, so it only needs the
- * channels to receive messages in, and a short message history to find replied-to guides.
+ * channels to receive messages in. No messages are cached: each guide edit arrives again as a
+ * MESSAGE_UPDATE that a cached copy would have to be patched by, on every click, while the rare
+ * typed reply can fetch the one message it refers to.
  */
 export function createBotClient(settings: BotClientSettings): Client {
   return new Client({
@@ -33,7 +35,7 @@ export function createBotClient(settings: BotClientSettings): Client {
     rest: { api: settings.apiUrl },
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
-      MessageManager: 50,
+      MessageManager: 0,
       GuildMemberManager: 0,
       PresenceManager: 0,
       ReactionManager: 0,

@@ -73,7 +73,8 @@ function move(current: GuideSnapshot, action: GuideAction, values: readonly stri
   };
   switch (action.kind) {
     case 'answer':
-      return current.can({ type: 'answer', option: action.option }) ? navigate({ type: 'answer', option: action.option }) : undefined;
+      // The step's options are the answers the machine accepts here.
+      return step.kind === 'question' && step.options.includes(action.option) ? navigate({ type: 'answer', option: action.option }) : undefined;
     case 'back':
       return navigate({ type: 'nav.back' });
     case 'restart':

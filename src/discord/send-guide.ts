@@ -7,6 +7,7 @@ import {
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
   type InteractionUpdateOptions,
+  type JSONEncodable,
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { Logger } from '../logger.ts';
@@ -25,9 +26,22 @@ type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
 // Nobody may be pinged by anything the bot posts, whatever a text contains.
 const NO_PINGS = { parse: [] } as const;
 
+/**
+ * The rendered data is already in Discord's API shape; handed over as plain objects, discord.js
+ * would rebuild every embed and row through its builders (renaming each key) on every answer.
+ */
+function encoded<T>(data: T): JSONEncodable<T> {
+  return { toJSON: () => data };
+}
+
 /** Message options common to every kind of answer. */
 export function messageOptions(message: GuideMessage) {
-  return { embeds: message.embeds, components: message.components, allowedMentions: NO_PINGS, ...(message.content === undefined ? {} : { content: message.content }) };
+  return {
+    embeds: message.embeds.map(encoded),
+    components: message.components.map(encoded),
+    allowedMentions: NO_PINGS,
+    ...(message.content === undefined ? {} : { content: message.content }),
+  };
 }
 
 /** A rendered picture, the name it is attached under, and its description for screen readers. */
@@ -40,17 +54,17 @@ interface Picture {
 // Discord's limit on an attachment's description.
 const ATTACHMENT_DESCRIPTION_MAX = 1024;
 
-/** The first embed shows the attachment of that name as its image. */
-function embedsShowing(message: GuideMessage, filename: string) {
+/** The message with its first embed showing the attachment of that name as its image. */
+function showing(message: GuideMessage, filename: string): GuideMessage {
   const [first, ...rest] = message.embeds;
-  return first === undefined ? [] : [{ ...first, image: { url: `attachment://${filename}` } }, ...rest];
+  return { ...message, embeds: first === undefined ? [] : [{ ...first, image: { url: `attachment://${filename}` } }, ...rest] };
 }
 
 /** The message with its picture attached and shown as the first embed's image; no picture, no stale image. */
 function withPicture(message: GuideMessage, picture: Picture | undefined) {
   if (picture === undefined) return { ...messageOptions(message), files: [] };
   const description = picture.description === undefined ? {} : { description: truncate(picture.description, ATTACHMENT_DESCRIPTION_MAX) };
-  return { ...messageOptions(message), embeds: embedsShowing(message, picture.filename), files: [{ attachment: picture.png, name: picture.filename, ...description }] };
+  return { ...messageOptions(showing(message, picture.filename)), files: [{ attachment: picture.png, name: picture.filename, ...description }] };
 }
 
 /** How to get an outcome message's picture (undefined if there is none, or it failed), and whether that is quick. */
@@ -92,7 +106,7 @@ function deferAfter(interaction: Interaction, pictureReady: boolean): number {
 export async function sendUpdate(interaction: ComponentInteraction, message: GuideMessage, pictures: PathPictures | undefined, logger: Logger): Promise<void> {
   const kept = keptPicture(interaction, message);
   if (kept !== undefined) {
-    await interaction.update({ ...messageOptions(message), embeds: embedsShowing(message, kept.name), attachments: [kept] } satisfies InteractionUpdateOptions);
+    await interaction.update({ ...messageOptions(showing(message, kept.name)), attachments: [kept] } satisfies InteractionUpdateOptions);
     return;
   }
   const picture = pictureOf(message, pictures, logger);
