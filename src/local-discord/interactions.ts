@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Clock, TimerHandle } from './clock.ts';
 import { InteractionFailedError } from './errors.ts';
 
@@ -43,7 +43,8 @@ export class InteractionRecord {
     private readonly tokenLifetimeMs: number = TOKEN_LIFETIME_MS,
   ) {
     this.createdAt = clock.now();
-    this.token = Buffer.from(`interaction:${init.id}:${randomBytes(48).toString('base64url')}`).toString('base64url');
+    // Two random UUIDs: as unguessable as Discord's tokens need to be here, and Node draws them from a pool.
+    this.token = Buffer.from(`interaction:${init.id}:${randomUUID()}${randomUUID()}`).toString('base64url');
     this.answer = new Promise<string>((resolve, reject) => {
       this.settle = { resolve, reject };
     });

@@ -38,6 +38,7 @@ export interface RestServerDeps {
 export class RestServer {
   private readonly faults: PendingFault[] = [];
   private readonly buckets = new Map<string, Bucket>();
+  private lastSweep = 0;
 
   constructor(private readonly deps: RestServerDeps) {}
 
@@ -102,8 +103,10 @@ export class RestServer {
   /** Counts a request in its bucket and returns the headers Discord sends with it. */
   private countRequest(bucketKey: string): Record<string, string> {
     const now = Date.now();
-    // Interaction buckets are one-off; sweep the expired ones so long runs do not pile them up.
-    if (this.buckets.size > 1_000) {
+    // Interaction buckets are one-off; sweep the expired ones so long runs do not pile them up. Once
+    // a window is enough: nothing expires sooner, and a sweep per request would walk every bucket.
+    if (this.buckets.size > 1_000 && now - this.lastSweep >= WINDOW_MS) {
+      this.lastSweep = now;
       for (const [key, old] of this.buckets) if (old.resetAt <= now) this.buckets.delete(key);
     }
     let bucket = this.buckets.get(bucketKey);
