@@ -106,7 +106,7 @@ function deferAfter(interaction: Interaction, pictureReady: boolean): number {
 export async function sendUpdate(interaction: ComponentInteraction, message: GuideMessage, pictures: PathPictures | undefined, logger: Logger): Promise<void> {
   const kept = keptPicture(interaction, message);
   if (kept !== undefined) {
-    await interaction.update({ ...messageOptions(showing(message, kept.name)), attachments: [kept] } satisfies InteractionUpdateOptions);
+    await interaction.update({ ...messageOptions(showing(message, kept.name)), attachments: [{ id: kept.id }] } satisfies InteractionUpdateOptions);
     return;
   }
   const picture = pictureOf(message, pictures, logger);
