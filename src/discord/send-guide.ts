@@ -1,5 +1,7 @@
 import {
+  InteractionResponseType,
   MessageFlags,
+  Routes,
   type Attachment,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -15,6 +17,7 @@ import { msUntilDeferDeadline, respondInTime } from './ack-deadline.ts';
 import { truncate } from './limits.ts';
 import { pictureFilename, type PathPictures } from './pictures.ts';
 import type { GuideMessage } from './render.ts';
+import { multipartBody } from './upload-body.ts';
 
 /*
  * Sending a rendered guide message as an interaction response: the picture attached when there
@@ -67,6 +70,42 @@ function withPicture(message: GuideMessage, picture: Picture | undefined) {
   return { ...messageOptions(showing(message, picture.filename)), files: [{ attachment: picture.png, name: picture.filename, ...description }] };
 }
 
+/** The message as Discord's API takes it; the rendered data is in that shape already. */
+function apiMessageData(message: GuideMessage) {
+  return { embeds: message.embeds, components: message.components, allowed_mentions: NO_PINGS, ...(message.content === undefined ? {} : { content: message.content }) };
+}
+
+type AnyGuideInteraction = ComponentInteraction | ChatInputCommandInteraction;
+
+/**
+ * Answers (type 7 update, or type 4 new message) with the picture as one pre-assembled upload
+ * (see multipartBody) through discord.js's own REST client, then marks the interaction answered as
+ * discord.js would, so nothing later tries to answer it twice.
+ */
+async function respondWithPicture(
+  interaction: AnyGuideInteraction,
+  type: InteractionResponseType.UpdateMessage | InteractionResponseType.ChannelMessageWithSource,
+  message: GuideMessage,
+  picture: Picture,
+  flags: number | undefined,
+): Promise<void> {
+  const description = picture.description === undefined ? {} : { description: truncate(picture.description, ATTACHMENT_DESCRIPTION_MAX) };
+  const data = {
+    ...apiMessageData(showing(message, picture.filename)),
+    attachments: [{ id: '0', filename: picture.filename, ...description }],
+    ...(flags === undefined ? {} : { flags }),
+  };
+  const upload = multipartBody({ type, data }, [{ name: picture.filename, contentType: 'image/png', data: picture.png }]);
+  await interaction.client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
+    body: upload.body,
+    passThroughBody: true,
+    headers: { 'Content-Type': upload.contentType },
+    auth: false,
+  });
+  interaction.replied = true;
+  interaction.ephemeral = flags !== undefined && (flags & MessageFlags.Ephemeral) !== 0;
+}
+
 /** How to get an outcome message's picture (undefined if there is none, or it failed), and whether that is quick. */
 function pictureOf(message: GuideMessage, pictures: PathPictures | undefined, logger: Logger): { ready: boolean; get: () => Promise<Picture | undefined> } {
   const path = message.picturePath;
@@ -112,7 +151,10 @@ export async function sendUpdate(interaction: ComponentInteraction, message: Gui
   const picture = pictureOf(message, pictures, logger);
   await respondInTime({
     work: picture.get,
-    respond: async (buffer) => void (await interaction.update(withPicture(message, buffer) satisfies InteractionUpdateOptions)),
+    respond: async (picture) =>
+      picture === undefined
+        ? void (await interaction.update(withPicture(message, undefined) satisfies InteractionUpdateOptions))
+        : respondWithPicture(interaction, InteractionResponseType.UpdateMessage, message, picture, undefined),
     defer: async () => void (await interaction.deferUpdate()),
     respondAfterDefer: async (buffer) => void (await interaction.editReply(withPicture(message, buffer) satisfies InteractionEditReplyOptions)),
     deferAfterMs: deferAfter(interaction, picture.ready),
@@ -121,7 +163,7 @@ export async function sendUpdate(interaction: ComponentInteraction, message: Gui
 
 /** Answers with a new message, public or ephemeral, deferring first when the picture is slow. */
 export async function sendReply(
-  interaction: ComponentInteraction | ChatInputCommandInteraction,
+  interaction: AnyGuideInteraction,
   message: GuideMessage,
   ephemeral: boolean,
   pictures: PathPictures | undefined,
@@ -131,8 +173,10 @@ export async function sendReply(
   const picture = pictureOf(message, pictures, logger);
   await respondInTime({
     work: picture.get,
-    respond: async (buffer) =>
-      void (await interaction.reply({ ...withPicture(message, buffer), ...(flags === undefined ? {} : { flags }) } satisfies InteractionReplyOptions)),
+    respond: async (picture) =>
+      picture === undefined
+        ? void (await interaction.reply({ ...withPicture(message, undefined), ...(flags === undefined ? {} : { flags }) } satisfies InteractionReplyOptions))
+        : respondWithPicture(interaction, InteractionResponseType.ChannelMessageWithSource, message, picture, flags),
     defer: async () => void (await interaction.deferReply(flags === undefined ? {} : { flags })),
     respondAfterDefer: async (buffer) => void (await interaction.editReply(withPicture(message, buffer))),
     deferAfterMs: deferAfter(interaction, picture.ready),

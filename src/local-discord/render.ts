@@ -25,6 +25,7 @@ export function renderMessage(message: StoredMessage): RenderedMessage {
       id: attachment.id,
       filename: attachment.filename,
       ...(attachment.contentType === undefined ? {} : { contentType: attachment.contentType }),
+      ...(attachment.description === undefined ? {} : { description: attachment.description }),
       size: attachment.data.length,
       data: attachment.data,
     })),

@@ -79,6 +79,8 @@ export interface RenderedAttachment {
   readonly id: string;
   readonly filename: string;
   readonly contentType?: string;
+  /** The alt text screen readers announce. */
+  readonly description?: string;
   readonly size: number;
   readonly data: Buffer;
 }

@@ -3,7 +3,7 @@ import { OUTCOME_IDS, type OptionId } from '../../machines/questions.ts';
 import { knowledge, optionKnowledge } from '../../src/core/knowledge/index.ts';
 import { buttonLabels as ui, stepLine } from '../../src/core/ui-text.ts';
 import type { RenderedMessage } from '../../src/local-discord/index.ts';
-import { createTreePictureCache } from '../../src/picture/index.ts';
+import { createTreePictureCache, describeTreePicture } from '../../src/picture/index.ts';
 import { DECISION_TABLE, tablePrefixes } from '../support/decision-table.ts';
 import { buttonLabels, expectCleanServer, selectValues, startWorld, textOf, type World } from './harness.ts';
 
@@ -13,7 +13,7 @@ let world: World;
 beforeAll(async () => {
   // Drawing holds the event loop the local server shares with the bot here; draw before any click.
   await pictures.warm();
-  world = await startWorld({ pictures: { get: pictures.get, isReady: pictures.isReady, warm: pictures.warm } });
+  world = await startWorld({ pictures: { get: pictures.get, isReady: pictures.isReady, warm: pictures.warm, describe: describeTreePicture } });
 });
 afterAll(async () => world.close());
 afterEach(() => expectCleanServer(world.discord));
@@ -55,6 +55,8 @@ describe('GIVEN a member who answers by clicking, from /concurrency', () => {
       expect(embed?.image).toBe(`attachment://${picture}`);
       expect(message.attachments.map((a) => a.filename)).toEqual([picture]);
       expect(message.attachments[0]?.data.subarray(0, 8)).toEqual(PNG_SIGNATURE);
+      // Alt text for screen readers: the path in words, ending at the recommendation.
+      for (const option of answers) expect(message.attachments[0]?.description).toContain(optionKnowledge(option).label);
       for (const option of answers) expect(embed?.description).toContain(optionKnowledge(option).reason);
       expect(selectValues(message).sort()).toEqual(OUTCOME_IDS.filter((other) => other !== outcome).sort());
       expect(buttonLabels(message)).not.toContain(ui.share);
