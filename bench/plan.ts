@@ -12,7 +12,7 @@ export interface BenchPlan {
   readonly members: number;
 }
 
-export const FULL_PLAN: BenchPlan = { name: 'full', rates: [50, 100, 200, 300, 500, 1000, 2000], stepMs: 5_000, memoryMarks: [100, 10_000], memoryConcurrency: 16, channels: 20, members: 500 };
+export const FULL_PLAN: BenchPlan = { name: 'full', rates: [50, 100, 200, 300, 400, 500, 1000, 2000], stepMs: 5_000, memoryMarks: [100, 10_000], memoryConcurrency: 16, channels: 20, members: 500 };
 
 export const QUICK_PLAN: BenchPlan = { name: 'quick', rates: [50, 200], stepMs: 2_000, memoryMarks: [100, 1_000], memoryConcurrency: 16, channels: 5, members: 100 };
 

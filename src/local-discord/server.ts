@@ -10,6 +10,7 @@ import { Gateway } from './gateway/gateway.ts';
 import { forwardWorldEvents } from './gateway/world-events.ts';
 import { ACK_WINDOW_MS, InteractionRegistry, TOKEN_LIFETIME_MS } from './interactions.ts';
 import { renderMessage } from './render.ts';
+import { specProblems } from './rules/spec-validation.ts';
 import { serveAttachment } from './rest/attachments.ts';
 import { describeCommands, toChangeEvent } from './views.ts';
 import { appRoutes } from './rest/app-routes.ts';
@@ -65,7 +66,7 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
     onInternalError,
   });
   const interactions = new InteractionRegistry(clock, settings.tokenLifetimeMs);
-  const context: RestContext = { world, interactions, gateway, bot, clock, newId, now: () => clock.now(), origin: () => origin, gatewayUrl, recommendedShards: settings.shards };
+  const context: RestContext = { world, interactions, gateway, bot, clock, newId, now: () => clock.now(), origin: () => origin, gatewayUrl, recommendedShards: settings.shards, checkSpec: options.schemaChecks === false ? () => [] : specProblems };
   const rest = new RestServer({
     context,
     routes: [...appRoutes, ...channelRoutes, ...commandRoutes, ...interactionRoutes],

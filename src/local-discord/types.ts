@@ -164,6 +164,12 @@ export interface LocalDiscordOptions {
    * minutes by default. Long runs shorten it so finished interactions are let go sooner.
    */
   readonly interactionTokenLifetimeMs?: number;
+  /**
+   * Check message and interaction-response bodies against Discord's OpenAPI schemas (default true).
+   * Discord's documented limits are enforced either way. A benchmark may turn the schema checks
+   * off: on Discord they run on Discord's machines, here they would take CPU from the bot measured.
+   */
+  readonly schemaChecks?: boolean;
 }
 
 export type SlashOptionValue = string | number | boolean;

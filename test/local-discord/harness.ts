@@ -69,7 +69,9 @@ export async function botSays(client: Client, channelId: string, content: string
 
 /** Every test ends with the server's own verdict (no rule broken, no internal error), then closes its session. */
 export async function endSession(session: Session | undefined): Promise<void> {
-  expect(session?.discord.violations).toEqual([]);
-  expect(session?.discord.internalErrors).toEqual([]);
-  await session?.close();
+  // A test that expected a violation checks and closes its own session.
+  if (session === undefined) return;
+  expect(session.discord.violations).toEqual([]);
+  expect(session.discord.internalErrors).toEqual([]);
+  await session.close();
 }

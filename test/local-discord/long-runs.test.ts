@@ -1,4 +1,4 @@
-import { Events } from 'discord.js';
+import { DiscordAPIError, Events, Routes } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createManualClock, startLocalDiscord } from '../../src/local-discord/index.ts';
 import { InteractionRegistry } from '../../src/local-discord/interactions.ts';
@@ -24,6 +24,30 @@ describe('options for long runs such as benchmarks', () => {
     const { channel } = guildWithUser(session.discord);
     await botSays(session.client, channel.id, 'hello');
     expect(session.discord.requests.some((request) => request.method === 'POST' && request.route === `/channels/${channel.id}/messages`)).toBe(true);
+  });
+
+  it('GIVEN schemaChecks false WHEN a body breaks only the OpenAPI schema THEN it is accepted, while documented limits are still enforced', async () => {
+    session = await connect({ schemaChecks: false });
+    const { channel, actor } = guildWithUser(session.discord);
+    const schemaOnly = { content: 'flag as text', tts: 'yes' };
+    await session.client.rest.post(Routes.channelMessages(channel.id), { body: schemaOnly });
+    expect(actor.view(channel.id).map((message) => message.content)).toEqual(['flag as text']);
+    const overLimit = session.client.rest.post(Routes.channelMessages(channel.id), { body: { content: 'x'.repeat(2001) } });
+    await expect(overLimit).rejects.toSatisfy((error) => error instanceof DiscordAPIError && error.code === 50035);
+    // Only the over-limit body counts as a broken rule.
+    expect(session.discord.violations.map((violation) => violation.code)).toEqual([50035]);
+    await session.close();
+    session = undefined;
+  });
+
+  it('GIVEN the default WHEN a body breaks the OpenAPI schema THEN it is refused with 50035', async () => {
+    session = await connect();
+    const { channel } = guildWithUser(session.discord);
+    const refused = session.client.rest.post(Routes.channelMessages(channel.id), { body: { content: 'flag as text', tts: 'yes' } });
+    await expect(refused).rejects.toSatisfy((error) => error instanceof DiscordAPIError && error.code === 50035);
+    expect(session.discord.violations.map((violation) => violation.code)).toEqual([50035]);
+    await session.close();
+    session = undefined;
   });
 
   it('GIVEN a message WHEN it is forgotten THEN users no longer see it and the bot gets no MESSAGE_DELETE', async () => {

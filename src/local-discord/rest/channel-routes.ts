@@ -4,7 +4,6 @@ import { ApiError, apiErrors } from '../errors.ts';
 import { CHANNEL_MESSAGE_FLAGS } from '../rules/message-rules.ts';
 import { asRecord, asString } from '../rules/json.ts';
 import { isSnowflake } from '../snowflake.ts';
-import { specProblems } from '../rules/spec-validation.ts';
 import type { StoredChannel, StoredMessage } from '../world.ts';
 import { composeMessage, planEdit, validateMessageBody } from './compose.ts';
 import { json, noContent, type RestContext, type Route } from './route.ts';
@@ -42,7 +41,7 @@ export const channelRoutes: readonly Route[] = [
     bucket: byChannel('create-message'),
     handle(context, request) {
       const channel = channelFor(context, request.params['channelId']);
-      const body = validateMessageBody(MessageCreateRequestSchema, request.body, CHANNEL_MESSAGE_FLAGS);
+      const body = validateMessageBody(context.checkSpec, MessageCreateRequestSchema, request.body, CHANNEL_MESSAGE_FLAGS);
       const message = composeMessage(context, { channel, authorId: context.bot.userId, type: 0, body, files: request.files });
       context.world.addMessage(message);
       return json(toApi(context, message));
@@ -90,7 +89,7 @@ export const channelRoutes: readonly Route[] = [
       const channel = channelFor(context, request.params['channelId']);
       const message = visibleMessage(context, channel, request.params['messageId']);
       if (message.authorId !== context.bot.userId || message.webhookId !== undefined) throw apiErrors.cannotEditOthers();
-      const body = validateMessageBody(MessageEditRequestPartialSchema, request.body, CHANNEL_MESSAGE_FLAGS);
+      const body = validateMessageBody(context.checkSpec, MessageEditRequestPartialSchema, request.body, CHANNEL_MESSAGE_FLAGS);
       const edit = planEdit(context, message, body, request.files);
       context.world.updateMessage(message, edit.apply);
       return json(toApi(context, message));
@@ -123,7 +122,7 @@ export const channelRoutes: readonly Route[] = [
     auth: true,
     bucket: () => 'create-dm',
     handle(context, request) {
-      const problems = specProblems(CreatePrivateChannelRequestSchema, request.body ?? {});
+      const problems = context.checkSpec(CreatePrivateChannelRequestSchema, request.body ?? {});
       if (problems.length > 0) throw apiErrors.invalidFormBody(problems);
       const recipientId = asString(asRecord(request.body)?.['recipient_id']);
       const user = recipientId === undefined ? undefined : context.world.users.get(recipientId);

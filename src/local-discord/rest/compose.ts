@@ -2,7 +2,7 @@ import type { SpecSchema } from 'discord-api-spec/zod';
 import { ApiError, apiErrors } from '../errors.ts';
 import { messageProblems, isEmptyMessage, MessageFlags } from '../rules/message-rules.ts';
 import { asArray, asNumber, asRecord, asString, type JsonRecord } from '../rules/json.ts';
-import { specProblems } from '../rules/spec-validation.ts';
+import type { specProblems } from '../rules/spec-validation.ts';
 import type { InteractionMetadata, StoredAttachment, StoredChannel, StoredMessage, World } from '../world.ts';
 import type { UploadedFile } from './request-body.ts';
 
@@ -16,10 +16,10 @@ export interface ComposeContext {
  * Checks a message body against Discord's schema and its documented limits; throws the 400 Discord
  * would answer, or returns the body as a record.
  */
-export function validateMessageBody(schema: SpecSchema, body: unknown, allowedFlags: number): JsonRecord {
+export function validateMessageBody(checkSpec: typeof specProblems, schema: SpecSchema, body: unknown, allowedFlags: number): JsonRecord {
   const record = asRecord(body);
   if (record === undefined) throw apiErrors.invalidFormBody([{ path: [], code: 'DICT_TYPE_CONVERT', message: 'Only dictionaries may be used in a DictType' }]);
-  const problems = [...specProblems(schema, record), ...messageProblems(record, allowedFlags)];
+  const problems = [...checkSpec(schema, record), ...messageProblems(record, allowedFlags)];
   if (problems.length > 0) throw apiErrors.invalidFormBody(problems);
   return record;
 }

@@ -13,7 +13,6 @@ import { apiErrors, DriverError } from '../errors.ts';
 import type { InteractionRecord } from '../interactions.ts';
 import { INTERACTION_MESSAGE_FLAGS, MessageFlags, messageProblems } from '../rules/message-rules.ts';
 import { asNumber, asRecord, type JsonRecord } from '../rules/json.ts';
-import { specProblems } from '../rules/spec-validation.ts';
 import type { StoredMessage } from '../world.ts';
 import { composeMessage, planEdit, validateMessageBody } from './compose.ts';
 import { json, noContent, type RestContext, type RestRequest, type RestResponse, type Route } from './route.ts';
@@ -49,7 +48,7 @@ function respond(context: RestContext, request: RestRequest): RestResponse {
   const data = asRecord(body['data']) ?? {};
   const carriesMessage = type === Callback.ChannelMessage || type === Callback.UpdateMessage;
   const problems = [
-    ...specProblems(schema, body),
+    ...context.checkSpec(schema, body),
     ...(carriesMessage ? messageProblems(data, INTERACTION_MESSAGE_FLAGS).map((problem) => ({ ...problem, path: ['data', ...problem.path] })) : []),
   ];
   if (problems.length > 0) throw apiErrors.invalidFormBody(problems);
@@ -151,7 +150,7 @@ function belongsTo(message: StoredMessage, interaction: InteractionRecord): bool
 function editThroughToken(context: RestContext, request: RestRequest): RestResponse {
   const interaction = webhookInteraction(context, request);
   const message = targetMessage(context, interaction, request.params['messageId'] ?? '');
-  const body = validateMessageBody(IncomingWebhookUpdateRequestPartialSchema, request.body, INTERACTION_MESSAGE_FLAGS);
+  const body = validateMessageBody(context.checkSpec, IncomingWebhookUpdateRequestPartialSchema, request.body, INTERACTION_MESSAGE_FLAGS);
   const edit = planEdit(context, message, body, request.files);
   context.world.updateMessage(message, edit.apply);
   if (message.id === interaction.originalMessageId) interaction.markAnswered(message.id);
@@ -161,7 +160,7 @@ function editThroughToken(context: RestContext, request: RestRequest): RestRespo
 function followUp(context: RestContext, request: RestRequest): RestResponse {
   const interaction = webhookInteraction(context, request);
   if (!interaction.acknowledged) throw apiErrors.unknownWebhook();
-  const body = validateMessageBody(IncomingWebhookRequestPartialSchema, request.body, INTERACTION_MESSAGE_FLAGS);
+  const body = validateMessageBody(context.checkSpec, IncomingWebhookRequestPartialSchema, request.body, INTERACTION_MESSAGE_FLAGS);
   const original = interaction.originalMessageId === undefined ? undefined : context.world.message(interaction.originalMessageId);
   // Discord documents that the first follow-up after a deferral edits the "thinking..." message.
   if (original !== undefined && interaction.responseType === Callback.DeferredChannelMessage && (original.flags & MessageFlags.Loading) !== 0) {

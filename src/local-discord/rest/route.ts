@@ -1,3 +1,4 @@
+import type { specProblems } from '../rules/spec-validation.ts';
 import type { Clock } from '../clock.ts';
 import type { Gateway } from '../gateway/gateway.ts';
 import type { InteractionRegistry } from '../interactions.ts';
@@ -18,6 +19,8 @@ export interface RestContext {
   readonly origin: () => string;
   readonly gatewayUrl: () => string;
   readonly recommendedShards: number;
+  /** specProblems, or a stand-in that finds none when schema checks are off. */
+  readonly checkSpec: typeof specProblems;
 }
 
 export interface RestRequest {
