@@ -4,15 +4,18 @@ export interface BenchPlan {
   /** New guides per second, one step each, lowest first. */
   readonly rates: readonly number[];
   readonly stepMs: number;
-  /** Finished guides at which memory is read: the first mark and the last. */
-  readonly memoryMarks: readonly [number, number];
+  /**
+   * Finished guides at which memory is read. The memory target compares the first two; a later
+   * mark shows whether what grew between them keeps growing or levels off.
+   */
+  readonly memoryMarks: readonly [number, number, ...number[]];
   /** Guides in flight at once while filling up to the memory marks. */
   readonly memoryConcurrency: number;
   readonly channels: number;
   readonly members: number;
 }
 
-export const FULL_PLAN: BenchPlan = { name: 'full', rates: [50, 100, 200, 300, 400, 500, 1000, 2000], stepMs: 5_000, memoryMarks: [100, 10_000], memoryConcurrency: 16, channels: 20, members: 500 };
+export const FULL_PLAN: BenchPlan = { name: 'full', rates: [50, 100, 200, 300, 400, 500, 1000, 2000], stepMs: 5_000, memoryMarks: [100, 10_000, 30_000], memoryConcurrency: 16, channels: 20, members: 500 };
 
 export const QUICK_PLAN: BenchPlan = { name: 'quick', rates: [50, 200], stepMs: 2_000, memoryMarks: [100, 1_000], memoryConcurrency: 16, channels: 5, members: 100 };
 

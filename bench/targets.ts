@@ -53,12 +53,16 @@ function rateTarget(baseline: BotResult | undefined, ours: BotResult | undefined
 }
 
 function memoryTarget(ours: BotResult | undefined): TargetCheck {
-  const first = ours?.memory[0];
-  const last = ours?.memory.at(-1);
-  const target = `our memory after ${last?.finishedGuides.toLocaleString('en-US') ?? '10,000'} finished guides within ${MEMORY_GROWTH_LIMIT_MIB} MiB of memory after ${first?.finishedGuides ?? 100}`;
-  if (first === undefined || last === undefined || first === last) return { target, pass: undefined, detail: 'needs two memory marks of our bot' };
-  const growth = last.rssMiB - first.rssMiB;
-  return { target, pass: growth <= MEMORY_GROWTH_LIMIT_MIB, detail: `RSS ${first.rssMiB.toFixed(1)} -> ${last.rssMiB.toFixed(1)} MiB (${signed(growth)} MiB); heap ${first.heapUsedMiB.toFixed(1)} -> ${last.heapUsedMiB.toFixed(1)} MiB` };
+  const [first, second, ...later] = ours?.memory ?? [];
+  const target = `our memory after ${second?.finishedGuides.toLocaleString('en-US') ?? '10,000'} finished guides within ${MEMORY_GROWTH_LIMIT_MIB} MiB of memory after ${first?.finishedGuides ?? 100}`;
+  if (first === undefined || second === undefined) return { target, pass: undefined, detail: 'needs two memory marks of our bot' };
+  const growth = second.rssMiB - first.rssMiB;
+  const then = later.map((mark) => `; then ${mark.rssMiB.toFixed(1)} MiB RSS (${signed(mark.rssMiB - second.rssMiB)} MiB) after ${mark.finishedGuides.toLocaleString('en-US')}`).join('');
+  return {
+    target,
+    pass: growth <= MEMORY_GROWTH_LIMIT_MIB,
+    detail: `RSS ${first.rssMiB.toFixed(1)} -> ${second.rssMiB.toFixed(1)} MiB (${signed(growth)} MiB); heap ${first.heapUsedMiB.toFixed(1)} -> ${second.heapUsedMiB.toFixed(1)} MiB${then}`,
+  };
 }
 
 function pictureTarget(ours: BotResult | undefined): TargetCheck {

@@ -32,6 +32,18 @@ describe('targets', () => {
     expect(checkTargets(baseline, ours)[2]?.pass).toBe(false);
   });
 
+  it('GIVEN growth within the limit up to 10,000 guides and a later mark THEN the target judges the first two and reports the later one', () => {
+    const memory = [
+      { finishedGuides: 100, rssMiB: 100, heapUsedMiB: 20 },
+      { finishedGuides: 10_000, rssMiB: 140, heapUsedMiB: 21 },
+      { finishedGuides: 30_000, rssMiB: 200, heapUsedMiB: 21 },
+    ];
+    const check = checkTargets(baseline, bot('ours', baseline.steps, { memory }))[2];
+    expect(check?.pass).toBe(true);
+    expect(check?.target).toContain('10,000 finished guides');
+    expect(check?.detail).toContain('then 200.0 MiB RSS (+60.0 MiB) after 30,000');
+  });
+
   it('GIVEN a picture rendered twice THEN the picture target fails', () => {
     const ours = bot('ours', baseline.steps, { pictures: { renders: 9, distinct: 8, repeated: 1, duringLoad: 1 } });
     expect(checkTargets(baseline, ours)[3]?.pass).toBe(false);
