@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DriverError, InteractionFailedError } from '../../src/local-discord/index.ts';
-import { expectCleanServer, startWorld, type World } from '../bot/harness.ts';
-import { answer, showsQuestion } from './guide-steps.ts';
+import { expectCleanServer, startWorld, textOf, TINY_PNG, type World } from '../bot/harness.ts';
+import { answer, apiFor, showsQuestion } from './guide-steps.ts';
 
 let world: World;
 beforeAll(async () => {
@@ -38,6 +38,20 @@ describe('REST faults while answering a click', () => {
     const next = await answer(alice, start, 'cpu');
     expect(showsQuestion(next, 'workers')).toBe(true);
     expect(callbackStatuses(before)).toEqual([500, 204]);
+  });
+});
+
+describe('REST faults while uploading the picture', () => {
+  it('GIVEN the outcome\'s upload is rate limited once WHEN the user reaches the outcome THEN the same upload is sent again and the picture arrives whole', async () => {
+    const alice = world.alice.actor;
+    const question = await answer(alice, await alice.runSlashCommand(world.channelId, 'concurrency'), 'cpu');
+    const before = world.discord.requests.length;
+    world.discord.faults.rateLimitNext({ retryAfterMs: 300, route: '/callback' });
+    const outcome = await answer(alice, question, 'class');
+    expect(textOf(outcome)).toContain(apiFor(['cpu', 'class']));
+    expect(outcome.attachments.map((attachment) => attachment.filename)).toEqual(['decision-path-cpu-class.png']);
+    expect(outcome.attachments[0]?.data).toEqual(TINY_PNG);
+    expect(callbackStatuses(before)).toEqual([429, 204]);
   });
 });
 
