@@ -14,8 +14,8 @@ export interface PathPictures {
 }
 
 /**
- * The file name an outcome message attaches its picture under. It names the path, so an update
- * can tell whether the message already carries this very picture and keep it instead of uploading it again.
+ * The file name an outcome message attaches its picture under. It names the path, so a member who
+ * saves the picture can tell which answers it shows.
  *
  * @example pictureFilename(['io', 'asyncio']) // 'decision-path-io-asyncio.png'
  */

@@ -2,7 +2,6 @@ import {
   InteractionResponseType,
   MessageFlags,
   Routes,
-  type Attachment,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
@@ -22,6 +21,11 @@ import { multipartBody } from './upload-body.ts';
 /*
  * Sending a rendered guide message as an interaction response: the picture attached when there
  * is one, and a deferral in time when drawing it may be slow.
+ *
+ * Every update that shows the picture uploads it again, and names only that upload in
+ * `attachments`, so the previous copy is dropped. Keeping the earlier upload by id would save the
+ * bytes, but Discord hides a file an embed shows from the message's attachments, and an edit that
+ * keeps it has been reported to show it twice, inside and below the embed.
  */
 
 type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
@@ -124,16 +128,6 @@ function pictureOf(message: GuideMessage, pictures: PathPictures | undefined, lo
 }
 
 /**
- * The clicked message's own attachment when it already is the picture this update shows ("Why?" or
- * "Why not" at an outcome): keeping it by id spares uploading the same file again on every click.
- */
-function keptPicture(interaction: ComponentInteraction, message: GuideMessage): Attachment | undefined {
-  if (message.picturePath === undefined) return undefined;
-  const filename = pictureFilename(message.picturePath);
-  return interaction.message.attachments.find((attachment) => attachment.name === filename);
-}
-
-/**
  * A first render is known to be slow and may hold the event loop, so the bot defers before
  * starting it; otherwise the timer only guards against the unexpected.
  */
@@ -143,11 +137,6 @@ function deferAfter(interaction: Interaction, pictureReady: boolean): number {
 
 /** Updates the clicked message in place (type 7), deferring first when the picture is slow. */
 export async function sendUpdate(interaction: ComponentInteraction, message: GuideMessage, pictures: PathPictures | undefined, logger: Logger): Promise<void> {
-  const kept = keptPicture(interaction, message);
-  if (kept !== undefined) {
-    await interaction.update({ ...messageOptions(showing(message, kept.name)), attachments: [{ id: kept.id }] } satisfies InteractionUpdateOptions);
-    return;
-  }
   const picture = pictureOf(message, pictures, logger);
   await respondInTime({
     work: picture.get,

@@ -64,15 +64,15 @@ describe('GIVEN a member who answers by clicking, from /concurrency', () => {
       const why = await world.alice.actor.clickButton(message.id, { label: ui.why });
       expect(why.id).toBe(message.id);
       for (const option of answers) expect(textOf(why)).toContain(optionKnowledge(option).label);
-      // The same picture stays in view, kept by id rather than uploaded again.
+      // The same picture stays in view, as the only attachment.
       expect(why.embeds[0]?.image).toBe(`attachment://${picture}`);
-      expect(why.attachments.map((a) => a.id)).toEqual(message.attachments.map((a) => a.id));
+      expect(why.attachments.map((a) => a.filename)).toEqual([picture]);
 
       for (const other of OUTCOME_IDS.filter((o) => o !== outcome)) {
         const whyNot = await world.alice.actor.selectOption(message.id, { values: [other] });
         expect(whyNot.id).toBe(message.id);
         expect(textOf(whyNot)).toContain(`Why not \`${knowledge.outcomes[other].shortName}\`?`);
-        expect(whyNot.attachments.map((a) => a.id)).toEqual(message.attachments.map((a) => a.id));
+        expect(whyNot.attachments.map((a) => a.filename)).toEqual([picture]);
       }
     },
   );
