@@ -17,6 +17,17 @@ export function snowflakeTime(id: string): number {
   return Number((BigInt(id) >> 22n) + DISCORD_EPOCH_MS);
 }
 
+// The bot's clock and Discord's may disagree a little; past the window by more than this, no answer can land.
+const CLOCK_SKEW_ALLOWANCE_MS = 1000;
+
+/**
+ * Whether Discord has surely closed the interaction's answer window already, as happens when a burst
+ * keeps the bot busy for seconds: the user has been told it failed, and any answer would fail too.
+ */
+export function isPastAnswering(interactionId: string, now: number): boolean {
+  return now - snowflakeTime(interactionId) > ACK_WINDOW_MS + CLOCK_SKEW_ALLOWANCE_MS;
+}
+
 /** Milliseconds the bot may still work before it must defer; 0 means defer at once. */
 export function msUntilDeferDeadline(interactionId: string, now: number, marginMs = DEFER_MARGIN_MS): number {
   const deadline = snowflakeTime(interactionId) + ACK_WINDOW_MS - marginMs;

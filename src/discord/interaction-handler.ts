@@ -7,7 +7,7 @@ import {
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { Logger } from '../logger.ts';
-import { snowflakeTime } from './ack-deadline.ts';
+import { isPastAnswering, snowflakeTime } from './ack-deadline.ts';
 import { clickKey, type ClickDeduper } from './click-dedupe.ts';
 import { COMMAND_NAME, PRIVATE_OPTION } from './commands.ts';
 import type { PathPictures } from './pictures.ts';
@@ -31,6 +31,11 @@ type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
 export async function handleInteraction(interaction: Interaction, deps: InteractionDeps): Promise<void> {
   const started = Date.now();
   const kind = interaction.isChatInputCommand() ? 'command' : interaction.isButton() ? 'button' : interaction.isStringSelectMenu() ? 'select' : 'other';
+  if (isPastAnswering(interaction.id, started)) {
+    // Working on it would only spend the time the next, still answerable clicks need.
+    deps.logger.warn({ kind, ageMs: started - snowflakeTime(interaction.id) }, 'interaction too old to answer; skipped');
+    return;
+  }
   let outcome: string;
   try {
     if (interaction.isChatInputCommand()) outcome = await handleCommand(interaction, deps);

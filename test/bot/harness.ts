@@ -4,7 +4,7 @@ import type { OptionId } from '../../machines/questions.ts';
 import { startBot, type RunningBot } from '../../src/discord/bot.ts';
 import type { PathPictures } from '../../src/discord/pictures.ts';
 import { registerCommands } from '../../src/discord/register-commands.ts';
-import { startLocalDiscord, type LocalDiscord, type RenderedMessage, type User, type UserActor } from '../../src/local-discord/index.ts';
+import { startLocalDiscord, type Clock, type LocalDiscord, type RenderedMessage, type User, type UserActor } from '../../src/local-discord/index.ts';
 import { createLogger } from '../../src/logger.ts';
 
 /** A 1x1 PNG: enough for Discord to accept an image, without the cost of drawing the tree. */
@@ -51,12 +51,14 @@ export interface World {
 export interface WorldOptions {
   readonly messageContent?: boolean;
   readonly pictures?: PathPictures;
+  /** The local server's clock, which also dates interaction ids; real time by default. */
+  readonly clock?: Clock;
 }
 
 /** A local Discord with one server, one channel, two members, the command registered and the bot logged in. */
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const messageContent = options.messageContent ?? false;
-  const discord = await startLocalDiscord({ messageContent });
+  const discord = await startLocalDiscord({ messageContent, ...(options.clock === undefined ? {} : { clock: options.clock }) });
   const guild = discord.createGuild('Python help');
   const channel = discord.createChannel(guild.id, 'concurrency');
   const person = (name: string): Person => {

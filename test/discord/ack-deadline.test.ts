@@ -1,6 +1,6 @@
 import { SnowflakeUtil } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { msUntilDeferDeadline, respondInTime, snowflakeTime, type Schedule } from '../../src/discord/ack-deadline.ts';
+import { isPastAnswering, msUntilDeferDeadline, respondInTime, snowflakeTime, type Schedule } from '../../src/discord/ack-deadline.ts';
 
 function manualSchedule() {
   const pending: Array<{ callback: () => void; cancelled: boolean }> = [];
@@ -38,6 +38,20 @@ describe('msUntilDeferDeadline', () => {
 
   it('GIVEN an interaction that arrived late THEN the bot defers at once', () => {
     expect(msUntilDeferDeadline(id, created + 2500, 1000)).toBe(0);
+  });
+});
+
+describe('isPastAnswering', () => {
+  const created = Date.UTC(2026, 0, 1);
+  const id = SnowflakeUtil.generate({ timestamp: created }).toString();
+
+  it('GIVEN a click still inside Discord\'s 3 s, or just past it within the clock-skew allowance THEN it is still answered', () => {
+    expect(isPastAnswering(id, created + 100)).toBe(false);
+    expect(isPastAnswering(id, created + 3500)).toBe(false);
+  });
+
+  it('GIVEN a click the bot reaches more than 4 s after Discord received it THEN it is past answering', () => {
+    expect(isPastAnswering(id, created + 4001)).toBe(true);
   });
 });
 
