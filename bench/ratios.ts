@@ -1,4 +1,4 @@
-import type { BotResult } from './result-model.ts';
+import type { BotResult, StepResult } from './result-model.ts';
 import { ratio } from './stats.ts';
 
 /** ours / baseline for every figure of one rate; undefined where either bot lacks it. */
@@ -34,4 +34,29 @@ export function ratiosByRate(baseline: BotResult | undefined, ours: BotResult | 
     ];
   });
   return { byRate, restRss: ratio(ours.restRssMiB, baseline.restRssMiB) };
+}
+
+/** One bot's step at one rate, and for ours the baseline's step at that rate to compare with. */
+export interface StepRow {
+  readonly bot: BotResult;
+  readonly step: StepResult;
+  readonly base: StepResult | undefined;
+}
+
+/** Every bot's step at every rate, lowest rate first and the bots in their given order, as the tables list them. */
+export function stepRows(bots: readonly BotResult[]): StepRow[] {
+  const baseline = bots.find((bot) => bot.name === 'baseline');
+  const rates = [...new Set(bots.flatMap((bot) => bot.steps.map((step) => step.rate)))].sort((a, b) => a - b);
+  return rates.flatMap((rate) =>
+    bots.flatMap((bot) => {
+      const step = bot.steps.find((candidate) => candidate.rate === rate);
+      if (step === undefined) return [];
+      return [{ bot, step, base: bot.name === 'ours' ? baseline?.steps.find((candidate) => candidate.rate === rate) : undefined }];
+    }),
+  );
+}
+
+/** A ratio as the tables show it, e.g. "1.21x"; empty where there is none. */
+export function formatRatio(value: number | undefined): string {
+  return value === undefined ? '' : `${value.toFixed(2)}x`;
 }

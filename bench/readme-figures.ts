@@ -1,5 +1,5 @@
 import { highestSustained, type BotResult } from './result-model.ts';
-import type { RateRatios } from './ratios.ts';
+import { formatRatio, stepRows, type RateRatios } from './ratios.ts';
 import { ratio } from './stats.ts';
 import type { TargetCheck } from './targets.ts';
 
@@ -23,7 +23,6 @@ export interface RunSummary {
 export function figuresMarkdown(run: RunSummary): string {
   const baseline = run.bots.find((bot) => bot.name === 'baseline');
   const ours = run.bots.find((bot) => bot.name === 'ours');
-  const rates = [...new Set(run.bots.flatMap((bot) => bot.steps.map((step) => step.rate)))].sort((a, b) => a - b);
   const lines = [
     `Latest full run: ${run.date.slice(0, 10)}, on ${run.machineLine}.`,
     ...(run.warning === undefined ? [] : ['', `> ${run.warning}`]),
@@ -31,19 +30,14 @@ export function figuresMarkdown(run: RunSummary): string {
     '| new guides/s | bot | interactions/s | p50 ms | p99 ms | max ms | CPU ms per interaction | RSS after, MiB | sustained | p99 ours/baseline | CPU ours/baseline |',
     '|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---:|',
   ];
-  for (const rate of rates) {
-    for (const bot of run.bots) {
-      const step = bot.steps.find((candidate) => candidate.rate === rate);
-      if (step === undefined) continue;
-      const base = bot.name === 'ours' ? baseline?.steps.find((candidate) => candidate.rate === rate) : undefined;
-      lines.push(
-        `| ${rate} | ${bot.name} | ${step.interactionsPerSecond.toFixed(0)} | ${step.latencyMs.p50.toFixed(1)} | ${step.latencyMs.p99.toFixed(1)} | ${step.latencyMs.max.toFixed(1)} | ${step.botCpuMsPerInteraction.toFixed(2)} | ${step.rssAfterMiB.toFixed(0)} | ${step.sustained ? 'yes' : 'no'} | ${times(ratio(step.latencyMs.p99, base?.latencyMs.p99))} | ${times(ratio(step.botCpuMsPerInteraction, base?.botCpuMsPerInteraction))} |`,
-      );
-    }
+  for (const { bot, step, base } of stepRows(run.bots)) {
+    lines.push(
+      `| ${step.rate} | ${bot.name} | ${step.interactionsPerSecond.toFixed(0)} | ${step.latencyMs.p50.toFixed(1)} | ${step.latencyMs.p99.toFixed(1)} | ${step.latencyMs.max.toFixed(1)} | ${step.botCpuMsPerInteraction.toFixed(2)} | ${step.rssAfterMiB.toFixed(0)} | ${step.sustained ? 'yes' : 'no'} | ${formatRatio(ratio(step.latencyMs.p99, base?.latencyMs.p99))} | ${formatRatio(ratio(step.botCpuMsPerInteraction, base?.botCpuMsPerInteraction))} |`,
+    );
   }
   if (run.ratios !== undefined && run.ratios.byRate.length > 0) {
-    lines.push('', `Ours / baseline, figure by figure (RSS at rest: ${times(run.ratios.restRss)}):`, '', '| new guides/s | interactions/s | p50 | p99 | max | CPU per interaction | RSS after |', '|---:|---:|---:|---:|---:|---:|---:|');
-    for (const row of run.ratios.byRate) lines.push(`| ${row.rate} | ${times(row.interactionsPerSecond)} | ${times(row.p50)} | ${times(row.p99)} | ${times(row.max)} | ${times(row.cpuPerInteraction)} | ${times(row.rssAfter)} |`);
+    lines.push('', `Ours / baseline, figure by figure (RSS at rest: ${formatRatio(run.ratios.restRss)}):`, '', '| new guides/s | interactions/s | p50 | p99 | max | CPU per interaction | RSS after |', '|---:|---:|---:|---:|---:|---:|---:|');
+    for (const row of run.ratios.byRate) lines.push(`| ${row.rate} | ${formatRatio(row.interactionsPerSecond)} | ${formatRatio(row.p50)} | ${formatRatio(row.p99)} | ${formatRatio(row.max)} | ${formatRatio(row.cpuPerInteraction)} | ${formatRatio(row.rssAfter)} |`);
   }
   lines.push('');
   for (const bot of [baseline, ours]) {
@@ -70,7 +64,3 @@ export function replaceFigures(readme: string, figures: string): string {
 }
 
 export const FIGURES_MARKERS = { START, END } as const;
-
-function times(value: number | undefined): string {
-  return value === undefined ? '' : `${value.toFixed(2)}x`;
-}

@@ -1,4 +1,5 @@
 import type { BotResult, StepResult } from './result-model.ts';
+import { formatRatio, stepRows } from './ratios.ts';
 import { ratio } from './stats.ts';
 import type { TargetCheck } from './targets.ts';
 
@@ -9,15 +10,7 @@ const COLUMNS = ['rate/s', 'bot', 'inter/s', 'p50 ms', 'p99 ms', 'max ms', 'cpu 
  * and the targets as PASS / FAIL lines.
  */
 export function formatReport(bots: readonly BotResult[], targets: readonly TargetCheck[], machine: string): string {
-  const baseline = bots.find((bot) => bot.name === 'baseline');
-  const rates = [...new Set(bots.flatMap((bot) => bot.steps.map((step) => step.rate)))].sort((a, b) => a - b);
-  const rows: string[][] = [];
-  for (const rate of rates) {
-    for (const bot of bots) {
-      const step = bot.steps.find((candidate) => candidate.rate === rate);
-      if (step !== undefined) rows.push(stepRow(bot, step, bot.name === 'ours' ? baseline?.steps.find((candidate) => candidate.rate === rate) : undefined));
-    }
-  }
+  const rows = stepRows(bots).map(({ bot, step, base }) => stepRow(bot, step, base));
   const lines = [`Machine: ${machine}`, '', ...alignedTable([[...COLUMNS], ...rows]), ''];
   for (const bot of bots) {
     const memory = bot.memory.map((mark) => `${mark.rssMiB.toFixed(1)} MiB RSS / ${mark.heapUsedMiB.toFixed(1)} MiB heap after ${mark.finishedGuides} guides`).join(', ');
@@ -44,10 +37,6 @@ function stepRow(bot: BotResult, step: StepResult, base: StepResult | undefined)
     formatRatio(ratio(step.latencyMs.p99, base?.latencyMs.p99)),
     formatRatio(ratio(step.botCpuMsPerInteraction, base?.botCpuMsPerInteraction)),
   ];
-}
-
-function formatRatio(value: number | undefined): string {
-  return value === undefined ? '' : `${value.toFixed(2)}x`;
 }
 
 function alignedTable(rows: readonly (readonly string[])[]): string[] {
