@@ -51,7 +51,7 @@ export function messageOptions(message: GuideMessage) {
   };
 }
 
-/** A rendered picture, the name it is attached under, and its description for screen readers. */
+/** A rendered picture, the name it is attached under, and its description for screen readers (within Discord's limit). */
 interface Picture {
   readonly png: Buffer;
   readonly filename: string;
@@ -70,7 +70,7 @@ function showing(message: GuideMessage, filename: string): GuideMessage {
 /** The message with its picture attached and shown as the first embed's image; no picture, no stale image. */
 function withPicture(message: GuideMessage, picture: Picture | undefined) {
   if (picture === undefined) return { ...messageOptions(message), files: [] };
-  const description = picture.description === undefined ? {} : { description: truncate(picture.description, ATTACHMENT_DESCRIPTION_MAX) };
+  const description = picture.description === undefined ? {} : { description: picture.description };
   return { ...messageOptions(showing(message, picture.filename)), files: [{ attachment: picture.png, name: picture.filename, ...description }] };
 }
 
@@ -93,7 +93,7 @@ async function respondWithPicture(
   picture: Picture,
   flags: number | undefined,
 ): Promise<void> {
-  const description = picture.description === undefined ? {} : { description: truncate(picture.description, ATTACHMENT_DESCRIPTION_MAX) };
+  const description = picture.description === undefined ? {} : { description: picture.description };
   const data = {
     ...apiMessageData(showing(message, picture.filename)),
     attachments: [{ id: '0', filename: picture.filename, ...description }],
@@ -118,7 +118,10 @@ function pictureOf(message: GuideMessage, pictures: PathPictures | undefined, lo
     ready: pictures.isReady(path),
     get: () =>
       pictures.get(path).then(
-        (png) => ({ png, filename: pictureFilename(path), description: pictures.describe?.(path) }),
+        (png) => {
+          const description = pictures.describe?.(path);
+          return { png, filename: pictureFilename(path), description: description === undefined ? undefined : truncate(description, ATTACHMENT_DESCRIPTION_MAX) };
+        },
         (error: unknown) => {
           logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'picture failed; sending without it');
           return undefined;
