@@ -85,13 +85,12 @@ function acceptedOptions(snapshot: GuideSnapshot, question: QuestionId): OptionI
   return optionsOf(question).filter((option) => snapshot.can({ type: 'answer', option }));
 }
 
-// Explored once per place, like the transitions above.
-const longestRemainingByPlace = new Map<string, number>();
+// Explored once per place: applyEvent hands back the one snapshot of each place.
+const longestRemainingFrom = new WeakMap<GuideSnapshot, number>();
 
 /** Questions still to come on the longest path from here, this one included. */
 function longestRemaining(snapshot: GuideSnapshot): number {
-  const place = placeKey(snapshot);
-  const known = longestRemainingByPlace.get(place);
+  const known = longestRemainingFrom.get(snapshot);
   if (known !== undefined) return known;
   const meta = metaOf(snapshot);
   let remaining = 0;
@@ -99,7 +98,7 @@ function longestRemaining(snapshot: GuideSnapshot): number {
     const deeper = acceptedOptions(snapshot, meta.question).map((option) => longestRemaining(applyEvent(snapshot, { type: 'answer', option })));
     remaining = 1 + Math.max(0, ...deeper);
   }
-  longestRemainingByPlace.set(place, remaining);
+  longestRemainingFrom.set(snapshot, remaining);
   return remaining;
 }
 
