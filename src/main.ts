@@ -7,7 +7,7 @@ import type { PathPictures } from './discord/pictures.ts';
 import { startShards, type RunningShards } from './discord/sharding.ts';
 import { createLogger } from './logger.ts';
 import { createTreePictureCache, describeTreePicture } from './picture/index.ts';
-import { startPlayground, type RunningPlayground } from './playground/index.ts';
+import type { RunningPlayground } from './playground/index.ts';
 
 /**
  * Without a token there is no Discord to connect to: run the playground, the real bot against a
@@ -17,6 +17,8 @@ async function runPlayground(config: Config): Promise<void> {
   const logger = createLogger(config.logLevel);
   let playground: RunningPlayground;
   try {
+    // Loaded only here: the local server and its API schema are megabytes of heap a bot on Discord never uses.
+    const { startPlayground } = await import('./playground/index.ts');
     playground = await startPlayground({ port: config.port, logger, pictures: treePictures() });
   } catch (error) {
     console.error(`The playground could not start: ${error instanceof Error ? error.message : String(error)}`);
