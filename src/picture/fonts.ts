@@ -43,12 +43,15 @@ function parseFont(path: string): Font {
   return opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), { lowMemory: true });
 }
 
-let cachedMetrics: TextMetrics | undefined;
+// Held weakly: once every picture is drawn and cached, the parsed fonts (megabytes of heap that
+// every full garbage collection would walk) can go; a later render parses them again.
+let cachedMetrics: WeakRef<TextMetrics> | undefined;
 const MAX_REMEMBERED_WIDTHS = 20_000;
 
 /** Metrics read from the same font files the PNG renderer loads. */
 export function loadTextMetrics(): TextMetrics {
-  if (cachedMetrics !== undefined) return cachedMetrics;
+  const cached = cachedMetrics?.deref();
+  if (cached !== undefined) return cached;
   const files = fontFiles();
   const fonts: Record<FontWeight, Font> = {
     regular: parseFont(files.regular),
@@ -58,7 +61,7 @@ export function loadTextMetrics(): TextMetrics {
   const capHeightUnits = fonts.regular.tables.os2?.sCapHeight ?? fonts.regular.unitsPerEm * 0.66;
   // Wrapping measures the same words many times over; the widths never change.
   const widths = new Map<string, number>();
-  cachedMetrics = {
+  const metrics: TextMetrics = {
     width: (text, size, weight) => {
       const key = `${weight} ${size} ${text}`;
       let width = widths.get(key);
@@ -71,5 +74,6 @@ export function loadTextMetrics(): TextMetrics {
     },
     capHeight: capHeightUnits / fonts.regular.unitsPerEm,
   };
-  return cachedMetrics;
+  cachedMetrics = new WeakRef(metrics);
+  return metrics;
 }
