@@ -6,8 +6,6 @@ import {
   type ChatInputCommandInteraction,
   type Interaction,
   type InteractionEditReplyOptions,
-  type InteractionReplyOptions,
-  type InteractionUpdateOptions,
   type JSONEncodable,
   type StringSelectMenuInteraction,
 } from 'discord.js';
@@ -82,30 +80,30 @@ function apiMessageData(message: GuideMessage) {
 type AnyGuideInteraction = ComponentInteraction | ChatInputCommandInteraction;
 
 /**
- * Answers (type 7 update, or type 4 new message) with the picture as one pre-assembled upload
- * (see multipartBody) through discord.js's own REST client, then marks the interaction answered as
- * discord.js would, so nothing later tries to answer it twice.
+ * Answers (type 7 update, or type 4 new message) with the rendered message, already in the API's
+ * shape, through discord.js's own REST client (so its rate-limit handling and retries apply), then
+ * marks the interaction answered as discord.js would, so nothing later tries to answer it twice.
+ * Going through interaction.update or reply would rebuild the same body through MessagePayload on
+ * every click. A picture goes as one pre-assembled upload (see multipartBody); without one,
+ * `attachments: []` drops any picture an earlier answer left on the message.
  */
-async function respondWithPicture(
+async function respondDirectly(
   interaction: AnyGuideInteraction,
   type: InteractionResponseType.UpdateMessage | InteractionResponseType.ChannelMessageWithSource,
   message: GuideMessage,
-  picture: Picture,
+  picture: Picture | undefined,
   flags: number | undefined,
 ): Promise<void> {
-  const description = picture.description === undefined ? {} : { description: picture.description };
-  const data = {
-    ...apiMessageData(showing(message, picture.filename)),
-    attachments: [{ id: '0', filename: picture.filename, ...description }],
-    ...(flags === undefined ? {} : { flags }),
-  };
-  const upload = multipartBody({ type, data }, [{ name: picture.filename, contentType: 'image/png', data: picture.png }]);
-  await interaction.client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
-    body: upload.body,
-    passThroughBody: true,
-    headers: { 'Content-Type': upload.contentType },
-    auth: false,
-  });
+  const route = Routes.interactionCallback(interaction.id, interaction.token);
+  const flagsField = flags === undefined ? {} : { flags };
+  if (picture === undefined) {
+    await interaction.client.rest.post(route, { body: { type, data: { ...apiMessageData(message), attachments: [], ...flagsField } }, auth: false });
+  } else {
+    const description = picture.description === undefined ? {} : { description: picture.description };
+    const data = { ...apiMessageData(showing(message, picture.filename)), attachments: [{ id: '0', filename: picture.filename, ...description }], ...flagsField };
+    const upload = multipartBody({ type, data }, [{ name: picture.filename, contentType: 'image/png', data: picture.png }]);
+    await interaction.client.rest.post(route, { body: upload.body, passThroughBody: true, headers: { 'Content-Type': upload.contentType }, auth: false });
+  }
   interaction.replied = true;
   interaction.ephemeral = flags !== undefined && (flags & MessageFlags.Ephemeral) !== 0;
 }
@@ -143,10 +141,7 @@ export async function sendUpdate(interaction: ComponentInteraction, message: Gui
   const picture = pictureOf(message, pictures, logger);
   await respondInTime({
     work: picture.get,
-    respond: async (picture) =>
-      picture === undefined
-        ? void (await interaction.update(withPicture(message, undefined) satisfies InteractionUpdateOptions))
-        : respondWithPicture(interaction, InteractionResponseType.UpdateMessage, message, picture, undefined),
+    respond: (picture) => respondDirectly(interaction, InteractionResponseType.UpdateMessage, message, picture, undefined),
     defer: async () => void (await interaction.deferUpdate()),
     respondAfterDefer: async (buffer) => void (await interaction.editReply(withPicture(message, buffer) satisfies InteractionEditReplyOptions)),
     deferAfterMs: deferAfter(interaction, picture.ready),
@@ -165,10 +160,7 @@ export async function sendReply(
   const picture = pictureOf(message, pictures, logger);
   await respondInTime({
     work: picture.get,
-    respond: async (picture) =>
-      picture === undefined
-        ? void (await interaction.reply({ ...withPicture(message, undefined), ...(flags === undefined ? {} : { flags }) } satisfies InteractionReplyOptions))
-        : respondWithPicture(interaction, InteractionResponseType.ChannelMessageWithSource, message, picture, flags),
+    respond: (picture) => respondDirectly(interaction, InteractionResponseType.ChannelMessageWithSource, message, picture, flags),
     defer: async () => void (await interaction.deferReply(flags === undefined ? {} : { flags })),
     respondAfterDefer: async (buffer) => void (await interaction.editReply(withPicture(message, buffer))),
     deferAfterMs: deferAfter(interaction, picture.ready),
