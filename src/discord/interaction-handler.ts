@@ -24,8 +24,12 @@ export interface InteractionDeps {
 
 type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
 
+/** From this long on a member notices the wait, and the line is worth reading at the default level. */
+export const SLOW_INTERACTION_MS = 1000;
+
 /**
- * Answers one interaction and logs one line: its kind, how long it took, what was done.
+ * Answers one interaction and logs one line: its kind, how long it took, what was done; at debug
+ * level, or at info when it was slow (one info line per click cost a few percent of the bot's CPU).
  * Never logs message text, ids of users or tokens.
  */
 export async function handleInteraction(interaction: Interaction, deps: InteractionDeps): Promise<void> {
@@ -47,7 +51,10 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
     deps.logger.error({ kind, err: error instanceof Error ? error.message : String(error) }, 'interaction failed');
     await apologise(interaction);
   }
-  deps.logger.info({ kind, outcome, latencyMs: Date.now() - started, ageMs: Date.now() - snowflakeTime(interaction.id) }, 'interaction');
+  const finished = Date.now();
+  const latencyMs = finished - started;
+  const level = latencyMs >= SLOW_INTERACTION_MS ? 'info' : 'debug';
+  if (deps.logger.isLevelEnabled(level)) deps.logger[level]({ kind, outcome, latencyMs, ageMs: finished - snowflakeTime(interaction.id) }, 'interaction');
 }
 
 async function handleCommand(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<string> {

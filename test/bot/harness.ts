@@ -5,6 +5,7 @@ import { startBot, type RunningBot } from '../../src/discord/bot.ts';
 import type { PathPictures } from '../../src/discord/pictures.ts';
 import { registerCommands } from '../../src/discord/register-commands.ts';
 import { startLocalDiscord, type Clock, type LocalDiscord, type RenderedMessage, type User, type UserActor } from '../../src/local-discord/index.ts';
+import type { LogLevel } from '../../src/config/config.ts';
 import { createLogger } from '../../src/logger.ts';
 
 /** A 1x1 PNG: enough for Discord to accept an image, without the cost of drawing the tree. */
@@ -53,6 +54,8 @@ export interface WorldOptions {
   readonly pictures?: PathPictures;
   /** The local server's clock, which also dates interaction ids; real time by default. */
   readonly clock?: Clock;
+  /** The bot's log level; debug by default, so tests see the line every interaction logs there. */
+  readonly logLevel?: LogLevel;
 }
 
 /** A local Discord with one server, one channel, two members, the command registered and the bot logged in. */
@@ -81,7 +84,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       done();
     },
   });
-  const logger = createLogger('info', stream);
+  const logger = createLogger(options.logLevel ?? 'debug', stream);
   const launch = () =>
     startBot(
       { ...settings, shards: 1 },
