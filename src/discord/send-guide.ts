@@ -14,7 +14,7 @@ import { msUntilDeferDeadline, respondInTime } from './ack-deadline.ts';
 import { truncate } from './limits.ts';
 import { pictureFilename, type PathPictures } from './pictures.ts';
 import type { GuideMessage } from './render.ts';
-import { multipartBody } from './upload-body.ts';
+import { UploadBodyPool } from './upload-body.ts';
 
 /*
  * Sending a rendered guide message as an interaction response: the picture attached when there
@@ -79,12 +79,15 @@ function apiMessageData(message: GuideMessage) {
 
 type AnyGuideInteraction = ComponentInteraction | ChatInputCommandInteraction;
 
+// One per process, shared by every interaction: it holds buffers, never anything about a guide.
+const uploadBodies = new UploadBodyPool();
+
 /**
  * Answers (type 7 update, or type 4 new message) with the rendered message, already in the API's
  * shape, through discord.js's own REST client (so its rate-limit handling and retries apply), then
  * marks the interaction answered as discord.js would, so nothing later tries to answer it twice.
  * Going through interaction.update or reply would rebuild the same body through MessagePayload on
- * every click. A picture goes as one pre-assembled upload (see multipartBody); without one,
+ * every click. A picture goes as one pre-assembled upload (see UploadBodyPool); without one,
  * `attachments: []` drops any picture an earlier answer left on the message.
  */
 async function respondDirectly(
@@ -101,8 +104,13 @@ async function respondDirectly(
   } else {
     const description = picture.description === undefined ? {} : { description: picture.description };
     const data = { ...apiMessageData(showing(message, picture.filename)), attachments: [{ id: '0', filename: picture.filename, ...description }], ...flagsField };
-    const upload = multipartBody({ type, data }, [{ name: picture.filename, contentType: 'image/png', data: picture.png }]);
-    await interaction.client.rest.post(route, { body: upload.body, passThroughBody: true, headers: { 'Content-Type': upload.contentType }, auth: false });
+    const upload = uploadBodies.write({ type, data }, [{ name: picture.filename, contentType: 'image/png', data: picture.png }]);
+    try {
+      await interaction.client.rest.post(route, { body: upload.body, passThroughBody: true, headers: { 'Content-Type': upload.contentType }, auth: false });
+    } finally {
+      // Settled: discord.js retries inside post(), so nothing reads the body after this.
+      upload.release();
+    }
   }
   interaction.replied = true;
   interaction.ephemeral = flags !== undefined && (flags & MessageFlags.Ephemeral) !== 0;
