@@ -100,6 +100,16 @@ describe('message rules through the REST API', () => {
     expect(await response.json()).toMatchObject({ code: 50109 });
   });
 
+  it('GIVEN a body over the upload ceiling WHEN it is posted THEN Discord answers 413 and the server goes on answering', async () => {
+    const url = `${session.discord.apiBaseUrl}/v10/channels/${channelId}/messages`;
+    const headers = { Authorization: `Bot ${session.discord.bot.token}`, 'Content-Type': 'application/json' };
+    const tooBig = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ content: 'x'.repeat(27 * 1024 * 1024) }) });
+    expect(tooBig.status).toBe(413);
+    expect(await tooBig.json()).toMatchObject({ code: 40005 });
+    const fine = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ content: 'still here' }) });
+    expect(fine.status).toBe(200);
+  });
+
   it('GIVEN an unknown channel WHEN the bot posts there THEN Discord answers 10003', async () => {
     await expect(session.client.rest.post(Routes.channelMessages('1234567890123456789'), { body: { content: 'hi' } })).rejects.toMatchObject({ code: 10003, status: 404 });
   });

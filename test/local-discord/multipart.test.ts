@@ -50,4 +50,18 @@ describe('multipart bodies', () => {
     expect(multipartBoundary('multipart/form-data')).toBeUndefined();
     expect(multipartBoundary('multipart/form-data; boundary="quoted b"')).toBe('quoted b');
   });
+
+  it('GIVEN one picture that is most of the body THEN it is kept without a copy; GIVEN a small file beside it THEN that one is copied, so keeping it does not keep the body', async () => {
+    const png = Buffer.alloc(40_000, 7);
+    const form = new FormData();
+    form.append('payload_json', JSON.stringify({ content: 'x' }));
+    form.append('files[0]', new Blob([png], { type: 'image/png' }), 'big.png');
+    form.append('files[1]', new Blob(['small']), 'small.txt');
+    const { body, contentType } = await serialize(form);
+    const parts = parseMultipart(body, multipartBoundary(contentType)!)!;
+    expect(parts[1]!.data.equals(png)).toBe(true);
+    expect(parts[1]!.data.buffer).toBe(body.buffer);
+    expect(parts[2]!.data.toString()).toBe('small');
+    expect(parts[2]!.data.buffer).not.toBe(body.buffer);
+  });
 });

@@ -41,10 +41,18 @@ export function parseMultipart(body: Buffer, boundary: string): MultipartPart[] 
     const dataStart = headersEnd + HEADERS_END.length;
     const dataEnd = body.indexOf(nextDelimiter, dataStart);
     if (dataEnd < 0) return undefined;
-    // A copy, so a stored file does not keep the whole request body alive.
-    parts.push({ ...headers, data: Buffer.from(body.subarray(dataStart, dataEnd)) });
+    parts.push({ ...headers, data: ownBytes(body, dataStart, dataEnd) });
     at = dataEnd + nextDelimiter.length;
   }
+}
+
+/**
+ * A stored file may keep the request body alive when it is most of it (one picture and its JSON:
+ * copying would only allocate the picture's size again); a small part among big ones gets a copy.
+ */
+function ownBytes(body: Buffer, start: number, end: number): Buffer {
+  const view = body.subarray(start, end);
+  return view.length * 2 >= body.length ? view : Buffer.from(view);
 }
 
 function partHeaders(text: string): Omit<MultipartPart, 'data'> | undefined {

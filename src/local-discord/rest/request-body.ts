@@ -28,19 +28,24 @@ export async function readBody(request: IncomingMessage): Promise<ParsedBody> {
   return { json: parseJson(raw.toString('utf8')), files: [] };
 }
 
-async function readRaw(request: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let tooLarge = false;
-  for await (const chunk of request) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    // Keep draining so the client sees the 413 rather than a reset socket.
-    if (size > MAX_BODY_BYTES) tooLarge = true;
-    else chunks.push(buffer);
-  }
-  if (tooLarge) throw apiErrors.tooLarge();
-  return Buffer.concat(chunks);
+function readRaw(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      // Past the limit, keep draining so the client sees the 413 rather than a reset socket.
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    request.once('error', reject);
+    // A client that goes away mid-body never sends 'end'; settle anyway (a no-op after 'end').
+    request.once('close', () => reject(new Error('the request closed before its body ended')));
+    request.once('end', () => {
+      if (size > MAX_BODY_BYTES) reject(apiErrors.tooLarge());
+      // Most bodies, a picture upload included, arrive in one chunk: no need to copy it.
+      else resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+    });
+  });
 }
 
 function parseJson(text: string): unknown {
