@@ -82,18 +82,17 @@ async function main(): Promise<void> {
 /**
  * The benchmark process plays Discord and the members for both bots, and its heap fills over the
  * run. Collected between steps, that garbage cannot be collected in the middle of the next bot's
- * step instead, where a pause of tens of milliseconds showed as that bot's latency.
+ * step instead, where a pause of tens of milliseconds showed as that bot's latency. Present when
+ * the process runs with --expose-gc, as `npm run bench` starts it.
  */
-function collectOwnGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
+const collectOwnGarbage = (globalThis as { gc?: () => void }).gc;
 
 async function runSteps(tracked: Tracked[], plan: BenchPlan): Promise<void> {
-  if ((globalThis as { gc?: unknown }).gc === undefined) log('started without --expose-gc (use npm run bench): the benchmark process collects its garbage whenever it must, steps included');
+  if (collectOwnGarbage === undefined) log('started without --expose-gc (use npm run bench): the benchmark process collects its garbage whenever it must, steps included');
   for (const rate of plan.rates) {
     for (const entry of tracked) {
       if (entry.saturated) continue;
-      collectOwnGarbage();
+      collectOwnGarbage?.();
       const measure = await runStep(entry.subject, rate, plan.stepMs);
       const { record } = measure;
       const step = toStepResult({ ...measure, finishedGuides: record.finishedGuides, latencies: record.latencies, failures: record.failures, failureExamples: record.failureExamples, rssBytesAfter: measure.after.rssBytes, generatorMs: record.generatorMs });
