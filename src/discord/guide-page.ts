@@ -7,8 +7,8 @@ import type { GuideStep } from '../core/guide.ts';
  */
 export type GuideView = 'question' | 'not-sure' | 'why-question' | 'outcome' | 'why' | `why-not:${OutcomeId}`;
 
-/** Why a message carries a line above the guide. */
-export type PageNotice = 'private-copy' | 'shared';
+/** Why a message carries a line above the guide: a stranger's copy, a public share, or the private guide that was just shared. */
+export type PageNotice = 'private-copy' | 'shared' | 'posted';
 
 /** Everything needed to draw one guide message; render.ts turns it into a Discord payload. */
 export interface GuidePage {
@@ -16,7 +16,7 @@ export interface GuidePage {
   readonly owner: string;
   readonly step: GuideStep;
   readonly view: GuideView;
-  /** An ephemeral guide: only its owner sees it, so it offers "Share to channel". */
+  /** An ephemeral guide: only its owner sees it, so it offers "Share to channel" (not right after a share). */
   readonly private: boolean;
   readonly notice?: PageNotice;
 }

@@ -13,7 +13,7 @@ import { COMMAND_NAME, PRIVATE_OPTION } from './commands.ts';
 import type { PathPictures } from './pictures.ts';
 import { renderGuide, renderProblem, renderStale } from './render.ts';
 import { planClick, planNewGuide } from './router.ts';
-import { messageOptions, sendReply, sendUpdate } from './send-guide.ts';
+import { messageOptions, sendReply, sendShare, sendUpdate } from './send-guide.ts';
 
 /** What the interaction handler needs; nothing in here is per-guide state. */
 export interface InteractionDeps {
@@ -90,7 +90,7 @@ async function handleClick(interaction: ComponentInteraction, deps: InteractionD
       await sendReply(interaction, renderGuide(plan.page), true, deps.pictures, deps.logger);
       return 'private-copy';
     case 'share':
-      await sendReply(interaction, renderGuide(plan.page), false, deps.pictures, deps.logger);
+      await sendShare(interaction, renderGuide(plan.page), renderGuide(plan.privatePage), deps.pictures, deps.logger);
       return 'shared';
     case 'stale':
       await interaction.reply({ ...messageOptions(renderStale(plan.reason, plan.clickerId)), flags: MessageFlags.Ephemeral });

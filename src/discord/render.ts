@@ -133,7 +133,7 @@ function outcomeRows(page: GuidePage, step: Extract<GuideStep, { kind: 'outcome'
     button(ui.buttonLabels.why, idFor(page, { kind: 'why' }), page.view === 'why' ? ButtonStyle.Success : ButtonStyle.Primary),
     button(ui.buttonLabels.back, idFor(page, { kind: 'back' })),
     button(ui.buttonLabels.startOver, idFor(page, { kind: 'restart' }), ButtonStyle.Danger),
-    ...(page.private ? [button(ui.buttonLabels.share, idFor(page, { kind: 'share' }), ButtonStyle.Success)] : []),
+    ...(page.private && page.notice !== 'posted' ? [button(ui.buttonLabels.share, idFor(page, { kind: 'share' }), ButtonStyle.Success)] : []),
   ];
   return [...(links.length > 0 ? [row(...links)] : []), row(whyNot), row(...actions)];
 }
@@ -141,6 +141,7 @@ function outcomeRows(page: GuidePage, step: Extract<GuideStep, { kind: 'outcome'
 function noticeOf(page: GuidePage): string | undefined {
   if (page.notice === 'private-copy') return ui.strangersCopy;
   if (page.notice === 'shared') return botText.sharedBy(`<@${page.owner}>`);
+  if (page.notice === 'posted') return ui.sharedToChannel;
   return undefined;
 }
 

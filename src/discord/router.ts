@@ -23,8 +23,8 @@ export type ClickPlan =
   | { readonly kind: 'update'; readonly page: GuidePage }
   /** Someone else clicked: an ephemeral copy they own, at the same step, the owner's message untouched. */
   | { readonly kind: 'private-copy'; readonly page: GuidePage }
-  /** The owner shares a private result: a public post. */
-  | { readonly kind: 'share'; readonly page: GuidePage }
+  /** The owner shares a private result: a public post, and the private message saying it was posted. */
+  | { readonly kind: 'share'; readonly page: GuidePage; readonly privatePage: GuidePage }
   /** The id cannot be trusted or is outdated: an ephemeral note with a fresh start for the clicker. */
   | { readonly kind: 'stale'; readonly reason: StaleReason; readonly clickerId: string };
 
@@ -55,7 +55,11 @@ export function planClick(click: GuideClick): ClickPlan {
   if (action.kind === 'share') {
     const step = describeStep(current);
     if (step.kind !== 'outcome') return { kind: 'stale', reason: 'bad-action', clickerId: click.clickerId };
-    return { kind: 'share', page: { owner: click.clickerId, step, view: 'outcome', private: false, notice: 'shared' } };
+    return {
+      kind: 'share',
+      page: { owner: click.clickerId, step, view: 'outcome', private: false, notice: 'shared' },
+      privatePage: { owner: click.clickerId, step, view: 'outcome', private: true, notice: 'posted' },
+    };
   }
 
   const moved = move(current, action, click.values);

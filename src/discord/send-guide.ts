@@ -175,3 +175,21 @@ export async function sendReply(
   });
 }
 
+
+/**
+ * Shares a private result: acknowledges the click, posts the public copy as a follow-up, then
+ * turns the private message's Share button into a "posted" line, so a second press cannot post
+ * the result twice. A share is rare, so this takes discord.js's ordinary paths.
+ */
+export async function sendShare(
+  interaction: ComponentInteraction,
+  publicMessage: GuideMessage,
+  privateMessage: GuideMessage,
+  pictures: PathPictures | undefined,
+  logger: Logger,
+): Promise<void> {
+  await interaction.deferUpdate();
+  const picture = await pictureOf(publicMessage, pictures, logger).get();
+  await interaction.followUp(withPicture(publicMessage, picture));
+  await interaction.editReply(withPicture(privateMessage, picture));
+}

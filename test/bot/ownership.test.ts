@@ -2,7 +2,7 @@ import { REST, Routes } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGuideId, GUIDE_ID_VERSION } from '../../src/core/guide-id.ts';
 import { knowledge, optionKnowledge } from '../../src/core/knowledge/index.ts';
-import { buttonLabels as ui, staleButton, strangersCopy } from '../../src/core/ui-text.ts';
+import { buttonLabels as ui, sharedToChannel, staleButton, strangersCopy } from '../../src/core/ui-text.ts';
 import { startGuideLabel } from '../../src/core/bot-text.ts';
 import type { RenderedMessage } from '../../src/local-discord/index.ts';
 import { buttonLabels, expectCleanServer, startWorld, textOf, type World } from './harness.ts';
@@ -20,7 +20,7 @@ const label = (option: Parameters<typeof optionKnowledge>[0]) => ({ label: optio
 const looksOf = (message: RenderedMessage | undefined) => ({ text: message && textOf(message), components: message?.components });
 
 describe('GIVEN a private guide', () => {
-  it('THEN only its owner sees it, and Share to channel posts the result publicly without pinging anyone', async () => {
+  it('THEN only its owner sees it, and Share to channel posts the result publicly once, without pinging anyone', async () => {
     const alice = world.alice.actor;
     let guide = await alice.runSlashCommand(world.channelId, 'concurrency', { private: true });
     expect(guide.ephemeralFor).toBe(world.alice.user.id);
@@ -39,7 +39,14 @@ describe('GIVEN a private guide', () => {
     expect(shared.allowedMentions?.users).toEqual([]);
     expect(buttonLabels(shared)).not.toContain(ui.share);
     expect(world.bob.actor.view(world.channelId).some((m) => m.id === shared.id)).toBe(true);
-    expect(looksOf(world.alice.actor.view(world.channelId).find((m) => m.id === guide.id))).toEqual(before);
+
+    // Then the private message says so and no longer offers the button, so the result is posted once.
+    const privateGuide = () => world.alice.actor.view(world.channelId).find((m) => m.id === guide.id);
+    await until(() => privateGuide()?.content === sharedToChannel);
+    expect(privateGuide()?.embeds[0]?.title).toContain(knowledge.outcomes.pool.api);
+    expect(buttonLabels(privateGuide()!)).not.toContain(ui.share);
+    expect(looksOf(privateGuide())).not.toEqual(before);
+    expect(world.bob.actor.view(world.channelId).filter((m) => m.embeds[0]?.title?.includes(knowledge.outcomes.pool.api) === true)).toHaveLength(1);
   });
 });
 
