@@ -175,7 +175,6 @@ export async function sendReply(
   });
 }
 
-
 /**
  * Shares a private result: acknowledges the click, posts the public copy as a follow-up, then
  * turns the private message's Share button into a "posted" line, so a second press cannot post
