@@ -49,14 +49,20 @@ export function guildWithUser(discord: LocalDiscord, username = 'ada') {
   return { guild, channel, user, actor: discord.as(user) };
 }
 
-/** Resolves with the next event of that name, or rejects after `timeoutMs` real ms. */
-export function nextEvent<T extends unknown[]>(client: Client, event: string, timeoutMs = 5_000): Promise<T> {
+/** Resolves with the next event of that name that `where` accepts, or rejects after `timeoutMs` real ms. */
+export function nextEvent<T extends unknown[]>(client: Client, event: string, timeoutMs = 5_000, where: (...args: T) => boolean = () => true): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
-    client.once(event, (...args: unknown[]) => {
+    const listener = (...args: unknown[]) => {
+      if (!where(...(args as T))) return;
       clearTimeout(timer);
+      client.off(event, listener);
       resolve(args as T);
-    });
+    };
+    const timer = setTimeout(() => {
+      client.off(event, listener);
+      reject(new Error(`no ${event} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    client.on(event, listener);
   });
 }
 

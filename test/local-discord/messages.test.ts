@@ -51,7 +51,8 @@ describe('typed messages with a bare discord.js client', () => {
     session = await connect();
     const { channel, actor } = guildWithUser(session.discord);
     const announced = await botSays(session.client, channel.id, 'Ask me why');
-    const received = nextEvent<[Message]>(session.client, Events.MessageCreate);
+    // The bot's own message may still be on its way; wait for the member's.
+    const received = nextEvent<[Message]>(session.client, Events.MessageCreate, 5_000, (message) => !message.author.bot);
     await actor.sendMessage(channel.id, 'why?', { replyTo: announced.id, pingRepliedAuthor: false });
     const [message] = await received;
     expect(message.content).toBe('');

@@ -24,6 +24,19 @@ describe('gateway resilience', () => {
     expect(session.discord.requests.filter((request) => request.route === '/gateway/bot')).toHaveLength(1);
   });
 
+  it('GIVEN a message dispatched in the same turn as a drop WHEN the bot resumes THEN the message is replayed, not lost with the unsent write', async () => {
+    session = await connect();
+    const { channel, actor } = guildWithUser(session.discord);
+    const resumed = nextEvent(session.client, Events.ShardResume);
+    const received = nextEvent<[Message]>(session.client, Events.MessageCreate);
+    const sending = actor.sendMessage(channel.id, 'caught in the drop', { mentionBot: true });
+    session.discord.faults.dropGateway();
+    const sent = await sending;
+    await resumed;
+    const [message] = await received;
+    expect(message.id).toBe(sent.id);
+  });
+
   it('GIVEN a RECONNECT WHEN the client reconnects THEN it resumes the same session', async () => {
     session = await connect();
     const resumed = nextEvent(session.client, Events.ShardResume);

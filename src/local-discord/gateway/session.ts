@@ -1,4 +1,5 @@
 import type { WebSocket } from 'ws';
+import { batchWritesThisTurn } from './turn-batching.ts';
 
 export interface DispatchPayload {
   readonly op: 0;
@@ -35,7 +36,10 @@ export class GatewaySession {
     const payload: DispatchPayload = { op: 0, t, s: this.seq, d };
     this.log.push(payload);
     if (this.log.length > REPLAY_LIMIT) this.log.shift();
-    if (this.socket !== undefined && this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(payload));
+    if (this.socket !== undefined && this.socket.readyState === this.socket.OPEN) {
+      batchWritesThisTurn(this.socket);
+      this.socket.send(JSON.stringify(payload));
+    }
   }
 
   /** The dispatches after `seq`, or undefined when the gap reaches past what was kept. */
