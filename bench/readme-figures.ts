@@ -1,4 +1,4 @@
-import { highestSustained, type BotResult } from './result-model.ts';
+import { PARENT_BUSY_LIMIT, highestSustained, parentBoundSteps, type BotResult } from './result-model.ts';
 import { formatRatio, stepRows, type RateRatios } from './ratios.ts';
 import { ratio } from './stats.ts';
 import type { TargetCheck } from './targets.ts';
@@ -27,13 +27,17 @@ export function figuresMarkdown(run: RunSummary): string {
     `Latest full run: ${run.date.slice(0, 10)}, on ${run.machineLine}.`,
     ...(run.warning === undefined ? [] : ['', `> ${run.warning}`]),
     '',
-    '| new guides/s | bot | interactions/s | p50 ms | p99 ms | max ms | CPU ms per interaction | RSS after, MiB | sustained | p99 ours/baseline | CPU ours/baseline |',
-    '|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---:|',
+    '| new guides/s | bot | interactions/s | p50 ms | p99 ms | max ms | CPU ms per interaction | RSS after, MiB | sustained | p99 ours/baseline | CPU ours/baseline | benchmark process: CPU ms per interaction (busy) |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|',
   ];
   for (const { bot, step, base } of stepRows(run.bots)) {
     lines.push(
-      `| ${step.rate} | ${bot.name} | ${step.interactionsPerSecond.toFixed(0)} | ${step.latencyMs.p50.toFixed(1)} | ${step.latencyMs.p99.toFixed(1)} | ${step.latencyMs.max.toFixed(1)} | ${step.botCpuMsPerInteraction.toFixed(2)} | ${step.rssAfterMiB.toFixed(0)} | ${step.sustained ? 'yes' : 'no'} | ${formatRatio(ratio(step.latencyMs.p99, base?.latencyMs.p99))} | ${formatRatio(ratio(step.botCpuMsPerInteraction, base?.botCpuMsPerInteraction))} |`,
+      `| ${step.rate} | ${bot.name} | ${step.interactionsPerSecond.toFixed(0)} | ${step.latencyMs.p50.toFixed(1)} | ${step.latencyMs.p99.toFixed(1)} | ${step.latencyMs.max.toFixed(1)} | ${step.botCpuMsPerInteraction.toFixed(2)} | ${step.rssAfterMiB.toFixed(0)} | ${step.sustained ? 'yes' : 'no'} | ${formatRatio(ratio(step.latencyMs.p99, base?.latencyMs.p99))} | ${formatRatio(ratio(step.botCpuMsPerInteraction, base?.botCpuMsPerInteraction))} | ${step.parentCpuMsPerInteraction.toFixed(2)} (${(step.parentBusyShare * 100).toFixed(0)}%) |`,
     );
+  }
+  const parentBound = parentBoundSteps(run.bots);
+  if (parentBound.length > 0) {
+    lines.push('', `The benchmark process (both local servers and the members; its JavaScript runs on one thread) was busy ${PARENT_BUSY_LIMIT * 100}% of a core or more at ${parentBound.join(', ')}: there it set the pace as well as the bot.`);
   }
   if (run.ratios !== undefined && run.ratios.byRate.length > 0) {
     lines.push('', `Ours / baseline, figure by figure (RSS at rest: ${formatRatio(run.ratios.restRss)}):`, '', '| new guides/s | interactions/s | p50 | p99 | max | CPU per interaction | RSS after |', '|---:|---:|---:|---:|---:|---:|---:|');

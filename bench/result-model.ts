@@ -19,6 +19,13 @@ export interface StepResult {
   readonly rssAfterMiB: number;
   readonly generatorCpuMs: number;
   readonly parentCpuMs: number;
+  /** The benchmark process's CPU (both local servers and the members) per interaction of this step. */
+  readonly parentCpuMsPerInteraction: number;
+  /**
+   * The benchmark process's CPU time over the step's wall time. Its JavaScript runs on one thread,
+   * so near 1 the members and the local server, not only the bot, set the pace.
+   */
+  readonly parentBusyShare: number;
   readonly maxScheduleLagMs: number;
   readonly sustained: boolean;
 }
@@ -60,6 +67,8 @@ export function toStepResult(figures: StepFigures): StepResult {
     rssAfterMiB: figures.rssBytesAfter / MIB,
     generatorCpuMs: figures.generatorMs,
     parentCpuMs: figures.parentCpuMicros / 1000,
+    parentCpuMsPerInteraction: interactions === 0 ? Number.NaN : figures.parentCpuMicros / 1000 / interactions,
+    parentBusyShare: figures.parentCpuMicros / 1000 / figures.elapsedMs,
     maxScheduleLagMs: figures.maxScheduleLagMs,
     sustained: failed === 0 && figures.finishedGuides === figures.offeredGuides && latencyMs.p99 < SUSTAINED_P99_MS,
   };
@@ -75,6 +84,17 @@ export interface BotResult {
   readonly memoryPhaseFailures: number;
   readonly pictures: { readonly renders: number; readonly distinct: number; readonly repeated: number; readonly duringLoad: number };
   readonly errorLogLines: number;
+}
+
+/** Above this share of one core, a step's latency says as much about the benchmark process as about the bot. */
+export const PARENT_BUSY_LIMIT = 0.9;
+
+/**
+ * The steps during which the benchmark process was nearly always busy, as "ours 400/s (97%)".
+ * @example parentBoundSteps(bots) // ['ours 400/s (97%)']
+ */
+export function parentBoundSteps(bots: readonly BotResult[]): string[] {
+  return bots.flatMap((bot) => bot.steps.filter((step) => step.parentBusyShare >= PARENT_BUSY_LIMIT).map((step) => `${bot.name} ${step.rate}/s (${(step.parentBusyShare * 100).toFixed(0)}%)`));
 }
 
 /** The highest rate the bot sustained, if any. */

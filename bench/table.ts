@@ -1,9 +1,9 @@
-import type { BotResult, StepResult } from './result-model.ts';
+import { PARENT_BUSY_LIMIT, parentBoundSteps, type BotResult, type StepResult } from './result-model.ts';
 import { formatRatio, stepRows } from './ratios.ts';
 import { ratio } from './stats.ts';
 import type { TargetCheck } from './targets.ts';
 
-const COLUMNS = ['rate/s', 'bot', 'inter/s', 'p50 ms', 'p99 ms', 'max ms', 'cpu ms/inter', 'RSS MiB', 'failed', 'sustained', 'p99 x', 'cpu x'] as const;
+const COLUMNS = ['rate/s', 'bot', 'inter/s', 'p50 ms', 'p99 ms', 'max ms', 'cpu ms/inter', 'RSS MiB', 'failed', 'sustained', 'p99 x', 'cpu x', 'bench ms/inter', 'bench busy'] as const;
 
 /**
  * The report as plain text: one row per bot and rate with ours/baseline ratios, memory, pictures
@@ -12,6 +12,8 @@ const COLUMNS = ['rate/s', 'bot', 'inter/s', 'p50 ms', 'p99 ms', 'max ms', 'cpu 
 export function formatReport(bots: readonly BotResult[], targets: readonly TargetCheck[], machine: string): string {
   const rows = stepRows(bots).map(({ bot, step, base }) => stepRow(bot, step, base));
   const lines = [`Machine: ${machine}`, '', ...alignedTable([[...COLUMNS], ...rows]), ''];
+  const parentBound = parentBoundSteps(bots);
+  if (parentBound.length > 0) lines.push(`The benchmark process was busy ${PARENT_BUSY_LIMIT * 100}% of a core or more at ${parentBound.join(', ')}: there it set the pace too.`, '');
   for (const bot of bots) {
     const memory = bot.memory.map((mark) => `${mark.rssMiB.toFixed(1)} MiB RSS / ${mark.heapUsedMiB.toFixed(1)} MiB heap after ${mark.finishedGuides} guides`).join(', ');
     lines.push(`${bot.name}: at rest ${bot.restRssMiB.toFixed(1)} MiB RSS; ${memory}; pictures rendered ${bot.pictures.renders} (${bot.pictures.repeated} repeated, ${bot.pictures.duringLoad} during load); error log lines ${bot.errorLogLines}`);
@@ -36,6 +38,8 @@ function stepRow(bot: BotResult, step: StepResult, base: StepResult | undefined)
     step.sustained ? 'yes' : 'NO',
     formatRatio(ratio(step.latencyMs.p99, base?.latencyMs.p99)),
     formatRatio(ratio(step.botCpuMsPerInteraction, base?.botCpuMsPerInteraction)),
+    step.parentCpuMsPerInteraction.toFixed(3),
+    `${(step.parentBusyShare * 100).toFixed(0)}%`,
   ];
 }
 

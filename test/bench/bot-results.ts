@@ -15,6 +15,8 @@ export function step(rate: number, p99: number, overrides: Partial<StepResult> =
     rssAfterMiB: 120,
     generatorCpuMs: 10,
     parentCpuMs: 100,
+    parentCpuMsPerInteraction: 0.4,
+    parentBusyShare: 0.5,
     maxScheduleLagMs: 1,
     sustained: p99 < 1000,
     ...overrides,

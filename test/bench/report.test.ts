@@ -90,6 +90,22 @@ describe('figures in the README', () => {
     expect(updated).toContain('on 2 cores');
   });
 
+  it('GIVEN a step where the benchmark process was busy 97% of a core THEN the README and the report name that step, and no other', () => {
+    const busy = bot('ours', [step(50, 6), step(200, 90, { parentBusyShare: 0.97, parentCpuMsPerInteraction: 0.61 })]);
+    const figures = figuresMarkdown({ ...run, bots: [baseline, busy], targets: checkTargets(baseline, busy) });
+    expect(figures).toContain('| 200 | ours | 1000 | 45.0 | 90.0 |');
+    expect(figures).toContain('| 0.61 (97%) |');
+    expect(figures).toMatch(/busy 90% of a core or more at ours 200\/s \(97%\):/);
+    expect(figures).not.toMatch(/or more at [^:]*50\/s/);
+    const report = formatReport([baseline, busy], checkTargets(baseline, busy), 'test machine');
+    expect(report).toMatch(/at ours 200\/s \(97%\): there it set the pace too/);
+  });
+
+  it('GIVEN no step where the benchmark process was that busy THEN neither says so', () => {
+    expect(figuresMarkdown(run)).not.toContain('of a core or more');
+    expect(formatReport([baseline, ours], checkTargets(baseline, ours), 'test machine')).not.toContain('of a core or more');
+  });
+
   it('GIVEN a README without the markers THEN the update fails saying what is missing', () => {
     expect(() => replaceFigures('no markers here', 'figures')).toThrow(/bench:start/);
   });

@@ -80,6 +80,8 @@ describe('a step becomes a result', () => {
     expect(result.interactionsPerSecond).toBe(500);
     expect(result.botCpuMsPerInteraction).toBe(0.5);
     expect(result.rssAfterMiB).toBe(150);
+    expect(result.parentCpuMsPerInteraction).toBe(0.3);
+    expect(result.parentBusyShare).toBe(0.15);
   });
 
   it('GIVEN one missed deadline THEN the rate is not sustained', () => {
