@@ -18,6 +18,8 @@ export type GuideStep =
       readonly stepNumber: number;
       /** How many questions the user will have answered at the end of the longest path from here. */
       readonly totalSteps: number;
+      /** False while some answer still leads to a shorter path, so the total is only "up to". */
+      readonly totalIsExact: boolean;
     }
   | { readonly kind: 'outcome'; readonly outcome: OutcomeId; readonly answers: readonly Answer[] };
 
@@ -86,20 +88,25 @@ function acceptedOptions(snapshot: GuideSnapshot, question: QuestionId): OptionI
 }
 
 // Explored once per place: applyEvent hands back the one snapshot of each place.
-const longestRemainingFrom = new WeakMap<GuideSnapshot, number>();
+const remainingFrom = new WeakMap<GuideSnapshot, QuestionsLeft>();
 
-/** Questions still to come on the longest path from here, this one included. */
-function longestRemaining(snapshot: GuideSnapshot): number {
-  const known = longestRemainingFrom.get(snapshot);
+/** Questions still to come from here, this one included, on the shortest and the longest path. */
+interface QuestionsLeft {
+  readonly fewest: number;
+  readonly most: number;
+}
+
+function questionsLeft(snapshot: GuideSnapshot): QuestionsLeft {
+  const known = remainingFrom.get(snapshot);
   if (known !== undefined) return known;
   const meta = metaOf(snapshot);
-  let remaining = 0;
+  let left: QuestionsLeft = { fewest: 0, most: 0 };
   if ('question' in meta) {
-    const deeper = acceptedOptions(snapshot, meta.question).map((option) => longestRemaining(applyEvent(snapshot, { type: 'answer', option })));
-    remaining = 1 + Math.max(0, ...deeper);
+    const deeper = acceptedOptions(snapshot, meta.question).map((option) => questionsLeft(applyEvent(snapshot, { type: 'answer', option })));
+    left = { fewest: 1 + Math.min(...deeper.map((next) => next.fewest)), most: 1 + Math.max(...deeper.map((next) => next.most)) };
   }
-  longestRemainingFrom.set(snapshot, remaining);
-  return remaining;
+  remainingFrom.set(snapshot, left);
+  return left;
 }
 
 /** Describes where a guide stands. */
@@ -121,7 +128,8 @@ function stepAt(snapshot: GuideSnapshot): GuideStep {
     options: acceptedOptions(snapshot, meta.question),
     answers,
     stepNumber: answers.length + 1,
-    totalSteps: answers.length + longestRemaining(snapshot),
+    totalSteps: answers.length + questionsLeft(snapshot).most,
+    totalIsExact: questionsLeft(snapshot).fewest === questionsLeft(snapshot).most,
   };
 }
 

@@ -34,12 +34,14 @@ export function because(reason: string): string {
 }
 
 /**
- * Where the user is on their path.
+ * Where the user is on their path. While an answer can still shorten it, the total is a ceiling,
+ * so the count never seems to shrink after an answer.
  *
  * @example stepLine(2, 4) // "Step 2 of 4"
+ * @example stepLine(1, 4, false) // "Step 1 of up to 4"
  */
-export function stepLine(stepNumber: number, totalSteps: number): string {
-  return `Step ${stepNumber} of ${totalSteps}`;
+export function stepLine(stepNumber: number, totalSteps: number, totalIsExact = true): string {
+  return `Step ${stepNumber} of ${totalIsExact ? '' : 'up to '}${totalSteps}`;
 }
 
 /**

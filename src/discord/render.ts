@@ -50,7 +50,7 @@ function idFor(page: GuidePage, action: GuideAction): string {
 /** "Step 2 of 3" and the answers so far, e.g. "Waiting on IO → Many short tasks". */
 function progressLines(step: Extract<GuideStep, { kind: 'question' }>): string {
   const sofar = step.answers.map((answer) => optionKnowledge(answer.option).label).join(' → ');
-  return `**${ui.stepLine(step.stepNumber, step.totalSteps)}**${sofar === '' ? '' : `\n${ui.headings.yourAnswers}: ${sofar}`}`;
+  return `**${ui.stepLine(step.stepNumber, step.totalSteps, step.totalIsExact)}**${sofar === '' ? '' : `\n${ui.headings.yourAnswers}: ${sofar}`}`;
 }
 
 function questionEmbed(page: GuidePage, step: Extract<GuideStep, { kind: 'question' }>): APIEmbed {

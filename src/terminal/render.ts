@@ -20,7 +20,7 @@ export function renderQuestion(step: Extract<GuideStep, { kind: 'question' }>): 
     const { label, description } = optionKnowledge(option);
     return `  ${index + 1}) ${label}: ${description}`;
   });
-  return [`${stepLine(step.stepNumber, step.totalSteps)}: ${question.title}`, question.prompt, '', ...options].join('\n');
+  return [`${stepLine(step.stepNumber, step.totalSteps, step.totalIsExact)}: ${question.title}`, question.prompt, '', ...options].join('\n');
 }
 
 /** "Not sure?": examples of each side and a test to apply. */

@@ -17,6 +17,10 @@ describe('ui text', () => {
     expect(uiText.stepLine(2, 4)).toBe('Step 2 of 4');
   });
 
+  it('GIVEN a total that an answer may still shorten THEN the step line calls it a ceiling', () => {
+    expect(uiText.stepLine(1, 4, false)).toBe('Step 1 of up to 4');
+  });
+
   it('GIVEN a reason THEN "because" puts it after the fixed opening words', () => {
     expect(uiText.because('your task mostly computes.')).toBe('Because you said your task mostly computes.');
   });

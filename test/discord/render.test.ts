@@ -70,7 +70,7 @@ describe('renderGuide on every step and view', () => {
       if (page.step.kind !== 'question') continue;
       const message = renderGuide(page);
       const question = knowledge.questions[page.step.question];
-      expect(message.embeds[0]?.description).toContain(stepLine(page.step.stepNumber, page.step.totalSteps));
+      expect(message.embeds[0]?.description).toContain(stepLine(page.step.stepNumber, page.step.totalSteps, page.step.totalIsExact));
       expect(message.embeds[0]?.description).toContain(question.prompt);
       const labels = buttonLabelsOf(message);
       for (const option of page.step.options) expect(labels).toContain((question.options as Record<string, { label: string }>)[option]?.label);

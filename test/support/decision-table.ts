@@ -39,3 +39,13 @@ export function tableOutcomesAfter(prefix: readonly OptionId[]): OutcomeId[] {
 export function isComplete(prefix: readonly OptionId[]): boolean {
   return DECISION_TABLE.some(([answers]) => answers.join(',') === prefix.join(','));
 }
+
+/**
+ * How a question at `prefix` counts the user's progress, from the table alone: its position, and
+ * the longest and shortest numbers of answers any row extending the prefix needs.
+ */
+export function tableProgressAt(prefix: readonly OptionId[]): { stepNumber: number; most: number; fewest: number } {
+  const lengths = DECISION_TABLE.filter(([answers]) => answers.length > prefix.length && prefix.every((option, index) => answers[index] === option)).map(([answers]) => answers.length);
+  if (lengths.length === 0) throw new Error(`no question follows ${prefix.join(',') || 'the start'} in the decision table`);
+  return { stepNumber: prefix.length + 1, most: Math.max(...lengths), fewest: Math.min(...lengths) };
+}
