@@ -177,6 +177,7 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
       dropGateway: (shard = 0) => gateway.drop(shard),
       sendReconnect: (shard = 0) => gateway.sendReconnect(shard),
       sendInvalidSession: (resumable, shard = 0) => gateway.sendInvalidSession(resumable, shard),
+      closeGateway: (code, shard = 0) => gateway.closeShard(code, shard),
     },
     async close() {
       stopForwarding();

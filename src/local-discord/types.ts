@@ -245,6 +245,8 @@ export interface Faults {
   sendReconnect(shard?: number): void;
   /** Sends INVALID_SESSION (op 9); when not resumable the session is forgotten. */
   sendInvalidSession(resumable: boolean, shard?: number): void;
+  /** Closes the shard's socket with a close code, as Discord ends a session (4004 after a token reset, say). */
+  closeGateway(code: number, shard?: number): void;
 }
 
 export interface RegisteredCommandOption {

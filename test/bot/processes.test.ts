@@ -80,4 +80,16 @@ describe('npm start', () => {
     expect(result.stdout + result.stderr).not.toContain(discord.bot.token);
     expectCleanServer(discord);
   });
+
+  it('GIVEN a running bot WHEN Discord ends its session for a bad token THEN it says why in one line and exits 1', { timeout: SLOW }, async () => {
+    let closed = false;
+    const result = await run('src/main.ts', env, (stdout) => {
+      if (closed || !stdout.includes('"msg":"ready"')) return;
+      closed = true;
+      discord.faults.closeGateway(4004);
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe('Discord refused the token (close code 4004). Reset the token on the Bot page and update DISCORD_TOKEN.');
+    expect(result.stdout + result.stderr).not.toContain(discord.bot.token);
+  });
 });

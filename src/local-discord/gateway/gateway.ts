@@ -288,6 +288,11 @@ export class Gateway {
     return session;
   }
 
+  /** Closes the shard's socket with `code`; the close frame goes out after anything already sent. */
+  closeShard(code: number, shard: number): void {
+    this.requireSession(shard).socket?.close(code, 'closed by the server');
+  }
+
   /** Closes every socket (code 1001, going away). */
   closeAll(): void {
     for (const session of this.sessions.values()) session.socket?.close(1001, 'server closing');
