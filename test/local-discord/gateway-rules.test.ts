@@ -23,16 +23,16 @@ async function openRaw(discord: LocalDiscord, query = '?v=10&encoding=json'): Pr
 
 const identify = (token: string, intents = 1, extra: Record<string, unknown> = {}) => ({ op: 2, d: { token, intents, properties: { os: 'linux', browser: 'raw', device: 'raw' }, ...extra } });
 
-describe('gateway close codes', () => {
-  let discord: LocalDiscord;
-  beforeAll(async () => {
-    discord = await startLocalDiscord();
-  });
-  afterAll(async () => {
-    expect(discord.internalErrors).toEqual([]);
-    await discord.close();
-  });
+let discord: LocalDiscord;
+beforeAll(async () => {
+  discord = await startLocalDiscord();
+});
+afterAll(async () => {
+  expect(discord.internalErrors).toEqual([]);
+  await discord.close();
+});
 
+describe('gateway close codes', () => {
   it('GIVEN a connection WHEN it opens THEN HELLO carries the heartbeat interval, and a heartbeat is acknowledged', async () => {
     const raw = await openRaw(discord);
     raw.send({ op: 1, d: null });
@@ -77,5 +77,31 @@ describe('gateway close codes', () => {
     expect(ready?.d).toMatchObject({ session_id: expect.any(String), resume_gateway_url: discord.gatewayUrl, application: { id: discord.bot.applicationId } });
     expect(guildCreate?.t).toBe('GUILD_CREATE');
     expect((guildCreate?.s ?? 0) > (ready?.s ?? 0)).toBe(true);
+  });
+});
+
+describe('gateway writes', () => {
+  const GUILDS_AND_GUILD_MESSAGES = (1 << 0) | (1 << 9);
+  type Frame = { readonly t?: string; readonly s?: number; readonly d?: { readonly id?: string } };
+
+  it('GIVEN many events in one turn WHEN they are dispatched THEN every one arrives, in order and numbered one after another (they leave in one write)', async () => {
+    const guild = discord.createGuild('Busy guild');
+    const channel = discord.createChannel(guild.id, 'general');
+    const user = discord.createUser('member');
+    discord.addMember(guild.id, user.id);
+    const raw = await openRaw(discord);
+    raw.send(identify(discord.bot.token, GUILDS_AND_GUILD_MESSAGES));
+    const frames = raw.received as Frame[];
+    await expect.poll(() => frames.some((frame) => frame.t === 'GUILD_CREATE')).toBe(true);
+    const before = frames.length;
+
+    const texts = Array.from({ length: 30 }, (_, index) => `message ${index}`);
+    const sent = await Promise.all(texts.map((text) => discord.as(user).sendMessage(channel.id, text)));
+
+    await expect.poll(() => frames.length - before).toBe(texts.length);
+    const created = frames.slice(before);
+    expect(created.map((frame) => [frame.t, frame.d?.id])).toEqual(sent.map((message) => ['MESSAGE_CREATE', message.id]));
+    const sequence = created.map((frame) => frame.s ?? 0);
+    expect(sequence).toEqual(sequence.map((_, index) => (sequence[0] ?? 0) + index));
   });
 });
