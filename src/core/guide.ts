@@ -103,7 +103,9 @@ function questionsLeft(snapshot: GuideSnapshot): QuestionsLeft {
   let left: QuestionsLeft = { fewest: 0, most: 0 };
   if ('question' in meta) {
     const deeper = acceptedOptions(snapshot, meta.question).map((option) => questionsLeft(applyEvent(snapshot, { type: 'answer', option })));
-    left = { fewest: 1 + Math.min(...deeper.map((next) => next.fewest)), most: 1 + Math.max(...deeper.map((next) => next.most)) };
+    // A question that accepted nothing would be a machine bug; count it as the last, as before.
+    const fewest = deeper.length === 0 ? 0 : Math.min(...deeper.map((next) => next.fewest));
+    left = { fewest: 1 + fewest, most: 1 + Math.max(0, ...deeper.map((next) => next.most)) };
   }
   remainingFrom.set(snapshot, left);
   return left;
@@ -122,14 +124,15 @@ function stepAt(snapshot: GuideSnapshot): GuideStep {
   const meta = metaOf(snapshot);
   const answers = snapshot.context.answers;
   if ('outcome' in meta) return { kind: 'outcome', outcome: meta.outcome, answers };
+  const left = questionsLeft(snapshot);
   return {
     kind: 'question',
     question: meta.question,
     options: acceptedOptions(snapshot, meta.question),
     answers,
     stepNumber: answers.length + 1,
-    totalSteps: answers.length + questionsLeft(snapshot).most,
-    totalIsExact: questionsLeft(snapshot).fewest === questionsLeft(snapshot).most,
+    totalSteps: answers.length + left.most,
+    totalIsExact: left.fewest === left.most,
   };
 }
 
