@@ -65,11 +65,15 @@ function showing(message: GuideMessage, filename: string): GuideMessage {
   return { ...message, embeds: first === undefined ? [] : [{ ...first, image: { url: `attachment://${filename}` } }, ...rest] };
 }
 
+/** The picture's description as an attachment field, when it has one; discord.js and the API both call it `description`. */
+function altText(picture: Picture): { description?: string } {
+  return picture.description === undefined ? {} : { description: picture.description };
+}
+
 /** The message with its picture attached and shown as the first embed's image; no picture, no stale image. */
 function withPicture(message: GuideMessage, picture: Picture | undefined) {
   if (picture === undefined) return { ...messageOptions(message), files: [] };
-  const description = picture.description === undefined ? {} : { description: picture.description };
-  return { ...messageOptions(showing(message, picture.filename)), files: [{ attachment: picture.png, name: picture.filename, ...description }] };
+  return { ...messageOptions(showing(message, picture.filename)), files: [{ attachment: picture.png, name: picture.filename, ...altText(picture) }] };
 }
 
 /** The message as Discord's API takes it; the rendered data is in that shape already. */
@@ -102,8 +106,7 @@ async function respondDirectly(
   if (picture === undefined) {
     await interaction.client.rest.post(route, { body: { type, data: { ...apiMessageData(message), attachments: [], ...flagsField } }, auth: false });
   } else {
-    const description = picture.description === undefined ? {} : { description: picture.description };
-    const data = { ...apiMessageData(showing(message, picture.filename)), attachments: [{ id: '0', filename: picture.filename, ...description }], ...flagsField };
+    const data = { ...apiMessageData(showing(message, picture.filename)), attachments: [{ id: '0', filename: picture.filename, ...altText(picture) }], ...flagsField };
     const upload = uploadBodies.write({ type, data }, [{ name: picture.filename, contentType: 'image/png', data: picture.png }]);
     try {
       await interaction.client.rest.post(route, { body: upload.body, passThroughBody: true, headers: { 'Content-Type': upload.contentType }, auth: false });
