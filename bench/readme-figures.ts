@@ -1,5 +1,5 @@
 import { PARENT_BUSY_LIMIT, highestSustained, parentBoundSteps, type BotResult } from './result-model.ts';
-import { formatRatio, stepRows, type RateRatios } from './ratios.ts';
+import { formatRatio, formatShare, stepRows, type RateRatios } from './ratios.ts';
 import { ratio } from './stats.ts';
 import type { TargetCheck } from './targets.ts';
 
@@ -32,7 +32,7 @@ export function figuresMarkdown(run: RunSummary): string {
   ];
   for (const { bot, step, base } of stepRows(run.bots)) {
     lines.push(
-      `| ${step.rate} | ${bot.name} | ${step.interactionsPerSecond.toFixed(0)} | ${step.latencyMs.p50.toFixed(1)} | ${step.latencyMs.p99.toFixed(1)} | ${step.latencyMs.max.toFixed(1)} | ${step.botCpuMsPerInteraction.toFixed(2)} | ${step.rssAfterMiB.toFixed(0)} | ${step.sustained ? 'yes' : 'no'} | ${formatRatio(ratio(step.latencyMs.p99, base?.latencyMs.p99))} | ${formatRatio(ratio(step.botCpuMsPerInteraction, base?.botCpuMsPerInteraction))} | ${step.parentCpuMsPerInteraction.toFixed(2)} (${(step.parentBusyShare * 100).toFixed(0)}%) |`,
+      `| ${step.rate} | ${bot.name} | ${step.interactionsPerSecond.toFixed(0)} | ${step.latencyMs.p50.toFixed(1)} | ${step.latencyMs.p99.toFixed(1)} | ${step.latencyMs.max.toFixed(1)} | ${step.botCpuMsPerInteraction.toFixed(2)} | ${step.rssAfterMiB.toFixed(0)} | ${step.sustained ? 'yes' : 'no'} | ${formatRatio(ratio(step.latencyMs.p99, base?.latencyMs.p99))} | ${formatRatio(ratio(step.botCpuMsPerInteraction, base?.botCpuMsPerInteraction))} | ${step.parentCpuMsPerInteraction.toFixed(2)} (${formatShare(step.parentBusyShare)}) |`,
     );
   }
   const parentBound = parentBoundSteps(run.bots);

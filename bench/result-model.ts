@@ -1,4 +1,5 @@
 import type { FailureKind } from './recorder.ts';
+import { formatShare } from './ratios.ts';
 import { summarizeLatencies, type LatencySummary } from './stats.ts';
 
 const MIB = 1024 * 1024;
@@ -94,7 +95,7 @@ export const PARENT_BUSY_LIMIT = 0.9;
  * @example parentBoundSteps(bots) // ['ours 400/s (97%)']
  */
 export function parentBoundSteps(bots: readonly BotResult[]): string[] {
-  return bots.flatMap((bot) => bot.steps.filter((step) => step.parentBusyShare >= PARENT_BUSY_LIMIT).map((step) => `${bot.name} ${step.rate}/s (${(step.parentBusyShare * 100).toFixed(0)}%)`));
+  return bots.flatMap((bot) => bot.steps.filter((step) => step.parentBusyShare >= PARENT_BUSY_LIMIT).map((step) => `${bot.name} ${step.rate}/s (${formatShare(step.parentBusyShare)})`));
 }
 
 /** The highest rate the bot sustained, if any. */

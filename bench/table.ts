@@ -1,5 +1,5 @@
 import { PARENT_BUSY_LIMIT, parentBoundSteps, type BotResult, type StepResult } from './result-model.ts';
-import { formatRatio, stepRows } from './ratios.ts';
+import { formatRatio, formatShare, stepRows } from './ratios.ts';
 import { ratio } from './stats.ts';
 import type { TargetCheck } from './targets.ts';
 
@@ -39,7 +39,7 @@ function stepRow(bot: BotResult, step: StepResult, base: StepResult | undefined)
     formatRatio(ratio(step.latencyMs.p99, base?.latencyMs.p99)),
     formatRatio(ratio(step.botCpuMsPerInteraction, base?.botCpuMsPerInteraction)),
     step.parentCpuMsPerInteraction.toFixed(3),
-    `${(step.parentBusyShare * 100).toFixed(0)}%`,
+    formatShare(step.parentBusyShare),
   ];
 }
 
