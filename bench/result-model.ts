@@ -15,6 +15,8 @@ export interface StepResult {
   readonly interactionsPerSecond: number;
   readonly latencyMs: LatencySummary;
   readonly failures: Readonly<Record<FailureKind, number>>;
+  /** Guides that failed in the step's unmeasured warm-up at the same rate; they count against it. */
+  readonly warmUpFailures: Readonly<Record<FailureKind, number>>;
   readonly failureExamples: Readonly<Partial<Record<FailureKind, string>>>;
   readonly botCpuMsPerInteraction: number;
   readonly rssAfterMiB: number;
@@ -37,7 +39,10 @@ export interface StepFigures {
   readonly offeredGuides: number;
   readonly finishedGuides: number;
   readonly latencies: readonly number[];
+  /** Answers to warm-up guides that came inside the measured window, so their CPU is in it too. */
+  readonly carriedOverInteractions: number;
   readonly failures: Readonly<Record<FailureKind, number>>;
+  readonly warmUpFailures: Readonly<Record<FailureKind, number>>;
   readonly failureExamples: Readonly<Partial<Record<FailureKind, string>>>;
   readonly elapsedMs: number;
   readonly botCpuMicros: number;
@@ -54,25 +59,36 @@ export interface StepFigures {
 export function toStepResult(figures: StepFigures): StepResult {
   const latencyMs = summarizeLatencies(figures.latencies);
   const interactions = latencyMs.count;
-  const failed = figures.failures.deadline + figures.failures['no-answer'] + figures.failures.unexpected;
+  const answeredInWindow = interactions + figures.carriedOverInteractions;
+  const failed = countFailures(figures.failures) + countFailures(figures.warmUpFailures);
   return {
     rate: figures.rate,
     offeredGuides: figures.offeredGuides,
     finishedGuides: figures.finishedGuides,
     interactions,
-    interactionsPerSecond: interactions / (figures.elapsedMs / 1000),
+    interactionsPerSecond: answeredInWindow / (figures.elapsedMs / 1000),
     latencyMs,
     failures: figures.failures,
+    warmUpFailures: figures.warmUpFailures,
     failureExamples: figures.failureExamples,
-    botCpuMsPerInteraction: interactions === 0 ? Number.NaN : figures.botCpuMicros / 1000 / interactions,
+    botCpuMsPerInteraction: answeredInWindow === 0 ? Number.NaN : figures.botCpuMicros / 1000 / answeredInWindow,
     rssAfterMiB: figures.rssBytesAfter / MIB,
     generatorCpuMs: figures.generatorMs,
     parentCpuMs: figures.parentCpuMicros / 1000,
-    parentCpuMsPerInteraction: interactions === 0 ? Number.NaN : figures.parentCpuMicros / 1000 / interactions,
+    parentCpuMsPerInteraction: answeredInWindow === 0 ? Number.NaN : figures.parentCpuMicros / 1000 / answeredInWindow,
     parentBusyShare: figures.parentCpuMicros / 1000 / figures.elapsedMs,
     maxScheduleLagMs: figures.maxScheduleLagMs,
     sustained: failed === 0 && figures.finishedGuides === figures.offeredGuides && latencyMs.p99 < SUSTAINED_P99_MS,
   };
+}
+
+function countFailures(failures: Readonly<Record<FailureKind, number>>): number {
+  return failures.deadline + failures['no-answer'] + failures.unexpected;
+}
+
+/** Guides of a step that failed, its warm-up's included. */
+export function failedGuides(step: StepResult): number {
+  return countFailures(step.failures) + countFailures(step.warmUpFailures);
 }
 
 /** Everything measured for one bot. */

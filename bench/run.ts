@@ -93,9 +93,9 @@ async function runSteps(tracked: Tracked[], plan: BenchPlan): Promise<void> {
     for (const entry of tracked) {
       if (entry.saturated) continue;
       collectOwnGarbage?.();
-      const measure = await runStep(entry.subject, rate, plan.stepMs);
+      const measure = await runStep(entry.subject, rate, plan.stepMs, plan.warmUpMs);
       const { record } = measure;
-      const step = toStepResult({ ...measure, finishedGuides: record.finishedGuides, latencies: record.latencies, failures: record.failures, failureExamples: record.failureExamples, rssBytesAfter: measure.after.rssBytes, generatorMs: record.generatorMs });
+      const step = toStepResult({ ...measure, finishedGuides: record.finishedGuides, latencies: record.latencies, failures: record.failures, warmUpFailures: measure.warmUp.failures, failureExamples: { ...measure.warmUp.failureExamples, ...record.failureExamples }, rssBytesAfter: measure.after.rssBytes, generatorMs: record.generatorMs });
       entry.steps.push(step);
       log(`${entry.subject.spec.name} at ${rate}/s: ${step.interactionsPerSecond.toFixed(0)} interactions/s, p50 ${step.latencyMs.p50.toFixed(1)} ms, p99 ${step.latencyMs.p99.toFixed(1)} ms${step.sustained ? '' : ' (not sustained)'}; generator lag up to ${step.maxScheduleLagMs.toFixed(0)} ms, benchmark process ${parentMemory()}`);
       // Past the first rate a bot cannot sustain, higher rates only measure a growing queue.

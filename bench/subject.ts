@@ -79,7 +79,12 @@ async function waitForRest(bot: BotProcess): Promise<void> {
 /** What one step at a fixed arrival rate measured for one bot. */
 export interface StepMeasure {
   readonly rate: number;
+  /** The guides that arrived after the warm-up. */
   readonly record: StepRecord;
+  /** The warm-up's guides: their failures count against the step, their latencies do not. */
+  readonly warmUp: StepRecord;
+  /** Interactions of warm-up guides answered after measuring began; their CPU falls in the window. */
+  readonly carriedOverInteractions: number;
   readonly offeredGuides: number;
   readonly elapsedMs: number;
   readonly maxScheduleLagMs: number;
@@ -88,20 +93,46 @@ export interface StepMeasure {
   readonly after: ProbeSample;
 }
 
-/** Runs one open-loop step and reads the bot's CPU and memory around it. */
-export async function runStep(subject: Subject, rate: number, stepMs: number): Promise<StepMeasure> {
+/** What a step needs of a subject: its members' visits and the bot's probe. */
+export type SteppedSubject = Pick<Subject, 'visit'> & { readonly bot: Pick<BotProcess, 'sample'> };
+
+/** Where measuring began: the first measured guide's arrival. */
+interface WindowStart {
+  readonly at: number;
+  readonly parentCpu: NodeJS.CpuUsage;
+  readonly bot: Promise<ProbeSample>;
+  readonly warmUpAnswers: number;
+}
+
+/**
+ * Runs one open-loop step: `warmUpMs` at the rate unmeasured, then `stepMs` measured, one arrival
+ * stream throughout so the measured part starts under load. CPU is read from the first measured
+ * arrival to the last answer.
+ */
+export async function runStep(subject: SteppedSubject, rate: number, stepMs: number, warmUpMs: number): Promise<StepMeasure> {
+  const warmUp = newStepRecord();
   const record = newStepRecord();
-  const before = await subject.bot.sample();
-  const parentBefore = process.cpuUsage();
-  const started = performance.now();
-  const arrivals = await runArrivals(rate, stepMs, (index) => subject.visit(index, record));
-  const parent = process.cpuUsage(parentBefore);
+  const warmUpGuides = Math.round((rate * warmUpMs) / 1000);
+  let windowStart: WindowStart | undefined;
+  const openWindow = (): WindowStart => ({ at: performance.now(), parentCpu: process.cpuUsage(), bot: subject.bot.sample(), warmUpAnswers: warmUp.latencies.length });
+  if (warmUpGuides === 0) windowStart = openWindow();
+  const arrivals = await runArrivals(rate, warmUpMs + stepMs, (index) => {
+    if (index < warmUpGuides) return subject.visit(index, warmUp);
+    if (index === warmUpGuides) windowStart = openWindow();
+    return subject.visit(index, record);
+  });
+  const measured = windowStart;
+  if (measured === undefined) throw new RangeError(`a step of ${stepMs} ms at ${rate}/s has no guide to measure`);
+  const parent = process.cpuUsage(measured.parentCpu);
   const after = await subject.bot.sample();
+  const before = await measured.bot;
   return {
     rate,
     record,
-    offeredGuides: arrivals.launched,
-    elapsedMs: Math.max(stepMs, record.lastAnswerAt - started),
+    warmUp,
+    carriedOverInteractions: warmUp.latencies.length - measured.warmUpAnswers,
+    offeredGuides: arrivals.launched - warmUpGuides,
+    elapsedMs: Math.max(stepMs, Math.max(record.lastAnswerAt, warmUp.lastAnswerAt) - measured.at),
     maxScheduleLagMs: arrivals.maxLagMs,
     botCpuMicros: after.cpuMicros - before.cpuMicros,
     parentCpuMicros: parent.user + parent.system,

@@ -1,4 +1,4 @@
-import { PARENT_BUSY_LIMIT, parentBoundSteps, type BotResult, type StepResult } from './result-model.ts';
+import { PARENT_BUSY_LIMIT, failedGuides, parentBoundSteps, type BotResult, type StepResult } from './result-model.ts';
 import { formatRatio, formatShare, stepRows } from './ratios.ts';
 import { ratio } from './stats.ts';
 import type { TargetCheck } from './targets.ts';
@@ -24,7 +24,6 @@ export function formatReport(bots: readonly BotResult[], targets: readonly Targe
 }
 
 function stepRow(bot: BotResult, step: StepResult, base: StepResult | undefined): string[] {
-  const failed = step.failures.deadline + step.failures['no-answer'] + step.failures.unexpected;
   return [
     String(step.rate),
     bot.name,
@@ -34,7 +33,7 @@ function stepRow(bot: BotResult, step: StepResult, base: StepResult | undefined)
     step.latencyMs.max.toFixed(1),
     step.botCpuMsPerInteraction.toFixed(3),
     step.rssAfterMiB.toFixed(1),
-    String(failed),
+    String(failedGuides(step)),
     step.sustained ? 'yes' : 'NO',
     formatRatio(ratio(step.latencyMs.p99, base?.latencyMs.p99)),
     formatRatio(ratio(step.botCpuMsPerInteraction, base?.botCpuMsPerInteraction)),

@@ -10,6 +10,7 @@ export function step(rate: number, p99: number, overrides: Partial<StepResult> =
     interactionsPerSecond: rate * 5,
     latencyMs: { count: rate * 5, p50: p99 / 2, p99, max: p99 * 2 },
     failures: { deadline: 0, 'no-answer': 0, unexpected: 0 },
+    warmUpFailures: { deadline: 0, 'no-answer': 0, unexpected: 0 },
     failureExamples: {},
     botCpuMsPerInteraction: 0.5,
     rssAfterMiB: 120,

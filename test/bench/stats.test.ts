@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { arrivalsDue } from '../../bench/arrivals.ts';
 import { busyMachineWarning } from '../../bench/machine.ts';
 import { parseBenchArgs, QUICK_PLAN, FULL_PLAN } from '../../bench/plan.ts';
-import { toStepResult, type StepFigures } from '../../bench/result-model.ts';
+import { failedGuides, toStepResult, type StepFigures } from '../../bench/result-model.ts';
 import { percentile, ratio, summarizeLatencies } from '../../bench/stats.ts';
 
 describe('latency statistics', () => {
@@ -64,7 +64,9 @@ describe('a step becomes a result', () => {
     offeredGuides: 200,
     finishedGuides: 200,
     latencies: Array.from({ length: 1000 }, (_, index) => 1 + (index % 10)),
+    carriedOverInteractions: 0,
     failures: { deadline: 0, 'no-answer': 0, unexpected: 0 },
+    warmUpFailures: { deadline: 0, 'no-answer': 0, unexpected: 0 },
     failureExamples: {},
     elapsedMs: 2000,
     botCpuMicros: 500_000,
@@ -86,6 +88,20 @@ describe('a step becomes a result', () => {
 
   it('GIVEN one missed deadline THEN the rate is not sustained', () => {
     expect(toStepResult({ ...figures, failures: { ...figures.failures, deadline: 1 }, finishedGuides: 199 }).sustained).toBe(false);
+  });
+
+  it('GIVEN a guide that missed its deadline during the warm-up THEN the rate is not sustained and the table counts it', () => {
+    const result = toStepResult({ ...figures, warmUpFailures: { ...figures.warmUpFailures, deadline: 1 } });
+    expect(result.sustained).toBe(false);
+    expect(failedGuides(result)).toBe(1);
+  });
+
+  it('GIVEN warm-up guides answered inside the window THEN their interactions share its CPU, not its latencies', () => {
+    const result = toStepResult({ ...figures, carriedOverInteractions: 250 });
+    expect(result.latencyMs.count).toBe(1000);
+    expect(result.botCpuMsPerInteraction).toBe(0.4);
+    expect(result.parentCpuMsPerInteraction).toBe(0.24);
+    expect(result.interactionsPerSecond).toBe(625);
   });
 
   it('GIVEN a p99 of a second or more THEN the rate is not sustained', () => {
