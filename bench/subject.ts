@@ -114,7 +114,12 @@ export async function runStep(subject: SteppedSubject, rate: number, stepMs: num
   const record = newStepRecord();
   const warmUpGuides = Math.round((rate * warmUpMs) / 1000);
   let windowStart: WindowStart | undefined;
-  const openWindow = (): WindowStart => ({ at: performance.now(), parentCpu: process.cpuUsage(), bot: subject.bot.sample(), warmUpAnswers: warmUp.latencies.length });
+  const openWindow = (): WindowStart => {
+    const bot = subject.bot.sample();
+    // Awaited only after the step; a bot that dies meanwhile must fail the run there, not as an unhandled rejection.
+    bot.catch(() => undefined);
+    return { at: performance.now(), parentCpu: process.cpuUsage(), bot, warmUpAnswers: warmUp.latencies.length };
+  };
   if (warmUpGuides === 0) windowStart = openWindow();
   const arrivals = await runArrivals(rate, warmUpMs + stepMs, (index) => {
     if (index < warmUpGuides) return subject.visit(index, warmUp);

@@ -44,6 +44,13 @@ describe('a step with a warm-up', () => {
     expect(measure.record.finishedGuides).toBe(measure.offeredGuides);
   });
 
+  it('GIVEN a bot that dies during the step THEN the step fails with the probe\'s reason once it ends', async () => {
+    const bot = instantBot();
+    let samples = 0;
+    const dying = { ...bot, bot: { sample: async () => (samples++ === 0 ? Promise.reject(new Error('the ours bot exited before it could be sampled')) : bot.bot.sample()) } };
+    await expect(runStep(dying, 200, 100, 100)).rejects.toThrow('exited before it could be sampled');
+  });
+
   it('GIVEN no warm-up THEN every guide is measured', async () => {
     const bot = instantBot();
     const measure = await runStep(bot, 200, 100, 0);
