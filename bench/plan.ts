@@ -11,8 +11,9 @@ export interface BenchPlan {
   /**
    * How long each step runs at its rate, unmeasured, before its measured part. Each bot idles
    * through the other's step, and a jump from idle straight to the full rate showed as a backlog
-   * that near a bot's limit lasted the whole step (at 400/s: p99 120-2,600 ms from idle, 14-42 ms
-   * for the same bot a few seconds into the rate). Sustained load is what the targets are about.
+   * that near a bot's limit lasted the whole step (paired runs at 400/s: p99 88-2,600 ms for steps
+   * after a pause, mostly 14-65 ms for steps that followed one another). Sustained load is what the
+   * targets are about.
    */
   readonly warmUpMs: number;
   /**
