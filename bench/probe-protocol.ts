@@ -20,4 +20,12 @@ export interface ProbeSample {
   readonly distinctPictures: number;
   /** Renders of a picture already drawn once before. */
   readonly repeatedRenders: number;
+  /** The main thread's time running and waiting since start (performance.eventLoopUtilization). */
+  readonly loop: EventLoopTime;
+}
+
+/** Cumulative event-loop time of one process, in ms; two of them give its busy share in between. */
+export interface EventLoopTime {
+  readonly activeMs: number;
+  readonly idleMs: number;
 }

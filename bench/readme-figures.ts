@@ -27,12 +27,12 @@ export function figuresMarkdown(run: RunSummary): string {
     `Latest full run: ${run.date.slice(0, 10)}, on ${run.machineLine}.`,
     ...(run.warning === undefined ? [] : ['', `> ${run.warning}`]),
     '',
-    '| new guides/s | bot | interactions/s | p50 ms | p99 ms | max ms | CPU ms per interaction | RSS after, MiB | sustained | p99 ours/baseline | CPU ours/baseline | benchmark process: CPU ms per interaction (busy) |',
-    '|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|',
+    '| new guides/s | bot | interactions/s | p50 ms | p99 ms | max ms | CPU ms per interaction | RSS after, MiB | sustained | p99 ours/baseline | CPU ours/baseline | benchmark process: CPU ms per interaction (busy) | event loop running: bot / benchmark process |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|',
   ];
   for (const { bot, step, base } of stepRows(run.bots)) {
     lines.push(
-      `| ${step.rate} | ${bot.name} | ${step.interactionsPerSecond.toFixed(0)} | ${step.latencyMs.p50.toFixed(1)} | ${step.latencyMs.p99.toFixed(1)} | ${step.latencyMs.max.toFixed(1)} | ${step.botCpuMsPerInteraction.toFixed(2)} | ${step.rssAfterMiB.toFixed(0)} | ${step.sustained ? 'yes' : 'no'} | ${formatRatio(ratio(step.latencyMs.p99, base?.latencyMs.p99))} | ${formatRatio(ratio(step.botCpuMsPerInteraction, base?.botCpuMsPerInteraction))} | ${step.parentCpuMsPerInteraction.toFixed(2)} (${formatShare(step.parentBusyShare)}) |`,
+      `| ${step.rate} | ${bot.name} | ${step.interactionsPerSecond.toFixed(0)} | ${step.latencyMs.p50.toFixed(1)} | ${step.latencyMs.p99.toFixed(1)} | ${step.latencyMs.max.toFixed(1)} | ${step.botCpuMsPerInteraction.toFixed(2)} | ${step.rssAfterMiB.toFixed(0)} | ${step.sustained ? 'yes' : 'no'} | ${formatRatio(ratio(step.latencyMs.p99, base?.latencyMs.p99))} | ${formatRatio(ratio(step.botCpuMsPerInteraction, base?.botCpuMsPerInteraction))} | ${step.parentCpuMsPerInteraction.toFixed(2)} (${formatShare(step.parentBusyShare)}) | ${formatShare(step.botLoopBusyShare)} / ${formatShare(step.parentLoopBusyShare)} |`,
     );
   }
   const parentBound = parentBoundSteps(run.bots);

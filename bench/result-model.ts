@@ -1,3 +1,4 @@
+import type { EventLoopTime } from './probe-protocol.ts';
 import type { FailureKind } from './recorder.ts';
 import { formatShare } from './ratios.ts';
 import { summarizeLatencies, type LatencySummary } from './stats.ts';
@@ -29,6 +30,9 @@ export interface StepResult {
    * so near 1 the members and the local server, not only the bot, set the pace.
    */
   readonly parentBusyShare: number;
+  /** Shares of the step's wall time the bot's and this process's event loops were running. */
+  readonly botLoopBusyShare: number;
+  readonly parentLoopBusyShare: number;
   readonly maxScheduleLagMs: number;
   readonly sustained: boolean;
 }
@@ -49,6 +53,8 @@ export interface StepFigures {
   readonly rssBytesAfter: number;
   readonly generatorMs: number;
   readonly parentCpuMicros: number;
+  readonly botLoop: { readonly before: EventLoopTime; readonly after: EventLoopTime };
+  readonly parentLoop: { readonly before: EventLoopTime; readonly after: EventLoopTime };
   readonly maxScheduleLagMs: number;
 }
 
@@ -77,9 +83,22 @@ export function toStepResult(figures: StepFigures): StepResult {
     parentCpuMs: figures.parentCpuMicros / 1000,
     parentCpuMsPerInteraction: answeredInWindow === 0 ? Number.NaN : figures.parentCpuMicros / 1000 / answeredInWindow,
     parentBusyShare: figures.parentCpuMicros / 1000 / figures.elapsedMs,
+    botLoopBusyShare: loopBusyShare(figures.botLoop.before, figures.botLoop.after),
+    parentLoopBusyShare: loopBusyShare(figures.parentLoop.before, figures.parentLoop.after),
     maxScheduleLagMs: figures.maxScheduleLagMs,
     sustained: failed === 0 && figures.finishedGuides === figures.offeredGuides && latencyMs.p99 < SUSTAINED_P99_MS,
   };
+}
+
+/**
+ * The share of wall time a process's event loop spent running between two readings: near 1, its
+ * one JavaScript thread was the limit, whatever the other cores did.
+ * @example loopBusyShare({ activeMs: 10, idleMs: 90 }, { activeMs: 60, idleMs: 140 }) // 0.5
+ */
+export function loopBusyShare(before: EventLoopTime, after: EventLoopTime): number {
+  const active = after.activeMs - before.activeMs;
+  const total = active + after.idleMs - before.idleMs;
+  return total > 0 ? active / total : Number.NaN;
 }
 
 function countFailures(failures: Readonly<Record<FailureKind, number>>): number {

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { OptionId } from '../machines/questions.ts';
 import { outcomePaths } from '../src/picture/tree.ts';
 import { botEnvironment, openArena, registerCommands, type Arena } from './arena.ts';
@@ -5,7 +6,7 @@ import { runArrivals } from './arrivals.ts';
 import { spawnBot, type BotProcess } from './bot-process.ts';
 import type { Member } from './members.ts';
 import type { BenchPlan } from './plan.ts';
-import type { ProbeSample } from './probe-protocol.ts';
+import type { EventLoopTime, ProbeSample } from './probe-protocol.ts';
 import { newStepRecord, type StepRecord } from './recorder.ts';
 
 /** A bot to measure: how to start it and how a member walks through it. */
@@ -90,6 +91,9 @@ export interface StepMeasure {
   readonly maxScheduleLagMs: number;
   readonly botCpuMicros: number;
   readonly parentCpuMicros: number;
+  /** Event-loop time over the measured window, for the bot and for this process. */
+  readonly botLoop: { readonly before: EventLoopTime; readonly after: EventLoopTime };
+  readonly parentLoop: { readonly before: EventLoopTime; readonly after: EventLoopTime };
   readonly after: ProbeSample;
 }
 
@@ -100,6 +104,7 @@ export type SteppedSubject = Pick<Subject, 'visit'> & { readonly bot: Pick<BotPr
 interface WindowStart {
   readonly at: number;
   readonly parentCpu: NodeJS.CpuUsage;
+  readonly parentLoop: EventLoopTime;
   readonly bot: Promise<ProbeSample>;
   readonly warmUpAnswers: number;
 }
@@ -118,7 +123,7 @@ export async function runStep(subject: SteppedSubject, rate: number, stepMs: num
     const bot = subject.bot.sample();
     // Awaited only after the step; a bot that dies meanwhile must fail the run there, not as an unhandled rejection.
     bot.catch(() => undefined);
-    return { at: performance.now(), parentCpu: process.cpuUsage(), bot, warmUpAnswers: warmUp.latencies.length };
+    return { at: performance.now(), parentCpu: process.cpuUsage(), parentLoop: ownLoopTime(), bot, warmUpAnswers: warmUp.latencies.length };
   };
   if (warmUpGuides === 0) windowStart = openWindow();
   const arrivals = await runArrivals(rate, warmUpMs + stepMs, (index) => {
@@ -129,6 +134,7 @@ export async function runStep(subject: SteppedSubject, rate: number, stepMs: num
   const measured = windowStart;
   if (measured === undefined) throw new RangeError(`a step of ${stepMs} ms at ${rate}/s has no guide to measure`);
   const parent = process.cpuUsage(measured.parentCpu);
+  const parentLoop = { before: measured.parentLoop, after: ownLoopTime() };
   const after = await subject.bot.sample();
   const before = await measured.bot;
   return {
@@ -141,8 +147,15 @@ export async function runStep(subject: SteppedSubject, rate: number, stepMs: num
     maxScheduleLagMs: arrivals.maxLagMs,
     botCpuMicros: after.cpuMicros - before.cpuMicros,
     parentCpuMicros: parent.user + parent.system,
+    botLoop: { before: before.loop, after: after.loop },
+    parentLoop,
     after,
   };
+}
+
+function ownLoopTime(): EventLoopTime {
+  const loop = performance.eventLoopUtilization();
+  return { activeMs: loop.active, idleMs: loop.idle };
 }
 
 /** Memory after a number of finished guides, garbage collected first. */

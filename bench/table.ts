@@ -3,7 +3,7 @@ import { formatRatio, formatShare, stepRows } from './ratios.ts';
 import { ratio } from './stats.ts';
 import type { TargetCheck } from './targets.ts';
 
-const COLUMNS = ['rate/s', 'bot', 'inter/s', 'p50 ms', 'p99 ms', 'max ms', 'cpu ms/inter', 'RSS MiB', 'failed', 'sustained', 'p99 x', 'cpu x', 'bench ms/inter', 'bench busy'] as const;
+const COLUMNS = ['rate/s', 'bot', 'inter/s', 'p50 ms', 'p99 ms', 'max ms', 'cpu ms/inter', 'RSS MiB', 'failed', 'sustained', 'p99 x', 'cpu x', 'bench ms/inter', 'bench busy', 'loops bot/bench'] as const;
 
 /**
  * The report as plain text: one row per bot and rate with ours/baseline ratios, memory, pictures
@@ -39,6 +39,7 @@ function stepRow(bot: BotResult, step: StepResult, base: StepResult | undefined)
     formatRatio(ratio(step.botCpuMsPerInteraction, base?.botCpuMsPerInteraction)),
     step.parentCpuMsPerInteraction.toFixed(3),
     formatShare(step.parentBusyShare),
+    `${formatShare(step.botLoopBusyShare)}/${formatShare(step.parentLoopBusyShare)}`,
   ];
 }
 

@@ -18,6 +18,8 @@ export function step(rate: number, p99: number, overrides: Partial<StepResult> =
     parentCpuMs: 100,
     parentCpuMsPerInteraction: 0.4,
     parentBusyShare: 0.5,
+    botLoopBusyShare: 0.4,
+    parentLoopBusyShare: 0.45,
     maxScheduleLagMs: 1,
     sustained: p99 < 1000,
     ...overrides,

@@ -101,6 +101,12 @@ describe('figures in the README', () => {
     expect(report).toMatch(/at ours 200\/s \(97%\): there it set the pace too/);
   });
 
+  it('GIVEN a step whose event loops ran 62% (bot) and 99% (benchmark) of the time THEN the README row and the report row say so', () => {
+    const loops = bot('ours', [step(300, 40, { botLoopBusyShare: 0.62, parentLoopBusyShare: 0.99 })]);
+    expect(figuresMarkdown({ ...run, bots: [baseline, loops], targets: checkTargets(baseline, loops) })).toMatch(/\| 300 \| ours \|.*\| 62% \/ 99% \|$/m);
+    expect(formatReport([baseline, loops], checkTargets(baseline, loops), 'test machine')).toMatch(/^300 +ours .* 62%\/99%$/m);
+  });
+
   it('GIVEN no step where the benchmark process was that busy THEN neither says so', () => {
     expect(figuresMarkdown(run)).not.toContain('of a core or more');
     expect(formatReport([baseline, ours], checkTargets(baseline, ours), 'test machine')).not.toContain('of a core or more');

@@ -73,6 +73,8 @@ describe('a step becomes a result', () => {
     rssBytesAfter: 150 * 1024 * 1024,
     generatorMs: 20,
     parentCpuMicros: 300_000,
+    botLoop: { before: { activeMs: 1000, idleMs: 9000 }, after: { activeMs: 1500, idleMs: 10_500 } },
+    parentLoop: { before: { activeMs: 2000, idleMs: 500 }, after: { activeMs: 3800, idleMs: 700 } },
     maxScheduleLagMs: 2,
   };
 
@@ -84,6 +86,8 @@ describe('a step becomes a result', () => {
     expect(result.rssAfterMiB).toBe(150);
     expect(result.parentCpuMsPerInteraction).toBe(0.3);
     expect(result.parentBusyShare).toBe(0.15);
+    expect(result.botLoopBusyShare).toBe(0.25);
+    expect(result.parentLoopBusyShare).toBe(0.9);
   });
 
   it('GIVEN one missed deadline THEN the rate is not sustained', () => {

@@ -9,7 +9,7 @@ const CPU_PER_GUIDE_MICROS = 1_000;
 function instantBot(fails: (index: number) => boolean = () => false): SteppedSubject & { readonly visited: number[] } {
   let cpuMicros = 0;
   const visited: number[] = [];
-  const sample = async (): Promise<ProbeSample> => ({ id: 0, cpuMicros, rssBytes: 0, heapUsedBytes: 0, externalBytes: 0, renders: 0, distinctPictures: 0, repeatedRenders: 0 });
+  const sample = async (): Promise<ProbeSample> => ({ id: 0, cpuMicros, rssBytes: 0, heapUsedBytes: 0, externalBytes: 0, renders: 0, distinctPictures: 0, repeatedRenders: 0, loop: { activeMs: cpuMicros / 1000, idleMs: 0 } });
   return {
     visited,
     bot: { sample },
@@ -35,6 +35,8 @@ describe('a step with a warm-up', () => {
     expect(measure.record.latencies).toHaveLength(50);
     expect(measure.offeredGuides).toBe(50);
     expect(measure.botCpuMicros).toBe(50 * CPU_PER_GUIDE_MICROS);
+    expect(measure.botLoop.after.activeMs - measure.botLoop.before.activeMs).toBe(50);
+    expect(measure.parentLoop.after.idleMs).toBeGreaterThan(measure.parentLoop.before.idleMs);
   });
 
   it('GIVEN a guide that fails during the warm-up THEN the step keeps it apart from the measured guides', async () => {
