@@ -29,3 +29,9 @@ export interface EventLoopTime {
   readonly activeMs: number;
   readonly idleMs: number;
 }
+
+/** Event-loop time at the start and the end of a measured window. */
+export interface LoopWindow {
+  readonly before: EventLoopTime;
+  readonly after: EventLoopTime;
+}

@@ -1,4 +1,4 @@
-import type { EventLoopTime } from './probe-protocol.ts';
+import type { LoopWindow } from './probe-protocol.ts';
 import type { FailureKind } from './recorder.ts';
 import { formatShare } from './ratios.ts';
 import { summarizeLatencies, type LatencySummary } from './stats.ts';
@@ -53,8 +53,8 @@ export interface StepFigures {
   readonly rssBytesAfter: number;
   readonly generatorMs: number;
   readonly parentCpuMicros: number;
-  readonly botLoop: { readonly before: EventLoopTime; readonly after: EventLoopTime };
-  readonly parentLoop: { readonly before: EventLoopTime; readonly after: EventLoopTime };
+  readonly botLoop: LoopWindow;
+  readonly parentLoop: LoopWindow;
   readonly maxScheduleLagMs: number;
 }
 
@@ -83,8 +83,8 @@ export function toStepResult(figures: StepFigures): StepResult {
     parentCpuMs: figures.parentCpuMicros / 1000,
     parentCpuMsPerInteraction: answeredInWindow === 0 ? Number.NaN : figures.parentCpuMicros / 1000 / answeredInWindow,
     parentBusyShare: figures.parentCpuMicros / 1000 / figures.elapsedMs,
-    botLoopBusyShare: loopBusyShare(figures.botLoop.before, figures.botLoop.after),
-    parentLoopBusyShare: loopBusyShare(figures.parentLoop.before, figures.parentLoop.after),
+    botLoopBusyShare: loopBusyShare(figures.botLoop),
+    parentLoopBusyShare: loopBusyShare(figures.parentLoop),
     maxScheduleLagMs: figures.maxScheduleLagMs,
     sustained: failed === 0 && figures.finishedGuides === figures.offeredGuides && latencyMs.p99 < SUSTAINED_P99_MS,
   };
@@ -93,9 +93,9 @@ export function toStepResult(figures: StepFigures): StepResult {
 /**
  * The share of wall time a process's event loop spent running between two readings: near 1, its
  * one JavaScript thread was the limit, whatever the other cores did.
- * @example loopBusyShare({ activeMs: 10, idleMs: 90 }, { activeMs: 60, idleMs: 140 }) // 0.5
+ * @example loopBusyShare({ before: { activeMs: 10, idleMs: 90 }, after: { activeMs: 60, idleMs: 140 } }) // 0.5
  */
-export function loopBusyShare(before: EventLoopTime, after: EventLoopTime): number {
+export function loopBusyShare({ before, after }: LoopWindow): number {
   const active = after.activeMs - before.activeMs;
   const total = active + after.idleMs - before.idleMs;
   return total > 0 ? active / total : Number.NaN;

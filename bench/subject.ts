@@ -6,7 +6,7 @@ import { runArrivals } from './arrivals.ts';
 import { spawnBot, type BotProcess } from './bot-process.ts';
 import type { Member } from './members.ts';
 import type { BenchPlan } from './plan.ts';
-import type { EventLoopTime, ProbeSample } from './probe-protocol.ts';
+import type { EventLoopTime, LoopWindow, ProbeSample } from './probe-protocol.ts';
 import { newStepRecord, type StepRecord } from './recorder.ts';
 
 /** A bot to measure: how to start it and how a member walks through it. */
@@ -92,8 +92,8 @@ export interface StepMeasure {
   readonly botCpuMicros: number;
   readonly parentCpuMicros: number;
   /** Event-loop time over the measured window, for the bot and for this process. */
-  readonly botLoop: { readonly before: EventLoopTime; readonly after: EventLoopTime };
-  readonly parentLoop: { readonly before: EventLoopTime; readonly after: EventLoopTime };
+  readonly botLoop: LoopWindow;
+  readonly parentLoop: LoopWindow;
   readonly after: ProbeSample;
 }
 
