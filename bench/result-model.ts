@@ -66,7 +66,6 @@ export function toStepResult(figures: StepFigures): StepResult {
   const latencyMs = summarizeLatencies(figures.latencies);
   const interactions = latencyMs.count;
   const answeredInWindow = interactions + figures.carriedOverInteractions;
-  const failed = countFailures(figures.failures) + countFailures(figures.warmUpFailures);
   return {
     rate: figures.rate,
     offeredGuides: figures.offeredGuides,
@@ -86,7 +85,7 @@ export function toStepResult(figures: StepFigures): StepResult {
     botLoopBusyShare: loopBusyShare(figures.botLoop),
     parentLoopBusyShare: loopBusyShare(figures.parentLoop),
     maxScheduleLagMs: figures.maxScheduleLagMs,
-    sustained: failed === 0 && figures.finishedGuides === figures.offeredGuides && latencyMs.p99 < SUSTAINED_P99_MS,
+    sustained: failedGuides(figures) === 0 && figures.finishedGuides === figures.offeredGuides && latencyMs.p99 < SUSTAINED_P99_MS,
   };
 }
 
@@ -106,7 +105,7 @@ function countFailures(failures: Readonly<Record<FailureKind, number>>): number 
 }
 
 /** Guides of a step that failed, its warm-up's included. */
-export function failedGuides(step: StepResult): number {
+export function failedGuides(step: Pick<StepResult, 'failures' | 'warmUpFailures'>): number {
   return countFailures(step.failures) + countFailures(step.warmUpFailures);
 }
 
