@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+
 /** Messages between the benchmark and the probe inside a bot process. */
 export interface ProbeRequest {
   readonly type: 'sample';
@@ -28,6 +30,12 @@ export interface ProbeSample {
 export interface EventLoopTime {
   readonly activeMs: number;
   readonly idleMs: number;
+}
+
+/** This process's event-loop time now; the probe reports it for a bot, the benchmark reads its own. */
+export function readEventLoopTime(): EventLoopTime {
+  const loop = performance.eventLoopUtilization();
+  return { activeMs: loop.active, idleMs: loop.idle };
 }
 
 /** Event-loop time at the start and the end of a measured window. */

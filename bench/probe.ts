@@ -6,8 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { performance } from 'node:perf_hooks';
-import type { ProbeRequest, ProbeSample } from './probe-protocol.ts';
+import { readEventLoopTime, type ProbeRequest, type ProbeSample } from './probe-protocol.ts';
 
 const require = createRequire(import.meta.url);
 const renderCounts = new Map<string, number>();
@@ -43,8 +42,7 @@ function sample(id: number): ProbeSample {
   const memory = process.memoryUsage();
   let repeated = 0;
   for (const count of renderCounts.values()) repeated += count - 1;
-  const loop = performance.eventLoopUtilization();
-  return { id, cpuMicros: cpu.user + cpu.system, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, externalBytes: memory.external, renders, distinctPictures: renderCounts.size, repeatedRenders: repeated, loop: { activeMs: loop.active, idleMs: loop.idle } };
+  return { id, cpuMicros: cpu.user + cpu.system, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, externalBytes: memory.external, renders, distinctPictures: renderCounts.size, repeatedRenders: repeated, loop: readEventLoopTime() };
 }
 
 wrapResvg();

@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import type { OptionId } from '../machines/questions.ts';
 import { outcomePaths } from '../src/picture/tree.ts';
 import { botEnvironment, openArena, registerCommands, type Arena } from './arena.ts';
@@ -6,7 +5,7 @@ import { runArrivals } from './arrivals.ts';
 import { spawnBot, type BotProcess } from './bot-process.ts';
 import type { Member } from './members.ts';
 import type { BenchPlan } from './plan.ts';
-import type { EventLoopTime, LoopWindow, ProbeSample } from './probe-protocol.ts';
+import { readEventLoopTime, type EventLoopTime, type LoopWindow, type ProbeSample } from './probe-protocol.ts';
 import { newStepRecord, type StepRecord } from './recorder.ts';
 
 /** A bot to measure: how to start it and how a member walks through it. */
@@ -123,7 +122,7 @@ export async function runStep(subject: SteppedSubject, rate: number, stepMs: num
     const bot = subject.bot.sample();
     // Awaited only after the step; a bot that dies meanwhile must fail the run there, not as an unhandled rejection.
     bot.catch(() => undefined);
-    return { at: performance.now(), parentCpu: process.cpuUsage(), parentLoop: ownLoopTime(), bot, warmUpAnswers: warmUp.latencies.length };
+    return { at: performance.now(), parentCpu: process.cpuUsage(), parentLoop: readEventLoopTime(), bot, warmUpAnswers: warmUp.latencies.length };
   };
   if (warmUpGuides === 0) windowStart = openWindow();
   const arrivals = await runArrivals(rate, warmUpMs + stepMs, (index) => {
@@ -134,7 +133,7 @@ export async function runStep(subject: SteppedSubject, rate: number, stepMs: num
   const measured = windowStart;
   if (measured === undefined) throw new RangeError(`a step of ${stepMs} ms at ${rate}/s has no guide to measure`);
   const parent = process.cpuUsage(measured.parentCpu);
-  const parentLoop = { before: measured.parentLoop, after: ownLoopTime() };
+  const parentLoop = { before: measured.parentLoop, after: readEventLoopTime() };
   const after = await subject.bot.sample();
   const before = await measured.bot;
   return {
@@ -151,11 +150,6 @@ export async function runStep(subject: SteppedSubject, rate: number, stepMs: num
     parentLoop,
     after,
   };
-}
-
-function ownLoopTime(): EventLoopTime {
-  const loop = performance.eventLoopUtilization();
-  return { activeMs: loop.active, idleMs: loop.idle };
 }
 
 /** Memory after a number of finished guides, garbage collected first. */
