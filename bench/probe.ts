@@ -2,7 +2,8 @@
  * Loaded into each bot process under test with `--import`: answers the benchmark's samples over
  * the IPC channel (CPU time, memory after an optional forced GC) and counts PNG renders by
  * wrapping resvg, so the report can tell whether a picture was ever drawn twice.
- * It changes nothing the bot does; without an IPC channel it stays silent.
+ * It changes nothing the bot does while the benchmark runs, and stops the bot when the benchmark
+ * goes away; without an IPC channel it stays silent.
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -56,4 +57,7 @@ if (process.send !== undefined) {
   });
   // The channel must not keep a bot alive that would otherwise exit (a fatal gateway close).
   process.channel?.unref();
+  // The channel closes when the benchmark is gone, even killed outright: stop the bot the way
+  // `stop()` would, rather than leave it running, and reconnecting, with nothing to measure it.
+  process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
 }
