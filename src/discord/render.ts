@@ -5,6 +5,7 @@ import {
   type APIButtonComponent,
   type APIComponentInMessageActionRow,
   type APIEmbed,
+  type APISelectMenuOption,
   type APIStringSelectComponent,
 } from 'discord.js';
 import { OUTCOME_IDS, type OptionId, type OutcomeId } from '../../machines/questions.ts';
@@ -110,6 +111,17 @@ function outcomeEmbed(step: Extract<GuideStep, { kind: 'outcome' }>): APIEmbed {
   });
 }
 
+/** One "Why not …?" choice; the full API name goes under the short one only when it says more. */
+function whyNotOption(outcome: OutcomeId, chosen: boolean): APISelectMenuOption {
+  const { shortName, api } = knowledge.outcomes[outcome];
+  return {
+    label: truncate(shortName, LIMITS.selectOptionLabel),
+    value: outcome,
+    ...(api === shortName ? {} : { description: truncate(api, LIMITS.selectOptionDescription) }),
+    default: chosen,
+  };
+}
+
 function outcomeRows(page: GuidePage, step: Extract<GuideStep, { kind: 'outcome' }>): Row[] {
   const outcome = knowledge.outcomes[step.outcome];
   const links: APIButtonComponent[] = outcome.links
@@ -122,12 +134,7 @@ function outcomeRows(page: GuidePage, step: Extract<GuideStep, { kind: 'outcome'
     placeholder: ui.whyNotPlaceholder,
     min_values: 1,
     max_values: 1,
-    options: others.map((other: OutcomeId) => ({
-      label: truncate(knowledge.outcomes[other].shortName, LIMITS.selectOptionLabel),
-      value: other,
-      description: truncate(knowledge.outcomes[other].api, LIMITS.selectOptionDescription),
-      default: whyNotTarget(page.view) === other,
-    })),
+    options: others.map((other: OutcomeId) => whyNotOption(other, whyNotTarget(page.view) === other)),
   };
   const actions = [
     button(ui.buttonLabels.why, idFor(page, { kind: 'why' }), page.view === 'why' ? ButtonStyle.Success : ButtonStyle.Primary),

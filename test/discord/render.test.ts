@@ -1,6 +1,6 @@
 import { ComponentType, type APIEmbed } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { OUTCOME_IDS } from '../../machines/questions.ts';
+import { OUTCOME_IDS, type OutcomeId } from '../../machines/questions.ts';
 import { decodeGuideId } from '../../src/core/guide-id.ts';
 import { knowledge } from '../../src/core/knowledge/index.ts';
 import { treeNodes } from '../../src/core/tree.ts';
@@ -98,6 +98,12 @@ describe('renderGuide on every step and view', () => {
       expect(message.embeds[0]?.description).toContain('```py\n');
       const select = message.components.flatMap((r) => r.components).find((c) => c.type === ComponentType.StringSelect);
       expect(select && 'options' in select && select.options.map((o) => o.value).sort()).toEqual(OUTCOME_IDS.filter((o) => o !== mine).sort());
+      // Under each short name, the full API name when it says more, and no grey line repeating the label.
+      for (const option of select && 'options' in select ? select.options : []) {
+        const other = knowledge.outcomes[option.value as OutcomeId];
+        expect(option.label).toBe(other.shortName);
+        expect(option.description).toBe(other.api === other.shortName ? undefined : other.api);
+      }
       expect(buttonLabelsOf(message).includes(buttonLabels.share)).toBe(page.private);
       expect(message.picturePath).toEqual(page.step.answers.map((a) => a.option));
     }
