@@ -1,10 +1,13 @@
 import { startLocalDiscord, type Channel, type LocalDiscord, type UserActor } from '../src/local-discord/index.ts';
+import { SentTimes } from './turnaround.ts';
 
 /** One local Discord server with a guild full of members, for one bot under test. */
 export interface Arena {
   readonly discord: LocalDiscord;
   readonly channels: readonly Channel[];
   readonly members: readonly UserActor[];
+  /** When each interaction left for the bot, while a step asks for it. */
+  readonly sentTimes: SentTimes;
   close(): Promise<void>;
 }
 
@@ -23,7 +26,8 @@ export async function openArena(options: ArenaOptions): Promise<Arena> {
   // a token need not outlive 15 s. Violations are still kept. Bodies are checked against Discord's
   // documented limits but not its OpenAPI schemas: on Discord that work is not on the bot's cores, and
   // here it grew with the size of each bot's messages; npm test runs every guide message through both.
-  const discord = await startLocalDiscord({ recordRequests: false, interactionTokenLifetimeMs: 15_000, schemaChecks: false });
+  const sentTimes = new SentTimes();
+  const discord = await startLocalDiscord({ recordRequests: false, interactionTokenLifetimeMs: 15_000, schemaChecks: false, onInteractionSent: sentTimes.record });
   const guild = discord.createGuild('Benchmark guild');
   const channels = Array.from({ length: options.channels }, (_, index) => discord.createChannel(guild.id, `bench-${index}`));
   const members = Array.from({ length: options.members }, (_, index) => {
@@ -31,7 +35,7 @@ export async function openArena(options: ArenaOptions): Promise<Arena> {
     discord.addMember(guild.id, user.id);
     return discord.as(user);
   });
-  return { discord, channels, members, close: () => discord.close() };
+  return { discord, channels, members, sentTimes, close: () => discord.close() };
 }
 
 /** Registers global slash commands the way `npm run register` does: one bulk overwrite. */

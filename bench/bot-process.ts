@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import type { ProbeRequest, ProbeSample } from './probe-protocol.ts';
+import type { AnswerTime, AnswerTimesReply, ProbeRequest, ProbeSample } from './probe-protocol.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PROBE = fileURLToPath(new URL('./probe.ts', import.meta.url));
 const TAIL_LINES = 20;
-const SAMPLE_TIMEOUT_MS = 10_000;
+const PROBE_TIMEOUT_MS = 10_000;
 
 /** A bot under test, running as its own process with the probe loaded. */
 export interface BotProcess {
@@ -14,6 +14,8 @@ export interface BotProcess {
   readonly pid: number;
   /** CPU time and memory as the bot process reports them; `gc` collects garbage first. */
   sample(options?: { gc?: boolean }): Promise<ProbeSample>;
+  /** When the bot began each interaction response since the last call; it records only between a call with `keepRecording` and the next without. */
+  answerTimes(keepRecording: boolean): Promise<readonly AnswerTime[]>;
   /** Log lines at level error or fatal, and the last lines of output, for the report. */
   readonly errorLines: () => number;
   readonly tail: () => readonly string[];
@@ -61,7 +63,8 @@ export function spawnBot(options: BotProcessOptions): BotProcess {
   return {
     name: options.name,
     pid: child.pid,
-    sample: (sampleOptions = {}) => requestSample(child, options.name, sampleOptions.gc === true),
+    sample: (sampleOptions = {}) => askProbe<ProbeSample>(child, options.name, { type: 'sample', id: nextRequestId++, gc: sampleOptions.gc === true }),
+    answerTimes: async (keepRecording) => (await askProbe<AnswerTimesReply>(child, options.name, { type: 'answer-times', id: nextRequestId++, keepRecording })).times,
     errorLines: () => errorLines,
     tail: () => [...tail],
     exited,
@@ -75,25 +78,26 @@ export function spawnBot(options: BotProcessOptions): BotProcess {
   };
 }
 
-let nextSampleId = 1;
+let nextRequestId = 1;
 
-function requestSample(child: ChildProcess, name: string, gc: boolean): Promise<ProbeSample> {
-  const id = nextSampleId++;
-  return new Promise<ProbeSample>((resolve, reject) => {
+/** Sends one request to the probe and resolves with its reply: the message of the same type and id. */
+function askProbe<Reply extends { readonly id: number }>(child: ChildProcess, name: string, request: ProbeRequest): Promise<Reply> {
+  const { id } = request;
+  return new Promise<Reply>((resolve, reject) => {
     const onMessage = (raw: unknown) => {
-      const message = raw as ProbeSample & { type?: string };
-      if (message.type !== 'sample' || message.id !== id) return;
+      const message = raw as Reply & { type?: string };
+      if (message.type !== request.type || message.id !== id) return;
       finish();
       resolve(message);
     };
     const onExit = () => {
       finish();
-      reject(new Error(`the ${name} bot exited before it could be sampled`));
+      reject(new Error(`the ${name} bot exited before it answered a ${request.type} request`));
     };
     const timer = setTimeout(() => {
       finish();
-      reject(new Error(`the ${name} bot did not answer a sample within ${SAMPLE_TIMEOUT_MS} ms`));
-    }, SAMPLE_TIMEOUT_MS);
+      reject(new Error(`the ${name} bot did not answer a ${request.type} request within ${PROBE_TIMEOUT_MS} ms`));
+    }, PROBE_TIMEOUT_MS);
     const finish = () => {
       clearTimeout(timer);
       child.off('message', onMessage);
@@ -101,7 +105,6 @@ function requestSample(child: ChildProcess, name: string, gc: boolean): Promise<
     };
     child.on('message', onMessage);
     child.once('exit', onExit);
-    const request: ProbeRequest = { type: 'sample', id, gc };
     child.send(request);
   });
 }

@@ -1,11 +1,33 @@
 import { performance } from 'node:perf_hooks';
 
-/** Messages between the benchmark and the probe inside a bot process. */
-export interface ProbeRequest {
+/** Messages from the benchmark to the probe inside a bot process; each is answered with the same id. */
+export type ProbeRequest = SampleRequest | AnswerTimesRequest;
+
+/** Asks for a ProbeSample. */
+export interface SampleRequest {
   readonly type: 'sample';
   readonly id: number;
   /** Collect garbage first (the bot runs with --expose-gc), so memory shows what is really kept. */
   readonly gc: boolean;
+}
+
+/**
+ * Asks for the answer times recorded since the last such request, and whether to go on recording
+ * (the probe records only between a request with `keepRecording` and the next without).
+ */
+export interface AnswerTimesRequest {
+  readonly type: 'answer-times';
+  readonly id: number;
+  readonly keepRecording: boolean;
+}
+
+/** An interaction's id and the moment (machineClockMs) the bot began sending its response. */
+export type AnswerTime = readonly [interactionId: string, atMs: number];
+
+export interface AnswerTimesReply {
+  readonly type: 'answer-times';
+  readonly id: number;
+  readonly times: readonly AnswerTime[];
 }
 
 /** One reading of a bot process. */
@@ -42,4 +64,24 @@ export function readEventLoopTime(): EventLoopTime {
 export interface LoopWindow {
   readonly before: EventLoopTime;
   readonly after: EventLoopTime;
+}
+
+/**
+ * Milliseconds on the machine's monotonic clock, which every process on it shares (unlike
+ * performance.now(), which counts from each process's start): the benchmark reads it when an
+ * interaction leaves the server, the probe when the bot answers it.
+ */
+export function machineClockMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+// POST /api/v10/interactions/{id}/{token}/callback, the response to an interaction (query aside).
+const CALLBACK_PATH = /\/interactions\/(\d+)\/[^/?]+\/callback(?:\?|$)/;
+
+/**
+ * The interaction an HTTP request path responds to, or undefined for any other request.
+ * @example callbackInteractionId('/api/v10/interactions/123/abc/callback?with_response=false') // '123'
+ */
+export function callbackInteractionId(path: string): string | undefined {
+  return CALLBACK_PATH.exec(path)?.[1];
 }

@@ -1,13 +1,15 @@
 /**
  * Loaded into each bot process under test with `--import`: answers the benchmark's samples over
- * the IPC channel (CPU time, memory after an optional forced GC) and counts PNG renders by
- * wrapping resvg, so the report can tell whether a picture was ever drawn twice.
+ * the IPC channel (CPU time, memory after an optional forced GC), counts PNG renders by wrapping
+ * resvg, so the report can tell whether a picture was ever drawn twice, and, while a step
+ * measures, notes when the bot begins each interaction response, to time the bot alone.
  * It changes nothing the bot does while the benchmark runs, and stops the bot when the benchmark
  * goes away; without an IPC channel it stays silent.
  */
 import { createHash } from 'node:crypto';
+import diagnostics from 'node:diagnostics_channel';
 import { createRequire } from 'node:module';
-import { readEventLoopTime, type ProbeRequest, type ProbeSample } from './probe-protocol.ts';
+import { callbackInteractionId, machineClockMs, readEventLoopTime, type AnswerTime, type AnswerTimesReply, type ProbeRequest, type ProbeSample } from './probe-protocol.ts';
 
 const require = createRequire(import.meta.url);
 const renderCounts = new Map<string, number>();
@@ -38,6 +40,25 @@ function wrapResvg(): void {
   }
 }
 
+// undici, discord.js's HTTP client and Node's fetch, publishes here as a request's headers go out.
+const SEND_HEADERS_CHANNEL = 'undici:client:sendHeaders';
+let answerTimes: AnswerTime[] | undefined;
+
+function recordAnswer(message: unknown): void {
+  const path = (message as { request?: { path?: unknown } }).request?.path;
+  const interactionId = typeof path === 'string' ? callbackInteractionId(path) : undefined;
+  if (interactionId !== undefined) answerTimes?.push([interactionId, machineClockMs()]);
+}
+
+/** Hands over the answers recorded so far; listening costs the bot a little, so only while asked to. */
+function takeAnswerTimes(keepRecording: boolean): readonly AnswerTime[] {
+  const taken = answerTimes ?? [];
+  if (keepRecording && answerTimes === undefined) diagnostics.subscribe(SEND_HEADERS_CHANNEL, recordAnswer);
+  if (!keepRecording && answerTimes !== undefined) diagnostics.unsubscribe(SEND_HEADERS_CHANNEL, recordAnswer);
+  answerTimes = keepRecording ? [] : undefined;
+  return taken;
+}
+
 function sample(id: number): ProbeSample {
   const cpu = process.cpuUsage();
   const memory = process.memoryUsage();
@@ -50,7 +71,13 @@ wrapResvg();
 if (process.send !== undefined) {
   process.on('message', (raw: unknown) => {
     const request = raw as Partial<ProbeRequest>;
-    if (request.type !== 'sample' || typeof request.id !== 'number') return;
+    if (typeof request.id !== 'number') return;
+    if (request.type === 'answer-times') {
+      const reply: AnswerTimesReply = { type: 'answer-times', id: request.id, times: takeAnswerTimes(request.keepRecording === true) };
+      process.send?.(reply);
+      return;
+    }
+    if (request.type !== 'sample') return;
     const collect = (globalThis as { gc?: () => void }).gc;
     if (request.gc === true && collect !== undefined) collect();
     process.send?.({ type: 'sample', ...sample(request.id) });

@@ -8,6 +8,8 @@ export interface RateRatios {
   readonly p50: number | undefined;
   readonly p99: number | undefined;
   readonly max: number | undefined;
+  /** p99 of the bot's own share, from the interaction reaching its socket to its response. */
+  readonly p99InsideBot: number | undefined;
   readonly cpuPerInteraction: number | undefined;
   readonly rssAfter: number | undefined;
 }
@@ -28,6 +30,7 @@ export function ratiosByRate(baseline: BotResult | undefined, ours: BotResult | 
         p50: ratio(mine.latencyMs.p50, base.latencyMs.p50),
         p99: ratio(mine.latencyMs.p99, base.latencyMs.p99),
         max: ratio(mine.latencyMs.max, base.latencyMs.max),
+        p99InsideBot: ratio(mine.turnaroundMs.p99, base.turnaroundMs.p99),
         cpuPerInteraction: ratio(mine.botCpuMsPerInteraction, base.botCpuMsPerInteraction),
         rssAfter: ratio(mine.rssAfterMiB, base.rssAfterMiB),
       },

@@ -27,12 +27,12 @@ export function figuresMarkdown(run: RunSummary): string {
     `Latest full run: ${run.date.slice(0, 10)}, on ${run.machineLine}.`,
     ...(run.warning === undefined ? [] : ['', `> ${run.warning}`]),
     '',
-    '| new guides/s | bot | interactions/s | p50 ms | p99 ms | max ms | CPU ms per interaction | RSS after, MiB | sustained | p99 ours/baseline | CPU ours/baseline | benchmark process: CPU ms per interaction (busy) | event loop running: bot / benchmark process |',
-    '|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|',
+    '| new guides/s | bot | interactions/s | p50 ms | p99 ms | max ms | p99 inside the bot, ms | CPU ms per interaction | RSS after, MiB | sustained | p99 ours/baseline | CPU ours/baseline | benchmark process: CPU ms per interaction (busy) | event loop running: bot / benchmark process |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|',
   ];
   for (const { bot, step, base } of stepRows(run.bots)) {
     lines.push(
-      `| ${step.rate} | ${bot.name} | ${step.interactionsPerSecond.toFixed(0)} | ${step.latencyMs.p50.toFixed(1)} | ${step.latencyMs.p99.toFixed(1)} | ${step.latencyMs.max.toFixed(1)} | ${step.botCpuMsPerInteraction.toFixed(2)} | ${step.rssAfterMiB.toFixed(0)} | ${step.sustained ? 'yes' : 'no'} | ${formatRatio(ratio(step.latencyMs.p99, base?.latencyMs.p99))} | ${formatRatio(ratio(step.botCpuMsPerInteraction, base?.botCpuMsPerInteraction))} | ${step.parentCpuMsPerInteraction.toFixed(2)} (${formatShare(step.parentBusyShare)}) | ${formatShare(step.botLoopBusyShare)} / ${formatShare(step.parentLoopBusyShare)} |`,
+      `| ${step.rate} | ${bot.name} | ${step.interactionsPerSecond.toFixed(0)} | ${step.latencyMs.p50.toFixed(1)} | ${step.latencyMs.p99.toFixed(1)} | ${step.latencyMs.max.toFixed(1)} | ${step.turnaroundMs.p99.toFixed(1)} | ${step.botCpuMsPerInteraction.toFixed(2)} | ${step.rssAfterMiB.toFixed(0)} | ${step.sustained ? 'yes' : 'no'} | ${formatRatio(ratio(step.latencyMs.p99, base?.latencyMs.p99))} | ${formatRatio(ratio(step.botCpuMsPerInteraction, base?.botCpuMsPerInteraction))} | ${step.parentCpuMsPerInteraction.toFixed(2)} (${formatShare(step.parentBusyShare)}) | ${formatShare(step.botLoopBusyShare)} / ${formatShare(step.parentLoopBusyShare)} |`,
     );
   }
   const parentBound = parentBoundSteps(run.bots);
@@ -40,8 +40,8 @@ export function figuresMarkdown(run: RunSummary): string {
     lines.push('', `The benchmark process (both local servers and the members; its JavaScript runs on one thread) was busy ${PARENT_BUSY_LIMIT * 100}% of a core or more at ${parentBound.join(', ')}: there it set the pace as well as the bot.`);
   }
   if (run.ratios !== undefined && run.ratios.byRate.length > 0) {
-    lines.push('', `Ours / baseline, figure by figure (RSS at rest: ${formatRatio(run.ratios.restRss)}):`, '', '| new guides/s | interactions/s | p50 | p99 | max | CPU per interaction | RSS after |', '|---:|---:|---:|---:|---:|---:|---:|');
-    for (const row of run.ratios.byRate) lines.push(`| ${row.rate} | ${formatRatio(row.interactionsPerSecond)} | ${formatRatio(row.p50)} | ${formatRatio(row.p99)} | ${formatRatio(row.max)} | ${formatRatio(row.cpuPerInteraction)} | ${formatRatio(row.rssAfter)} |`);
+    lines.push('', `Ours / baseline, figure by figure (RSS at rest: ${formatRatio(run.ratios.restRss)}):`, '', '| new guides/s | interactions/s | p50 | p99 | max | p99 inside the bot | CPU per interaction | RSS after |', '|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const row of run.ratios.byRate) lines.push(`| ${row.rate} | ${formatRatio(row.interactionsPerSecond)} | ${formatRatio(row.p50)} | ${formatRatio(row.p99)} | ${formatRatio(row.max)} | ${formatRatio(row.p99InsideBot)} | ${formatRatio(row.cpuPerInteraction)} | ${formatRatio(row.rssAfter)} |`);
   }
   lines.push('');
   for (const bot of [baseline, ours]) {

@@ -15,6 +15,11 @@ export interface StepResult {
   readonly interactions: number;
   readonly interactionsPerSecond: number;
   readonly latencyMs: LatencySummary;
+  /**
+   * The bot's own share of each latency: from the server writing the interaction to the bot's
+   * socket to the bot beginning its response, over the measured interactions both sides timed.
+   */
+  readonly turnaroundMs: LatencySummary;
   readonly failures: Readonly<Record<FailureKind, number>>;
   /** Guides that failed in the step's unmeasured warm-up at the same rate; they count against it. */
   readonly warmUpFailures: Readonly<Record<FailureKind, number>>;
@@ -43,6 +48,7 @@ export interface StepFigures {
   readonly offeredGuides: number;
   readonly finishedGuides: number;
   readonly latencies: readonly number[];
+  readonly turnarounds: readonly number[];
   /** Answers to warm-up guides that came inside the measured window, so their CPU is in it too. */
   readonly carriedOverInteractions: number;
   readonly failures: Readonly<Record<FailureKind, number>>;
@@ -73,6 +79,7 @@ export function toStepResult(figures: StepFigures): StepResult {
     interactions,
     interactionsPerSecond: answeredInWindow / (figures.elapsedMs / 1000),
     latencyMs,
+    turnaroundMs: summarizeLatencies(figures.turnarounds),
     failures: figures.failures,
     warmUpFailures: figures.warmUpFailures,
     failureExamples: figures.failureExamples,

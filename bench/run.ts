@@ -97,7 +97,7 @@ async function runSteps(tracked: Tracked[], plan: BenchPlan): Promise<void> {
       const { record } = measure;
       const step = toStepResult({ ...measure, finishedGuides: record.finishedGuides, latencies: record.latencies, failures: record.failures, warmUpFailures: measure.warmUp.failures, failureExamples: { ...measure.warmUp.failureExamples, ...record.failureExamples }, rssBytesAfter: measure.after.rssBytes, generatorMs: record.generatorMs });
       entry.steps.push(step);
-      log(`${entry.subject.spec.name} at ${rate}/s: ${step.interactionsPerSecond.toFixed(0)} interactions/s, p50 ${step.latencyMs.p50.toFixed(1)} ms, p99 ${step.latencyMs.p99.toFixed(1)} ms${step.sustained ? '' : ' (not sustained)'}; generator lag up to ${step.maxScheduleLagMs.toFixed(0)} ms, benchmark process ${parentMemory()}`);
+      log(`${entry.subject.spec.name} at ${rate}/s: ${step.interactionsPerSecond.toFixed(0)} interactions/s, p50 ${step.latencyMs.p50.toFixed(1)} ms, p99 ${step.latencyMs.p99.toFixed(1)} ms (inside the bot ${step.turnaroundMs.p99.toFixed(1)})${step.sustained ? '' : ' (not sustained)'}; generator lag up to ${step.maxScheduleLagMs.toFixed(0)} ms, benchmark process ${parentMemory()}`);
       // Past the first rate a bot cannot sustain, higher rates only measure a growing queue.
       if (!step.sustained) entry.saturated = true;
       await new Promise((resolve) => setTimeout(resolve, PAUSE_BETWEEN_STEPS_MS));

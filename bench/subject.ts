@@ -7,6 +7,7 @@ import type { Member } from './members.ts';
 import type { BenchPlan } from './plan.ts';
 import { readEventLoopTime, type EventLoopTime, type LoopWindow, type ProbeSample } from './probe-protocol.ts';
 import { newStepRecord, type StepRecord } from './recorder.ts';
+import { turnarounds, type SentTimes } from './turnaround.ts';
 
 /** A bot to measure: how to start it and how a member walks through it. */
 export interface SubjectSpec {
@@ -22,6 +23,8 @@ export interface Subject {
   readonly spec: SubjectSpec;
   readonly arena: Arena;
   readonly bot: BotProcess;
+  /** The arena's record of when interactions left for the bot. */
+  readonly sentTimes: SentTimes;
   /** Runs one member's guide; the path cycles through every outcome. */
   visit(index: number, record: StepRecord): Promise<void>;
   stop(): Promise<void>;
@@ -48,6 +51,7 @@ export async function startSubject(spec: SubjectSpec, plan: BenchPlan): Promise<
     spec,
     arena,
     bot,
+    sentTimes: arena.sentTimes,
     visit(index, record) {
       guide += 1;
       const path = PATHS[index % PATHS.length] ?? [];
@@ -93,11 +97,13 @@ export interface StepMeasure {
   /** Event-loop time over the measured window, for the bot and for this process. */
   readonly botLoop: LoopWindow;
   readonly parentLoop: LoopWindow;
+  /** Per measured interaction the bot answered, from leaving the server to the bot's response, in ms. */
+  readonly turnarounds: readonly number[];
   readonly after: ProbeSample;
 }
 
-/** What a step needs of a subject: its members' visits and the bot's probe. */
-export type SteppedSubject = Pick<Subject, 'visit'> & { readonly bot: Pick<BotProcess, 'sample'> };
+/** What a step needs of a subject: its members' visits, the server's send times and the bot's probe. */
+export type SteppedSubject = Pick<Subject, 'visit' | 'sentTimes'> & { readonly bot: Pick<BotProcess, 'sample' | 'answerTimes'> };
 
 /** Where measuring began: the first measured guide's arrival. */
 interface WindowStart {
@@ -122,8 +128,11 @@ export async function runStep(subject: SteppedSubject, rate: number, stepMs: num
     const bot = subject.bot.sample();
     // Awaited only after the step; a bot that dies meanwhile must fail the run there, not as an unhandled rejection.
     bot.catch(() => undefined);
+    subject.sentTimes.start();
     return { at: performance.now(), parentCpu: process.cpuUsage(), parentLoop: readEventLoopTime(), bot, warmUpAnswers: warmUp.latencies.length };
   };
+  // The probe records answers from before the first arrival; the join keeps the measured ones.
+  await subject.bot.answerTimes(true);
   if (warmUpGuides === 0) windowStart = openWindow();
   const arrivals = await runArrivals(rate, warmUpMs + stepMs, (index) => {
     if (index < warmUpGuides) return subject.visit(index, warmUp);
@@ -136,6 +145,7 @@ export async function runStep(subject: SteppedSubject, rate: number, stepMs: num
   const parentLoop = { before: measured.parentLoop, after: readEventLoopTime() };
   const after = await subject.bot.sample();
   const before = await measured.bot;
+  const answered = await subject.bot.answerTimes(false);
   return {
     rate,
     record,
@@ -148,6 +158,7 @@ export async function runStep(subject: SteppedSubject, rate: number, stepMs: num
     parentCpuMicros: parent.user + parent.system,
     botLoop: { before: before.loop, after: after.loop },
     parentLoop,
+    turnarounds: turnarounds(subject.sentTimes.take(), answered),
     after,
   };
 }

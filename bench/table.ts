@@ -3,7 +3,7 @@ import { formatRatio, formatShare, stepRows } from './ratios.ts';
 import { ratio } from './stats.ts';
 import type { TargetCheck } from './targets.ts';
 
-const COLUMNS = ['rate/s', 'bot', 'inter/s', 'p50 ms', 'p99 ms', 'max ms', 'cpu ms/inter', 'RSS MiB', 'failed', 'sustained', 'p99 x', 'cpu x', 'bench ms/inter', 'bench busy', 'loops bot/bench'] as const;
+const COLUMNS = ['rate/s', 'bot', 'inter/s', 'p50 ms', 'p99 ms', 'max ms', 'in-bot p99', 'cpu ms/inter', 'RSS MiB', 'failed', 'sustained', 'p99 x', 'cpu x', 'bench ms/inter', 'bench busy', 'loops bot/bench'] as const;
 
 /**
  * The report as plain text: one row per bot and rate with ours/baseline ratios, memory, pictures
@@ -31,6 +31,7 @@ function stepRow(bot: BotResult, step: StepResult, base: StepResult | undefined)
     step.latencyMs.p50.toFixed(1),
     step.latencyMs.p99.toFixed(1),
     step.latencyMs.max.toFixed(1),
+    step.turnaroundMs.p99.toFixed(1),
     step.botCpuMsPerInteraction.toFixed(3),
     step.rssAfterMiB.toFixed(1),
     String(failedGuides(step)),

@@ -8,6 +8,7 @@ import { createUserActor, visibleTo, type DriverDeps } from './driver/user-actor
 import { waitFor } from './driver/wait.ts';
 import { Gateway } from './gateway/gateway.ts';
 import { forwardWorldEvents } from './gateway/world-events.ts';
+import type { DispatchWriteListener } from './gateway/session.ts';
 import { ACK_WINDOW_MS, InteractionRegistry, TOKEN_LIFETIME_MS } from './interactions.ts';
 import { renderMessage } from './render.ts';
 import { specProblems } from './rules/spec-validation.ts';
@@ -64,6 +65,7 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
     gatewayUrl,
     onViolation: (code, message) => violations.push({ method: 'GATEWAY', route: '/gateway', status: code, code, message }),
     onInternalError,
+    ...(options.onInteractionSent === undefined ? {} : { onDispatchWrite: interactionSentListener(options.onInteractionSent, onInternalError) }),
   });
   const interactions = new InteractionRegistry(clock, settings.tokenLifetimeMs);
   const context: RestContext = { world, interactions, gateway, bot, clock, newId, now: () => clock.now(), origin: () => origin, gatewayUrl, recommendedShards: settings.shards, checkSpec: options.schemaChecks === false ? () => [] : specProblems };
@@ -187,6 +189,17 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
+  };
+}
+
+function interactionSentListener(listener: (interactionId: string) => void, onInternalError: (error: unknown) => void): DispatchWriteListener {
+  return (t, d) => {
+    if (t !== 'INTERACTION_CREATE') return;
+    try {
+      listener((d as { id: string }).id);
+    } catch (error) {
+      onInternalError(error);
+    }
   };
 }
 

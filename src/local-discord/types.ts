@@ -170,6 +170,12 @@ export interface LocalDiscordOptions {
    * off: on Discord they run on Discord's machines, here they would take CPU from the bot measured.
    */
   readonly schemaChecks?: boolean;
+  /**
+   * Called with an interaction's id just before its INTERACTION_CREATE is written to the bot's
+   * socket, so a benchmark can time the bot alone: from here to the bot's answer. An error it
+   * throws is kept in `internalErrors`.
+   */
+  readonly onInteractionSent?: (interactionId: string) => void;
 }
 
 export type SlashOptionValue = string | number | boolean;

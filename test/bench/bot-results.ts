@@ -9,6 +9,7 @@ export function step(rate: number, p99: number, overrides: Partial<StepResult> =
     interactions: rate * 5,
     interactionsPerSecond: rate * 5,
     latencyMs: { count: rate * 5, p50: p99 / 2, p99, max: p99 * 2 },
+    turnaroundMs: { count: rate * 5, p50: p99 / 4, p99: p99 / 2, max: p99 },
     failures: { deadline: 0, 'no-answer': 0, unexpected: 0 },
     warmUpFailures: { deadline: 0, 'no-answer': 0, unexpected: 0 },
     failureExamples: {},

@@ -107,6 +107,12 @@ describe('figures in the README', () => {
     expect(formatReport([baseline, loops], checkTargets(baseline, loops), 'test machine')).toMatch(/^300 +ours .* 62%\/99%$/m);
   });
 
+  it('GIVEN a step whose bot began 99% of its answers within 4.5 ms of receiving them THEN the README row and the report row show it beside the p99 its members saw', () => {
+    const quick = bot('ours', [step(300, 40, { turnaroundMs: { count: 1500, p50: 1.2, p99: 4.5, max: 7 } })]);
+    expect(figuresMarkdown({ ...run, bots: [baseline, quick], targets: checkTargets(baseline, quick) })).toMatch(/^\| 300 \| ours \| 1500 \| 20\.0 \| 40\.0 \| 80\.0 \| 4\.5 \| 0\.50 \|/m);
+    expect(formatReport([baseline, quick], checkTargets(baseline, quick), 'test machine')).toMatch(/^300 +ours +1500 +20\.0 +40\.0 +80\.0 +4\.5 +0\.500 /m);
+  });
+
   it('GIVEN no step where the benchmark process was that busy THEN neither says so', () => {
     expect(figuresMarkdown(run)).not.toContain('of a core or more');
     expect(formatReport([baseline, ours], checkTargets(baseline, ours), 'test machine')).not.toContain('of a core or more');
@@ -122,7 +128,7 @@ describe('ratios ours / baseline', () => {
     const ours = bot('ours', [step(50, 6, { botCpuMsPerInteraction: 1 }), step(3000, 9)], { restRssMiB: 250 });
     const { byRate, restRss } = ratiosByRate(baseline, ours);
     expect(byRate).toHaveLength(1);
-    expect(byRate[0]).toMatchObject({ rate: 50, p99: 1.5, p50: 1.5, cpuPerInteraction: 2, interactionsPerSecond: 1 });
+    expect(byRate[0]).toMatchObject({ rate: 50, p99: 1.5, p50: 1.5, p99InsideBot: 1.5, cpuPerInteraction: 2, interactionsPerSecond: 1 });
     expect(restRss).toBe(2.5);
   });
 });

@@ -64,6 +64,7 @@ describe('a step becomes a result', () => {
     offeredGuides: 200,
     finishedGuides: 200,
     latencies: Array.from({ length: 1000 }, (_, index) => 1 + (index % 10)),
+    turnarounds: Array.from({ length: 990 }, (_, index) => 0.5 + (index % 3)),
     carriedOverInteractions: 0,
     failures: { deadline: 0, 'no-answer': 0, unexpected: 0 },
     warmUpFailures: { deadline: 0, 'no-answer': 0, unexpected: 0 },
@@ -88,6 +89,7 @@ describe('a step becomes a result', () => {
     expect(result.parentBusyShare).toBe(0.15);
     expect(result.botLoopBusyShare).toBe(0.25);
     expect(result.parentLoopBusyShare).toBe(0.9);
+    expect(result.turnaroundMs).toEqual({ count: 990, p50: 1.5, p99: 2.5, max: 2.5 });
   });
 
   it('GIVEN one missed deadline THEN the rate is not sustained', () => {

@@ -1,18 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import type { ProbeSample } from '../../bench/probe-protocol.ts';
+import { machineClockMs, type AnswerTime, type ProbeSample } from '../../bench/probe-protocol.ts';
 import { timed, type StepRecord } from '../../bench/recorder.ts';
 import { runStep, type SteppedSubject } from '../../bench/subject.ts';
+import { SentTimes } from '../../bench/turnaround.ts';
 
 const CPU_PER_GUIDE_MICROS = 1_000;
+/** How long the fake bot takes to begin each answer after its interaction is sent. */
+const TURNAROUND_MS = 3;
 
-/** A bot whose every guide is one instant answer costing a fixed CPU time; `fails` picks guides that miss their deadline. */
-function instantBot(fails: (index: number) => boolean = () => false): SteppedSubject & { readonly visited: number[] } {
+/**
+ * A bot whose every guide is one instant interaction costing a fixed CPU time, answered TURNAROUND_MS
+ * after the server sends it; `fails` picks guides that miss their deadline.
+ */
+function instantBot(fails: (index: number) => boolean = () => false): SteppedSubject & { readonly visited: number[]; readonly recording: boolean[] } {
   let cpuMicros = 0;
   const visited: number[] = [];
+  const recording: boolean[] = [];
+  const sentTimes = new SentTimes();
+  let answers: AnswerTime[] | undefined;
   const sample = async (): Promise<ProbeSample> => ({ id: 0, cpuMicros, rssBytes: 0, heapUsedBytes: 0, externalBytes: 0, renders: 0, distinctPictures: 0, repeatedRenders: 0, loop: { activeMs: cpuMicros / 1000, idleMs: 0 } });
+  const answerTimes = async (keepRecording: boolean): Promise<readonly AnswerTime[]> => {
+    recording.push(keepRecording);
+    const taken = answers ?? [];
+    answers = keepRecording ? [] : undefined;
+    return taken;
+  };
   return {
     visited,
-    bot: { sample },
+    recording,
+    sentTimes,
+    bot: { sample, answerTimes },
     async visit(index: number, record: StepRecord) {
       visited.push(index);
       cpuMicros += CPU_PER_GUIDE_MICROS;
@@ -20,7 +37,10 @@ function instantBot(fails: (index: number) => boolean = () => false): SteppedSub
         record.failures.deadline += 1;
         return;
       }
-      await timed(record, async () => undefined);
+      await timed(record, async () => {
+        sentTimes.record(String(index));
+        answers?.push([String(index), machineClockMs() + TURNAROUND_MS]);
+      });
       record.finishedGuides += 1;
     },
   };
@@ -39,6 +59,17 @@ describe('a step with a warm-up', () => {
     expect(measure.parentLoop.after.idleMs).toBeGreaterThan(measure.parentLoop.before.idleMs);
   });
 
+  it('GIVEN a bot that answers 3 ms after each interaction leaves THEN the step times the measured interactions alone, from before the first arrival to the end', async () => {
+    const bot = instantBot();
+    const measure = await runStep(bot, 200, 250, 250);
+    expect(bot.recording).toEqual([true, false]);
+    expect(measure.turnarounds).toHaveLength(50);
+    for (const turnaround of measure.turnarounds) {
+      expect(turnaround).toBeGreaterThanOrEqual(TURNAROUND_MS);
+      expect(turnaround).toBeLessThan(TURNAROUND_MS + 5);
+    }
+  });
+
   it('GIVEN a guide that fails during the warm-up THEN the step keeps it apart from the measured guides', async () => {
     const measure = await runStep(instantBot((index) => index === 3), 200, 100, 100);
     expect(measure.warmUp.failures.deadline).toBe(1);
@@ -49,8 +80,8 @@ describe('a step with a warm-up', () => {
   it('GIVEN a bot that dies during the step THEN the step fails with the probe\'s reason once it ends', async () => {
     const bot = instantBot();
     let samples = 0;
-    const dying = { ...bot, bot: { sample: async () => (samples++ === 0 ? Promise.reject(new Error('the ours bot exited before it could be sampled')) : bot.bot.sample()) } };
-    await expect(runStep(dying, 200, 100, 100)).rejects.toThrow('exited before it could be sampled');
+    const dying = { ...bot, bot: { ...bot.bot, sample: async () => (samples++ === 0 ? Promise.reject(new Error('the ours bot exited before it answered a sample request')) : bot.bot.sample()) } };
+    await expect(runStep(dying, 200, 100, 100)).rejects.toThrow('exited before it answered a sample request');
   });
 
   it('GIVEN no warm-up THEN every guide is measured', async () => {

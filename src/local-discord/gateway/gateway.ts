@@ -9,7 +9,7 @@ import type { BotIdentity } from '../types.ts';
 import type { World } from '../world.ts';
 import { applicationFlags, intentsCloseCode, type PrivilegedIntentsAllowed } from './intents.ts';
 import { MAX_PAYLOAD_BYTES, SEND_LIMIT, SEND_WINDOW_MS, SendLimiter } from './send-limit.ts';
-import { GatewaySession } from './session.ts';
+import { GatewaySession, type DispatchWriteListener } from './session.ts';
 
 const Op = { Dispatch: 0, Heartbeat: 1, Identify: 2, PresenceUpdate: 3, VoiceStateUpdate: 4, Resume: 6, Reconnect: 7, RequestGuildMembers: 8, InvalidSession: 9, Hello: 10, HeartbeatAck: 11, RequestSoundboardSounds: 31 } as const;
 const SUPPORTED_VERSIONS = new Set(['10', '9']);
@@ -23,6 +23,8 @@ export interface GatewayDeps {
   /** A client broke a gateway rule; the server closed or refused it as Discord would. */
   readonly onViolation: (code: number, message: string) => void;
   readonly onInternalError: (error: unknown) => void;
+  /** Told of each live dispatch just before it leaves for the bot (replays after RESUME excepted). */
+  readonly onDispatchWrite?: DispatchWriteListener;
 }
 
 /** What a delivery sends to one session, or undefined to skip that session (e.g. a missing intent). */
@@ -183,7 +185,7 @@ export class Gateway {
     }
     const previous = this.sessions.get(shardId);
     if (previous !== undefined) this.forget(previous);
-    const session = new GatewaySession(randomBytes(16).toString('hex'), shardId, shardCount, d['intents'] as number);
+    const session = new GatewaySession(randomBytes(16).toString('hex'), shardId, shardCount, d['intents'] as number, this.deps.onDispatchWrite);
     this.sessions.set(shardId, session);
     session.socket = socket;
     const guilds = [...this.deps.world.guilds.values()].filter((guild) => shardOf(guild.id, shardCount) === shardId);

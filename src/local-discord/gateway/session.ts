@@ -1,6 +1,9 @@
 import type { WebSocket } from 'ws';
 import { batchWritesThisTurn } from './turn-batching.ts';
 
+/** Told of each dispatch just before it is written to the bot's socket. */
+export type DispatchWriteListener = (t: string, d: unknown) => void;
+
 export interface DispatchPayload {
   readonly op: 0;
   readonly t: string;
@@ -24,6 +27,7 @@ export class GatewaySession {
     readonly shardId: number,
     readonly shardCount: number,
     readonly intents: number,
+    private readonly onWrite?: DispatchWriteListener,
   ) {}
 
   get sequence(): number {
@@ -37,7 +41,8 @@ export class GatewaySession {
     this.log.push(payload);
     if (this.log.length > REPLAY_LIMIT) this.log.shift();
     if (this.socket !== undefined && this.socket.readyState === this.socket.OPEN) {
-      batchWritesThisTurn(this.socket);
+      const onWrite = this.onWrite;
+      batchWritesThisTurn(this.socket, onWrite === undefined ? undefined : () => onWrite(t, d));
       this.socket.send(JSON.stringify(payload));
     }
   }
