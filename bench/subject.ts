@@ -7,7 +7,7 @@ import type { Member } from './members.ts';
 import type { BenchPlan } from './plan.ts';
 import { readEventLoopTime, type EventLoopTime, type LoopWindow, type ProbeSample } from './probe-protocol.ts';
 import { newStepRecord, type StepRecord } from './recorder.ts';
-import { turnarounds, type SentTimes } from './turnaround.ts';
+import { turnarounds } from './turnaround.ts';
 
 /** A bot to measure: how to start it and how a member walks through it. */
 export interface SubjectSpec {
@@ -23,8 +23,6 @@ export interface Subject {
   readonly spec: SubjectSpec;
   readonly arena: Arena;
   readonly bot: BotProcess;
-  /** The arena's record of when interactions left for the bot. */
-  readonly sentTimes: SentTimes;
   /** Runs one member's guide; the path cycles through every outcome. */
   visit(index: number, record: StepRecord): Promise<void>;
   stop(): Promise<void>;
@@ -51,7 +49,6 @@ export async function startSubject(spec: SubjectSpec, plan: BenchPlan): Promise<
     spec,
     arena,
     bot,
-    sentTimes: arena.sentTimes,
     visit(index, record) {
       guide += 1;
       const path = PATHS[index % PATHS.length] ?? [];
@@ -103,7 +100,7 @@ export interface StepMeasure {
 }
 
 /** What a step needs of a subject: its members' visits, the server's send times and the bot's probe. */
-export type SteppedSubject = Pick<Subject, 'visit' | 'sentTimes'> & { readonly bot: Pick<BotProcess, 'sample' | 'answerTimes'> };
+export type SteppedSubject = Pick<Subject, 'visit'> & { readonly arena: Pick<Arena, 'sentTimes'>; readonly bot: Pick<BotProcess, 'sample' | 'answerTimes'> };
 
 /** Where measuring began: the first measured guide's arrival. */
 interface WindowStart {
@@ -128,7 +125,7 @@ export async function runStep(subject: SteppedSubject, rate: number, stepMs: num
     const bot = subject.bot.sample();
     // Awaited only after the step; a bot that dies meanwhile must fail the run there, not as an unhandled rejection.
     bot.catch(() => undefined);
-    subject.sentTimes.start();
+    subject.arena.sentTimes.start();
     return { at: performance.now(), parentCpu: process.cpuUsage(), parentLoop: readEventLoopTime(), bot, warmUpAnswers: warmUp.latencies.length };
   };
   // The probe records answers from before the first arrival; the join keeps the measured ones.
@@ -145,6 +142,7 @@ export async function runStep(subject: SteppedSubject, rate: number, stepMs: num
   const parentLoop = { before: measured.parentLoop, after: readEventLoopTime() };
   const after = await subject.bot.sample();
   const before = await measured.bot;
+  // After the CPU reading: handing the times over is no part of the step's work.
   const answered = await subject.bot.answerTimes(false);
   return {
     rate,
@@ -158,7 +156,7 @@ export async function runStep(subject: SteppedSubject, rate: number, stepMs: num
     parentCpuMicros: parent.user + parent.system,
     botLoop: { before: before.loop, after: after.loop },
     parentLoop,
-    turnarounds: turnarounds(subject.sentTimes.take(), answered),
+    turnarounds: turnarounds(subject.arena.sentTimes.take(), answered),
     after,
   };
 }

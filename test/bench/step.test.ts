@@ -28,7 +28,7 @@ function instantBot(fails: (index: number) => boolean = () => false): SteppedSub
   return {
     visited,
     recording,
-    sentTimes,
+    arena: { sentTimes },
     bot: { sample, answerTimes },
     async visit(index: number, record: StepRecord) {
       visited.push(index);
