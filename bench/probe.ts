@@ -2,7 +2,7 @@
  * Loaded into each bot process under test with `--import`: answers the benchmark's samples over
  * the IPC channel (CPU time, memory after an optional forced GC), counts PNG renders by wrapping
  * resvg, so the report can tell whether a picture was ever drawn twice, and, while a step
- * measures, notes when the bot begins each interaction response, to time the bot alone.
+ * runs, notes when the bot begins each interaction response, to time the bot alone.
  * It changes nothing the bot does while the benchmark runs, and stops the bot when the benchmark
  * goes away; without an IPC channel it stays silent.
  */
