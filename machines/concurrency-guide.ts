@@ -20,16 +20,16 @@ function answered(context: GuideContext, option: OptionId): boolean {
 }
 
 /**
- * Builds the `answer` transitions of one question. Each target may depend on whether the
- * workload was CPU-bound, since threads and processes share the later questions.
+ * Builds the `answer` transitions of one question. Threads and processes share the later
+ * questions, so a target may depend on which kind of worker the earlier answers chose.
  */
 function onOption(option: OptionId, target: string) {
   return { guard: { type: 'chose', params: { option } }, target, actions: { type: 'record', params: { option } } } as const;
 }
-function onOptionByWorkload(option: OptionId, ifCpu: string, ifIo: string) {
+function onOptionByWorker(option: OptionId, ifProcesses: string, ifThreads: string) {
   return [
-    { guard: { type: 'cpuAndChose', params: { option } }, target: ifCpu, actions: { type: 'record', params: { option } } },
-    { guard: { type: 'chose', params: { option } }, target: ifIo, actions: { type: 'record', params: { option } } },
+    { guard: { type: 'processesAndChose', params: { option } }, target: ifProcesses, actions: { type: 'record', params: { option } } },
+    { guard: { type: 'chose', params: { option } }, target: ifThreads, actions: { type: 'record', params: { option } } },
   ] as const;
 }
 function backTo(question: QuestionId) {
@@ -48,8 +48,10 @@ export const concurrencyGuideMachine = setup({
   },
   guards: {
     chose: ({ event }, params: { option: OptionId }) => event.type === 'answer' && event.option === params.option,
-    cpuAndChose: ({ context, event }, params: { option: OptionId }) =>
-      event.type === 'answer' && event.option === params.option && answered(context, 'cpu'),
+    // Only CPU work in plain Python on the standard build needs processes; IO, GIL-releasing
+    // libraries and free-threaded builds run on threads.
+    processesAndChose: ({ context, event }, params: { option: OptionId }) =>
+      event.type === 'answer' && event.option === params.option && answered(context, 'pythonCode'),
     lastQuestionWas: ({ context }, params: { question: QuestionId }) => context.answers.at(-1)?.question === params.question,
   },
   actions: {
@@ -72,13 +74,18 @@ export const concurrencyGuideMachine = setup({
       initial: 'workload',
       on: {
         'nav.restart': { target: '#workload', actions: 'forgetAll' },
-        'nav.back': [backTo('poolApi'), backTo('workers'), backTo('ioModel'), backTo('workload')],
+        'nav.back': [backTo('threadMap'), backTo('poolApi'), backTo('workers'), backTo('ioModel'), backTo('cpuWork'), backTo('workload')],
       },
       states: {
         workload: {
           id: 'workload',
           meta: { question: 'workload' } satisfies GuideStateMeta,
-          on: { answer: [onOption('cpu', '#workers'), onOption('io', '#ioModel')] },
+          on: { answer: [onOption('cpu', '#cpuWork'), onOption('io', '#ioModel')] },
+        },
+        cpuWork: {
+          id: 'cpuWork',
+          meta: { question: 'cpuWork' } satisfies GuideStateMeta,
+          on: { answer: [onOption('pythonCode', '#workers'), onOption('nativeCode', '#workers'), onOption('freeThreaded', '#workers')] },
         },
         ioModel: {
           id: 'ioModel',
@@ -88,17 +95,22 @@ export const concurrencyGuideMachine = setup({
         workers: {
           id: 'workers',
           meta: { question: 'workers' } satisfies GuideStateMeta,
-          on: { answer: [onOption('pool', '#poolApi'), ...onOptionByWorkload('class', '#process', '#thread')] },
+          on: { answer: [onOption('pool', '#poolApi'), ...onOptionByWorker('class', '#process', '#thread')] },
         },
         poolApi: {
           id: 'poolApi',
           meta: { question: 'poolApi' } satisfies GuideStateMeta,
           on: {
             answer: [
-              ...onOptionByWorkload('map', '#pool', '#threadPool'),
-              ...onOptionByWorkload('adhoc', '#processPoolExecutor', '#threadPoolExecutor'),
+              ...onOptionByWorker('map', '#pool', '#threadMap'),
+              ...onOptionByWorker('adhoc', '#processPoolExecutor', '#threadPoolExecutor'),
             ],
           },
+        },
+        threadMap: {
+          id: 'threadMap',
+          meta: { question: 'threadMap' } satisfies GuideStateMeta,
+          on: { answer: [onOption('executorMap', '#threadPoolExecutor'), onOption('poolFamily', '#threadPool')] },
         },
         asyncio: { id: 'asyncio', type: 'final', meta: { outcome: 'asyncio' } satisfies GuideStateMeta },
         thread: { id: 'thread', type: 'final', meta: { outcome: 'thread' } satisfies GuideStateMeta },

@@ -5,15 +5,19 @@
  */
 
 /** Every question, in the order a user meets them on the longest path. */
-export const QUESTION_IDS = ['workload', 'ioModel', 'workers', 'poolApi'] as const;
+export const QUESTION_IDS = ['workload', 'cpuWork', 'ioModel', 'workers', 'poolApi', 'threadMap'] as const;
 export type QuestionId = (typeof QUESTION_IDS)[number];
 
 /** The options of each question. Option ids are unique across all questions. */
 export const QUESTION_OPTIONS = {
   workload: ['cpu', 'io'],
+  // Where CPU work runs decides whether threads can run it in parallel at all.
+  cpuWork: ['pythonCode', 'nativeCode', 'freeThreaded'],
   ioModel: ['asyncio', 'threads'],
   workers: ['pool', 'class'],
   poolApi: ['map', 'adhoc'],
+  // Threads only: the docs steer new code to the executor, so ThreadPool is kept for those who want its map family.
+  threadMap: ['executorMap', 'poolFamily'],
 } as const satisfies Record<QuestionId, readonly string[]>;
 
 export type OptionOf<Q extends QuestionId> = (typeof QUESTION_OPTIONS)[Q][number];
@@ -30,6 +34,22 @@ export const OUTCOME_IDS = [
   'processPoolExecutor',
 ] as const;
 export type OutcomeId = (typeof OUTCOME_IDS)[number];
+
+/**
+ * Which kind of worker an outcome runs on. Adapters colour and group answers by it, and the
+ * "not sure?" help of the questions shared by threads and processes picks its examples by it.
+ */
+export type OutcomeFamily = 'asyncio' | 'threads' | 'processes';
+
+export const OUTCOME_FAMILY: { readonly [O in OutcomeId]: OutcomeFamily } = {
+  asyncio: 'asyncio',
+  thread: 'threads',
+  threadPool: 'threads',
+  threadPoolExecutor: 'threads',
+  process: 'processes',
+  pool: 'processes',
+  processPoolExecutor: 'processes',
+};
 
 /** One answer the user gave: the question and the option they chose. */
 export interface Answer {

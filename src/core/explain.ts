@@ -1,8 +1,8 @@
 import type { OptionId, OutcomeId, QuestionId } from '../../machines/questions.ts';
 import { describeStep, replayAnswers, type GuideStep } from './guide.ts';
-import { knowledge, optionKnowledge } from './knowledge/index.ts';
+import { knowledge, notSureExamples, optionKnowledge } from './knowledge/index.ts';
 import { err, ok, type Result } from './result.ts';
-import { outcomesReachableFrom, pathsToOutcomes } from './tree.ts';
+import { outcomesReachableFrom, pathsToOutcomes, workerFamilyAfter } from './tree.ts';
 
 /** Where an answer takes the user next. */
 export type NextStep = { readonly kind: 'question'; readonly question: QuestionId } | { readonly kind: 'outcome'; readonly outcome: OutcomeId };
@@ -142,9 +142,28 @@ export function explainOutcome(path: readonly OptionId[]): Result<OutcomeExplana
   return ok({ outcome, api: knowledge.outcomes[outcome].api, chain: reasonsFor(path) });
 }
 
+function sharedLength(path: readonly OptionId[], route: readonly OptionId[]): number {
+  const differ = route.findIndex((option, index) => path[index] !== option);
+  return differ === -1 ? route.length : differ;
+}
+
+/**
+ * The way to `other` that keeps most of the user's own answers, then the shortest; an outcome
+ * reached on several sides of the tree (threads serve IO and some CPU work) is explained from the
+ * side the user is on.
+ */
+function closestRoute(path: readonly OptionId[], other: OutcomeId): readonly OptionId[] | undefined {
+  let best: readonly OptionId[] | undefined;
+  for (const route of pathsToOutcomes().get(other) ?? []) {
+    if (best === undefined || sharedLength(path, route) > sharedLength(path, best)) best = route;
+  }
+  return best;
+}
+
 /**
  * Why the user's answers do not lead to `other`: the answer that turned away from it, and
- * the answers that would have led there (the shortest way to `other`, from where they differ).
+ * the answers that would have led there (from where they differ, the way that keeps most of
+ * the user's answers, then the shortest).
  *
  * @example explainWhyNot(['io', 'asyncio'], 'pool') // ok: { status: 'led-away', turn: { option: 'io', ... }, ... }
  */
@@ -153,7 +172,7 @@ export function explainWhyNot(path: readonly OptionId[], other: OutcomeId): Resu
   if (!step.ok) return step;
   const api = knowledge.outcomes[other].api;
   if (step.value.kind === 'outcome' && step.value.outcome === other) return ok({ status: 'chosen', other, api });
-  const route = pathsToOutcomes().get(other)?.[0];
+  const route = closestRoute(path, other);
   if (route === undefined) return err({ kind: 'bad-path', detail: `no answers lead to ${other}` });
   const turnIndex = path.findIndex((option, index) => route[index] !== option);
   if (turnIndex === -1) return ok({ status: 'still-reachable', other, api, remaining: reasonsFor(route, path.length) });
@@ -167,4 +186,22 @@ export function explainWhyNot(path: readonly OptionId[], other: OutcomeId): Resu
     turn,
     wouldHaveNeeded: reasonsFor(route, turnIndex),
   });
+}
+
+/** One side of a question's "not sure?" help. */
+export interface NotSureSide {
+  readonly option: OptionId;
+  readonly label: string;
+  readonly examples: readonly string[];
+}
+
+/**
+ * "Not sure?" for the question a step shows: each option with examples from the member's own side
+ * of the tree, so someone on the IO path never reads CPU-bound examples.
+ *
+ * @example notSureSides(step)[0] // { option: 'pool', label: 'Many short tasks', examples: ['a for-loop that downloads …', …] }
+ */
+export function notSureSides(step: Extract<GuideStep, { kind: 'question' }>): readonly NotSureSide[] {
+  const family = workerFamilyAfter(step.answers.map((answer) => answer.option));
+  return step.options.map((option) => ({ option, label: optionKnowledge(option).label, examples: notSureExamples(option, family) }));
 }

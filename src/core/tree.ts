@@ -1,4 +1,4 @@
-import type { OptionId, OutcomeId } from '../../machines/questions.ts';
+import { OUTCOME_FAMILY, type OptionId, type OutcomeFamily, type OutcomeId } from '../../machines/questions.ts';
 import { applyEvent, describeStep, startGuide, type GuideSnapshot, type GuideStep } from './guide.ts';
 
 /** One place in the tree: the answers that lead there, and what the machine shows there. */
@@ -54,4 +54,15 @@ export function outcomesReachableFrom(prefix: readonly OptionId[]): readonly Out
     if (step.kind === 'outcome' && startsWith(path, prefix) && !outcomes.includes(step.outcome)) outcomes.push(step.outcome);
   }
   return outcomes;
+}
+
+/**
+ * The one family (asyncio, threads or processes) that every outcome still reachable after the
+ * given answers belongs to, or undefined while the answers leave more than one open.
+ *
+ * @example workerFamilyAfter(['cpu', 'pythonCode']) // 'processes'
+ */
+export function workerFamilyAfter(prefix: readonly OptionId[]): OutcomeFamily | undefined {
+  const families = new Set(outcomesReachableFrom(prefix).map((outcome) => OUTCOME_FAMILY[outcome]));
+  return families.size === 1 ? [...families][0] : undefined;
 }

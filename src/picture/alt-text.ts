@@ -11,8 +11,9 @@ function nodeLabel(node: TreeNode, labels: TreeLabels): string {
 
 /**
  * The picture in words, for screen readers (an attachment's description): the heading, then
- * each question on the path, the answer given and where it led. Throws TreePathError for a
- * path the guide rejects.
+ * each question on the path, the answer given and where it led. A member's picture always
+ * draws those boxes in full, so the words never name one it left out or collapsed. Throws
+ * TreePathError for a path the guide rejects.
  *
  * @example describeTreePicture(['io', 'asyncio']) // 'Which ...? What limits your task? → Waiting on IO (IO-bound) → ... → asyncio'
  */

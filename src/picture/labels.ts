@@ -14,6 +14,8 @@ export interface TreeLabels {
   outcome(outcome: OutcomeId): string;
   /** The full API under the short name, or undefined to draw the name alone. */
   outcomeDetail(outcome: OutcomeId): string | undefined;
+  /** Stands in for the names in a collapsed box when they are too many to list. */
+  outcomeCount(count: number): string;
 }
 
 /** Labels taken from the knowledge base: question titles, button labels, outcome names and APIs. */
@@ -34,6 +36,7 @@ export function labelsFromKnowledge(knowledge: Knowledge, heading: string): Tree
       const { api, shortName } = knowledge.outcomes[outcome];
       return api === shortName ? undefined : api;
     },
+    outcomeCount: (count) => (count === 1 ? '1 outcome' : `${count} outcomes`),
   };
 }
 

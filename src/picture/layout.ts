@@ -2,8 +2,10 @@ import type { OptionId } from '../../machines/questions.ts';
 import type { TextMetrics } from './fonts.ts';
 import type { TreeLabels } from './labels.ts';
 import { SIZES, TEXT_ROLES, type TextRole } from './theme.ts';
-import { wrapText } from './text.ts';
-import { pathKey, treeNodes, type TreeNode } from './tree.ts';
+import { shownNodes, type CollapsedNode, type ShownNode } from './shown-tree.ts';
+import { wrapBalanced } from './text.ts';
+import { placeSubtree } from './tidy.ts';
+import { pathKey } from './tree.ts';
 
 /** One line of text, already wrapped, with how it is set on and off the user's path. */
 export interface TextLine {
@@ -21,7 +23,7 @@ export interface PlacedBox {
 }
 
 export interface PlacedNode {
-  readonly node: TreeNode;
+  readonly node: ShownNode;
   readonly box: PlacedBox;
 }
 
@@ -58,14 +60,23 @@ export function blockHeight(lines: readonly TextLine[]): number {
 /** Wraps and measures in the on-path weight, the wider one, so text fits its box either way. */
 function measureBlock(parts: readonly { text: string; role: TextRole; maxWidth: number }[], metrics: TextMetrics): Measured {
   const lines = parts.flatMap(({ text, role, maxWidth }) =>
-    wrapText(text, maxWidth, { size: role.size, weight: role.weightOnPath }, metrics).map((line) => ({ text: line, role })),
+    wrapBalanced(text, maxWidth, { size: role.size, weight: role.weightOnPath }, metrics).map((line) => ({ text: line, role })),
   );
   const width = Math.max(0, ...lines.map((line) => metrics.width(line.text, line.role.size, line.role.weightOnPath)));
   const height = blockHeight(lines);
   return { lines, width, height };
 }
 
-function nodeText(node: TreeNode, labels: TreeLabels, metrics: TextMetrics): Measured {
+/** The outcomes a collapsed subtree reaches, one name a line; a count instead once the names would make the box tall. */
+function collapsedText(node: CollapsedNode, labels: TreeLabels, metrics: TextMetrics): Measured {
+  const role = TEXT_ROLES.collapsed;
+  const named = measureBlock(node.outcomes.map((outcome) => ({ text: labels.outcome(outcome), role, maxWidth: SIZES.collapsedTextWidth })), metrics);
+  if (named.lines.length <= SIZES.collapsedMaxLines) return named;
+  return measureBlock([{ text: labels.outcomeCount(node.outcomes.length), role, maxWidth: SIZES.collapsedTextWidth }], metrics);
+}
+
+function nodeText(node: ShownNode, labels: TreeLabels, metrics: TextMetrics): Measured {
+  if (node.kind === 'collapsed') return collapsedText(node, labels, metrics);
   if (node.kind === 'question') {
     return measureBlock([{ text: labels.question(node.question), role: TEXT_ROLES.question, maxWidth: SIZES.questionTextWidth }], metrics);
   }
@@ -83,72 +94,24 @@ function edgeLabelText(option: OptionId, labels: TreeLabels, metrics: TextMetric
   return measureBlock([{ text: labels.option(option), role: TEXT_ROLES.edgeLabel, maxWidth: SIZES.edgeLabelTextWidth }], metrics);
 }
 
-/** Horizontal extent of a subtree on one level, relative to the subtree root's centre. */
-interface Extent {
-  readonly left: number;
-  readonly right: number;
-}
-
-interface Subtree {
-  /** Centre x of every node in the subtree, relative to its root. */
-  readonly offsets: ReadonlyMap<string, number>;
-  /** One extent per level, the root's level first. */
-  readonly contour: readonly Extent[];
-}
-
-function shiftExtents(contour: readonly Extent[], by: number): Extent[] {
-  return contour.map(({ left, right }) => ({ left: left + by, right: right + by }));
-}
-
-function mergeContours(left: readonly Extent[], right: readonly Extent[]): Extent[] {
-  const levels = Math.max(left.length, right.length);
-  return Array.from({ length: levels }, (_, level) => {
-    const a = left[level];
-    const b = right[level];
-    if (a === undefined || b === undefined) return (a ?? b) as Extent;
-    return { left: Math.min(a.left, b.left), right: Math.max(a.right, b.right) };
-  });
-}
-
-/**
- * A tidy tree: each subtree is packed against its left sibling as closely as its outline
- * allows, level by level, and a parent sits centred over its children. A shallow leaf can
- * therefore share columns with a deeper neighbour, which keeps the picture narrow.
- */
-function placeSubtree(node: TreeNode, halfWidthOf: (node: TreeNode) => number): Subtree {
-  const half = halfWidthOf(node);
-  const rootExtent = { left: -half, right: half };
-  if (node.kind === 'outcome') return { offsets: new Map([[pathKey(node.path), 0]]), contour: [rootExtent] };
-  const children = node.branches.map((branch) => placeSubtree(branch.node, halfWidthOf));
-  let packed: Extent[] = [];
-  const positions: number[] = [];
-  for (const child of children) {
-    const overlap = child.contour.slice(0, packed.length).map((extent, level) => (packed[level]?.right ?? 0) - extent.left + SIZES.siblingGap);
-    const position = positions.length === 0 ? 0 : Math.max(...overlap);
-    positions.push(position);
-    packed = mergeContours(packed, shiftExtents(child.contour, position));
-  }
-  const centre = ((positions[0] ?? 0) + (positions.at(-1) ?? 0)) / 2;
-  const offsets = new Map([[pathKey(node.path), 0]]);
-  children.forEach((child, index) => {
-    for (const [key, offset] of child.offsets) offsets.set(key, offset + (positions[index] ?? 0) - centre);
-  });
-  return { offsets, contour: [rootExtent, ...shiftExtents(packed, -centre)] };
-}
-
 interface Rows {
   /** Top of each row's boxes, by depth. */
   readonly top: readonly number[];
-  /** Height of every box in a row, by depth: the tallest content sets it for all. */
+  /** Height of every question and outcome box in a row, by depth: the tallest content sets it for all. */
   readonly height: readonly number[];
   readonly bottom: number;
 }
 
+/** Question and outcome boxes share their row's height; a collapsed box stays as short as its text, so it reads as a side note. */
+function stretchesToRow(node: ShownNode): boolean {
+  return node.kind !== 'collapsed';
+}
+
 /**
  * One row of boxes per depth. The gap above a row leaves room for the connectors to turn
- * and for the tallest answer label written on them.
+ * and for the tallest answer label written on them; the gap below, for the row's tallest box.
  */
-function placeRows(nodes: readonly TreeNode[], boxHeight: (node: TreeNode) => number, labelHeight: (node: TreeNode) => number, firstTop: number): Rows {
+function placeRows(nodes: readonly ShownNode[], boxHeight: (node: ShownNode) => number, labelHeight: (node: ShownNode) => number, firstTop: number): Rows {
   const depths = Math.max(...nodes.map((node) => node.path.length)) + 1;
   const atDepth = (depth: number) => nodes.filter((node) => node.path.length === depth);
   const top: number[] = [];
@@ -156,24 +119,25 @@ function placeRows(nodes: readonly TreeNode[], boxHeight: (node: TreeNode) => nu
   let y = firstTop;
   for (let depth = 0; depth < depths; depth++) {
     if (depth > 0) y += SIZES.elbowDrop + 2 * SIZES.edgeLabelMargin + Math.max(0, ...atDepth(depth).map(labelHeight));
-    const rowHeight = Math.max(...atDepth(depth).map(boxHeight));
+    const row = atDepth(depth);
+    const stretched = row.filter(stretchesToRow);
     top.push(y);
-    height.push(rowHeight);
-    y += rowHeight;
+    height.push(Math.max(0, ...stretched.map(boxHeight)));
+    y += Math.max(...row.map(boxHeight));
   }
   return { top, height, bottom: y };
 }
 
 /** Lays out the tree top-down: one row per depth, answers written on the connectors. */
-export function layoutTree(tree: TreeNode, labels: TreeLabels, metrics: TextMetrics): TreeLayout {
-  const nodes = treeNodes(tree);
+export function layoutTree(tree: ShownNode, labels: TreeLabels, metrics: TextMetrics): TreeLayout {
+  const nodes = shownNodes(tree);
   const nodeTexts = new Map(nodes.map((node) => [pathKey(node.path), nodeText(node, labels, metrics)]));
   const edgeTexts = new Map(
     nodes.flatMap((node) => (node.kind === 'question' ? node.branches.map((b) => [pathKey(b.node.path), edgeLabelText(b.option, labels, metrics)] as const) : [])),
   );
-  const textOf = (node: TreeNode) => nodeTexts.get(pathKey(node.path)) as Measured;
-  const boxWidth = (node: TreeNode) => textOf(node).width + 2 * SIZES.boxPaddingX;
-  const labelOf = (node: TreeNode) => edgeTexts.get(pathKey(node.path));
+  const textOf = (node: ShownNode) => nodeTexts.get(pathKey(node.path)) as Measured;
+  const boxWidth = (node: ShownNode) => textOf(node).width + 2 * SIZES.boxPaddingX;
+  const labelOf = (node: ShownNode) => edgeTexts.get(pathKey(node.path));
   const labelWidth = (label: Measured | undefined) => (label === undefined ? 0 : label.width + 2 * SIZES.edgeLabelPaddingX);
   const labelHeight = (label: Measured) => label.height + 2 * SIZES.edgeLabelPaddingY;
 
@@ -186,14 +150,14 @@ export function layoutTree(tree: TreeNode, labels: TreeLabels, metrics: TextMetr
   const headingText = measureBlock([{ text: labels.heading, role: TEXT_ROLES.heading, maxWidth: width - 2 * SIZES.margin }], metrics);
   const heading: PlacedBox = { centerX: width / 2, top: SIZES.margin, width: headingText.width, height: headingText.height, lines: headingText.lines };
 
-  const boxHeight = (node: TreeNode) => textOf(node).height + 2 * SIZES.boxPaddingY;
-  const incomingLabelHeight = (node: TreeNode) => {
+  const boxHeight = (node: ShownNode) => textOf(node).height + 2 * (node.kind === 'collapsed' ? SIZES.collapsedPaddingY : SIZES.boxPaddingY);
+  const incomingLabelHeight = (node: ShownNode) => {
     const label = labelOf(node);
     return label === undefined ? 0 : labelHeight(label);
   };
   const rows = placeRows(nodes, boxHeight, incomingLabelHeight, heading.top + heading.height + SIZES.headingGap);
   const height = Math.ceil(rows.bottom + SIZES.margin);
-  const depthOf = (node: TreeNode) => node.path.length;
+  const depthOf = (node: ShownNode) => node.path.length;
 
   const placed = new Map<string, PlacedNode>();
   for (const node of nodes) {
@@ -205,15 +169,15 @@ export function layoutTree(tree: TreeNode, labels: TreeLabels, metrics: TextMetr
         centerX: originX + (subtree.offsets.get(key) ?? 0),
         top: rows.top[depthOf(node)] ?? 0,
         width: boxWidth(node),
-        height: rows.height[depthOf(node)] ?? 0,
+        height: stretchesToRow(node) ? (rows.height[depthOf(node)] ?? 0) : boxHeight(node),
         lines: text.lines,
       },
     });
   }
-  const placedOf = (node: TreeNode) => placed.get(pathKey(node.path)) as PlacedNode;
+  const placedOf = (node: ShownNode) => placed.get(pathKey(node.path)) as PlacedNode;
 
   const edges = nodes.flatMap((node) =>
-    node.kind === 'outcome'
+    node.kind !== 'question'
       ? []
       : node.branches.map((branch): PlacedEdge => {
           const from = placedOf(node);

@@ -32,7 +32,7 @@ export async function svgToPng(svg: string): Promise<Buffer> {
 /**
  * The decision tree as a PNG, the user's path highlighted; see renderTreeSvg.
  *
- * @example const png = await renderTreePng(['cpu', 'class']) // PNG bytes
+ * @example const png = await renderTreePng(['cpu', 'pythonCode', 'class']) // PNG bytes
  */
 export async function renderTreePng(path: readonly OptionId[], options: TreePictureOptions = {}): Promise<Buffer> {
   return svgToPng(renderTreeSvg(path, options));

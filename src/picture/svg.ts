@@ -2,9 +2,10 @@ import type { OptionId } from '../../machines/questions.ts';
 import { FONT_FAMILY, FONT_WEIGHT_NUMBER, loadTextMetrics, type TextMetrics } from './fonts.ts';
 import { defaultTreeLabels, type TreeLabels } from './labels.ts';
 import { blockHeight, layoutTree, type PlacedBox, type PlacedEdge, type PlacedNode, type TreeLayout } from './layout.ts';
+import { isOnPath, treeForPath, type CollapsedNode } from './shown-tree.ts';
 import { COLOURS, SIZES, STROKES, TEXT_ROLES } from './theme.ts';
 import { escapeXml } from './text.ts';
-import { buildDecisionTree, nodesAlongPath, pathKey, type TreeNode } from './tree.ts';
+import { buildDecisionTree, nodesAlongPath, pathKey } from './tree.ts';
 
 export interface TreePictureOptions {
   /** Defaults to the knowledge base's titles, answer labels and outcome names. */
@@ -13,22 +14,21 @@ export interface TreePictureOptions {
   readonly metrics?: TextMetrics;
 }
 
-// The layout depends on the words, not on the path, so every path's picture reuses it.
-const layouts = new WeakMap<TreeLabels, WeakMap<TextMetrics, TreeLayout>>();
+// Which subtrees collapse depends on the path, so each path has its own layout; a path is
+// valid only if the tree holds it, so there are at most as many as the tree has nodes.
+const layouts = new WeakMap<TreeLabels, WeakMap<TextMetrics, Map<string, TreeLayout>>>();
 
-function cachedLayout(tree: TreeNode, labels: TreeLabels, metrics: TextMetrics): TreeLayout {
-  const byMetrics = layouts.get(labels) ?? new WeakMap<TextMetrics, TreeLayout>();
+function cachedLayout(path: readonly OptionId[], labels: TreeLabels, metrics: TextMetrics): TreeLayout {
+  const byMetrics = layouts.get(labels) ?? new WeakMap<TextMetrics, Map<string, TreeLayout>>();
   layouts.set(labels, byMetrics);
-  let layout = byMetrics.get(metrics);
+  const byPath = byMetrics.get(metrics) ?? new Map<string, TreeLayout>();
+  byMetrics.set(metrics, byPath);
+  let layout = byPath.get(pathKey(path));
   if (layout === undefined) {
-    layout = layoutTree(tree, labels, metrics);
-    byMetrics.set(metrics, layout);
+    layout = layoutTree(treeForPath(buildDecisionTree(), path), labels, metrics);
+    byPath.set(pathKey(path), layout);
   }
   return layout;
-}
-
-function isOnPath(nodePath: readonly OptionId[], userPath: readonly OptionId[]): boolean {
-  return nodePath.length <= userPath.length && nodePath.every((option, index) => userPath[index] === option);
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
@@ -46,9 +46,10 @@ function textLines(box: PlacedBox, metrics: TextMetrics, fill: string, onPath: b
     .join('');
 }
 
-function rect(box: PlacedBox, fill: string, stroke: string, strokeWidth: number, radius: number): string {
+function rect(box: PlacedBox, fill: string, stroke: string, strokeWidth: number, radius: number, dash?: string): string {
   const x = round(box.centerX - box.width / 2);
-  return `<rect x="${x}" y="${round(box.top)}" width="${round(box.width)}" height="${round(box.height)}" rx="${radius}" fill="${fill}" stroke="${stroke}" stroke-width="${strokeWidth}"/>`;
+  const dashed = dash === undefined ? '' : ` stroke-dasharray="${dash}"`;
+  return `<rect x="${x}" y="${round(box.top)}" width="${round(box.width)}" height="${round(box.height)}" rx="${radius}" fill="${fill}" stroke="${stroke}" stroke-width="${strokeWidth}"${dashed}/>`;
 }
 
 /** A rounded elbow: down from the parent, across, and down into the child. */
@@ -102,8 +103,15 @@ function drawBadge(placed: PlacedNode, metrics: TextMetrics): string {
   return disc + `<text x="${cx}" y="${baseline}" font-size="${size}" font-weight="${FONT_WEIGHT_NUMBER.bold}" fill="${COLOURS.onPathText}" text-anchor="middle">${number}</text>`;
 }
 
+/** A subtree off the path: muted grey, dashed, and never on the path, so it recedes behind the boxes that are. */
+function drawCollapsed(node: CollapsedNode, box: PlacedBox, metrics: TextMetrics): string {
+  const body = rect(box, COLOURS.collapsedFill, COLOURS.collapsedStroke, STROKES.box, SIZES.cornerRadius, STROKES.collapsedDash) + textLines(box, metrics, COLOURS.mutedText, false);
+  return `<g data-node="${escapeXml(pathKey(node.path))}" data-collapsed="${node.question}" data-leads-to="${node.outcomes.join(' ')}" data-on-path="false">${body}</g>`;
+}
+
 function drawNode(placed: PlacedNode, onPath: boolean, metrics: TextMetrics): string {
   const { node, box } = placed;
+  if (node.kind === 'collapsed') return drawCollapsed(node, box, metrics);
   const isOutcome = node.kind === 'outcome';
   let body: string;
   if (!onPath) {
@@ -121,17 +129,18 @@ function drawNode(placed: PlacedNode, onPath: boolean, metrics: TextMetrics): st
 
 /**
  * Draws the decision tree as an SVG document, laid out in code. The answers in `path` and
- * where they lead are highlighted (colour, stroke weight, bold text and step numbers); an
- * empty path draws the whole tree plain. Throws TreePathError for a path the guide rejects.
+ * where they lead are highlighted (colour, stroke weight, bold text and step numbers), and
+ * each subtree off the path that asks more questions is one collapsed box, so the picture
+ * stays narrow enough for a phone (see treeForPath). An empty path draws the whole tree,
+ * plain and uncollapsed. Throws TreePathError for a path the guide rejects.
  *
  * @example renderTreeSvg(['io', 'asyncio']) // '<svg ...>' with asyncio highlighted
  */
 export function renderTreeSvg(path: readonly OptionId[], options: TreePictureOptions = {}): string {
-  const tree = buildDecisionTree();
-  nodesAlongPath(tree, path); // rejects a path the guide would not accept
+  nodesAlongPath(buildDecisionTree(), path); // rejects a path the guide would not accept
   const metrics = options.metrics ?? loadTextMetrics();
   const labels = options.labels ?? defaultTreeLabels;
-  const layout = cachedLayout(tree, labels, metrics);
+  const layout = cachedLayout(path, labels, metrics);
   const edgeOnPath = (edge: PlacedEdge) => path.length > 0 && isOnPath(edge.to.node.path, path);
   const nodeOnPath = (placed: PlacedNode) => path.length > 0 && isOnPath(placed.node.path, path);
   const offEdges = layout.edges.filter((edge) => !edgeOnPath(edge));

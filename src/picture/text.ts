@@ -75,3 +75,33 @@ export function wrapText(text: string, maxWidth: number, style: TextStyle, metri
   if (line !== '') lines.push(line);
   return lines;
 }
+
+/**
+ * wrapText with the lines made as even as the same number of lines allows, so a label never
+ * leaves one short word alone on its last line. Searches for the narrowest width that needs
+ * no more lines than greedy wrapping at `maxWidth`, never narrower than the widest piece that
+ * cannot break, so it breaks only where wrapText would.
+ *
+ * @example wrapBalanced('A library that releases the GIL', 230, { size: 19, weight: 'bold' }, metrics) // ['A library that', 'releases the GIL']
+ */
+export function wrapBalanced(text: string, maxWidth: number, style: TextStyle, metrics: TextMetrics): string[] {
+  const greedy = wrapText(text, maxWidth, style, metrics);
+  const widest = (lines: readonly string[]) => Math.max(0, ...lines.map((line) => metrics.width(line, style.size, style.weight)));
+  const pieces = text.trim().split(/\s+/).flatMap(breakablePieces);
+  let low = widest(pieces);
+  let high = widest(greedy);
+  if (greedy.length < 2 || low >= high) return greedy;
+  let best = greedy;
+  // Half a pixel is finer than any difference a reader could see.
+  while (high - low > 0.5) {
+    const middle = (low + high) / 2;
+    const lines = wrapText(text, middle, style, metrics);
+    if (lines.length <= greedy.length) {
+      best = lines;
+      high = middle;
+    } else {
+      low = middle;
+    }
+  }
+  return best;
+}

@@ -1,8 +1,9 @@
 import type { TextStyle } from './text.ts';
 
 /**
- * Sizes and colours of the picture. Sizes are pixels at the picture's natural width
- * (about 1,200 px), chosen so the smallest text stays at or above 17 px there.
+ * Sizes and colours of the picture. Sizes are pixels at the picture's natural width (a
+ * member's picture is about 1,000 to 1,100 px wide; the full tree for the README, far wider),
+ * chosen so the smallest text stays at or above 17 px there.
  */
 export const SIZES = {
   margin: 36,
@@ -12,10 +13,14 @@ export const SIZES = {
   questionTextWidth: 230,
   outcomeTextWidth: 260,
   edgeLabelTextWidth: 230,
+  collapsedTextWidth: 230,
+  /** More lines than this and a collapsed box gives a count instead of the outcomes' names. */
+  collapsedMaxLines: 4,
   boxPaddingX: 18,
   boxPaddingY: 14,
   edgeLabelPaddingX: 12,
   edgeLabelPaddingY: 6,
+  collapsedPaddingY: 10,
   lineHeight: 1.22,
   /** Space between neighbouring boxes or edge labels on one level. */
   siblingGap: 26,
@@ -43,6 +48,8 @@ export const TEXT_ROLES = {
   outcome: { size: 24, weight: 'bold', weightOnPath: 'bold' },
   outcomeDetail: { size: 17, weight: 'regular', weightOnPath: 'semibold' },
   edgeLabel: { size: 19, weight: 'regular', weightOnPath: 'bold' },
+  // Never on the path: a collapsed box stands only for answers the member did not give.
+  collapsed: { size: 17, weight: 'regular', weightOnPath: 'regular' },
   badge: { size: 18, weight: 'bold', weightOnPath: 'bold' },
 } as const satisfies Record<string, TextRole>;
 
@@ -62,6 +69,8 @@ export const COLOURS = {
   edge: '#94a3b8',
   edgeLabelFill: '#ffffff',
   edgeLabelStroke: '#cbd5e1',
+  collapsedFill: '#f1f5f9',
+  collapsedStroke: '#94a3b8',
   path: '#1d4ed8',
   pathDark: '#1e3a8a',
   pathFill: '#dbeafe',
@@ -73,4 +82,6 @@ export const STROKES = {
   boxOnPath: 4,
   edge: 2.5,
   edgeOnPath: 6,
+  /** A dashed outline tells a collapsed box from an outcome or a question without relying on its grey. */
+  collapsedDash: '7 5',
 } as const;

@@ -26,6 +26,7 @@ describe('GIVEN the bot logging at info, the default', () => {
     const alice = world.alice.actor;
     let guide = await alice.runSlashCommand(world.channelId, 'concurrency');
     guide = await alice.clickButton(guide.id, { label: optionKnowledge('cpu').label });
+    guide = await alice.clickButton(guide.id, { label: optionKnowledge('pythonCode').label });
     const outcome = await alice.clickButton(guide.id, { label: optionKnowledge('class').label });
     expect(outcome.embeds[0]?.title).toContain(knowledge.outcomes.process.api);
 

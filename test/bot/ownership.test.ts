@@ -25,7 +25,7 @@ describe('GIVEN a private guide', () => {
     let guide = await alice.runSlashCommand(world.channelId, 'concurrency', { private: true });
     expect(guide.ephemeralFor).toBe(world.alice.user.id);
     expect(world.bob.actor.view(world.channelId).some((m) => m.id === guide.id)).toBe(false);
-    for (const option of ['cpu', 'pool', 'map'] as const) guide = await alice.clickButton(guide.id, label(option));
+    for (const option of ['cpu', 'pythonCode', 'pool', 'map'] as const) guide = await alice.clickButton(guide.id, label(option));
     expect(guide.ephemeral).toBe(true);
     expect(buttonLabels(guide)).toContain(ui.share);
     const before = looksOf(guide);
@@ -107,6 +107,7 @@ describe('GIVEN the bot restarts between two clicks of one guide', () => {
   it('THEN the second click carries on from where the first left off', async () => {
     const guide = await world.alice.actor.runSlashCommand(world.channelId, 'concurrency');
     await world.alice.actor.clickButton(guide.id, label('cpu'));
+    await world.alice.actor.clickButton(guide.id, label('pythonCode'));
     await world.restartBot();
     const next = await world.alice.actor.clickButton(guide.id, label('pool'));
     expect(textOf(next)).toContain(knowledge.questions.poolApi.prompt);

@@ -45,7 +45,7 @@ describe('GIVEN the bot runs two shards', () => {
       discord.addMember(guildId, user.id);
       const actor = discord.as(user);
       let guide = await actor.runSlashCommand(channelId, 'concurrency');
-      for (const option of ['cpu', 'pool', 'map'] as const) guide = await actor.clickButton(guide.id, { label: optionKnowledge(option).label });
+      for (const option of ['cpu', 'pythonCode', 'pool', 'map'] as const) guide = await actor.clickButton(guide.id, { label: optionKnowledge(option).label });
       expect(textOf(guide)).toContain(knowledge.outcomes.pool.api);
     }
     expectCleanServer(discord);

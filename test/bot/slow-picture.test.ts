@@ -48,14 +48,15 @@ describe('GIVEN a picture that takes long to draw', () => {
     const alice = world.alice.actor;
     let guide = await alice.runSlashCommand(world.channelId, 'concurrency');
     guide = await alice.clickButton(guide.id, { label: optionKnowledge('cpu').label });
+    guide = await alice.clickButton(guide.id, { label: optionKnowledge('pythonCode').label });
     const from = world.discord.requests.length;
     const outcome = await alice.clickButton(guide.id, { label: optionKnowledge('class').label });
     expect(outcome.id).toBe(guide.id);
     expect(outcome.loading).toBe(false);
     expect(outcome.embeds[0]?.title).toContain(knowledge.outcomes.process.api);
-    expect(outcome.attachments.map((a) => a.filename)).toEqual(['decision-path-cpu-class.png']);
+    expect(outcome.attachments.map((a) => a.filename)).toEqual(['decision-path-cpu-pythonCode-class.png']);
     expect(callbackTypes(from)).toEqual([6]);
-    expect(pictures.rendered).toEqual(['cpu>class']);
+    expect(pictures.rendered).toEqual(['cpu>pythonCode>class']);
   });
 
   it("THEN a stranger's private copy of an outcome is deferred as a private reply, then filled in", async () => {

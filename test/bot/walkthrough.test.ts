@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OUTCOME_IDS, type OptionId } from '../../machines/questions.ts';
-import { knowledge, optionKnowledge } from '../../src/core/knowledge/index.ts';
+import { knowledge, notSureExamples, optionKnowledge } from '../../src/core/knowledge/index.ts';
 import { buttonLabels as ui, stepLine } from '../../src/core/ui-text.ts';
 import type { RenderedMessage } from '../../src/local-discord/index.ts';
 import { createTreePictureCache, describeTreePicture } from '../../src/picture/index.ts';
-import { DECISION_TABLE, tablePrefixes, tableProgressAt } from '../support/decision-table.ts';
+import { DECISION_TABLE, tableFamilyAfter, tablePrefixes, tableProgressAt } from '../support/decision-table.ts';
 import { buttonLabels, expectCleanServer, selectValues, startWorld, textOf, type World } from './harness.ts';
 
 // The real pictures, drawn once for this file: the outcome messages must carry a genuine PNG.
@@ -92,7 +92,7 @@ describe('GIVEN a guide at any step', () => {
     expect(textOf(again)).toBe(textOf(message));
     const restarted = await world.alice.actor.clickButton(message.id, { label: ui.startOver });
     expect(textOf(restarted)).toContain(knowledge.questions.workload.prompt);
-    expect(textOf(restarted)).toContain('Step 1 of up to 4');
+    expect(textOf(restarted)).toContain('Step 1 of up to 5');
     expect(restarted.attachments).toEqual([]);
   });
 
@@ -102,7 +102,9 @@ describe('GIVEN a guide at any step', () => {
     const optionLabels = Object.values(question.options).map((option) => option.label);
     const notSure = await world.alice.actor.clickButton(message.id, { label: ui.notSure });
     expect(textOf(notSure)).toContain(question.notSure.test);
-    for (const examples of Object.values(question.notSure.examples)) expect(textOf(notSure)).toContain(examples[0]);
+    for (const option of Object.keys(question.options) as OptionId[]) {
+      expect(textOf(notSure)).toContain(notSureExamples(option, tableFamilyAfter(path))[0]);
+    }
     expect(buttonLabels(notSure)).toEqual(expect.arrayContaining(optionLabels));
     const whyAsked = await world.alice.actor.clickButton(message.id, { label: ui.whyAsked });
     expect(textOf(whyAsked)).toContain(question.whyAsked);

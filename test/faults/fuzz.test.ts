@@ -92,8 +92,9 @@ describe('10,000 random clicks and typed messages against one bot', () => {
     const question = await actors.alice.runSlashCommand(world.channelId, 'concurrency');
     const outcomeStart = await actors.alice.runSlashCommand(world.channelId, 'concurrency');
     await answer(actors.alice, outcomeStart, 'cpu');
+    await answer(actors.alice, outcomeStart, 'pythonCode');
     const outcome = await answer(actors.alice, outcomeStart, 'class');
-    expect(textOf(outcome)).toContain(apiFor(['cpu', 'class']));
+    expect(textOf(outcome)).toContain(apiFor(['cpu', 'pythonCode', 'class']));
     const targets: Record<Target, string> = { question: question.id, outcome: outcome.id };
 
     const pings: string[] = [];

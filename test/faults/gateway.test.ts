@@ -35,10 +35,11 @@ describe('gateway faults in the middle of a guide', () => {
     expect(showsQuestion(fourth, 'poolApi')).toBe(true);
   });
 
-  it('GIVEN a guide at its second question WHEN the session is invalidated for good THEN the bot identifies anew and the next click works', async () => {
+  it('GIVEN a guide at its third question WHEN the session is invalidated for good THEN the bot identifies anew and the next click works', async () => {
     const alice = world.alice.actor;
     const start = await alice.runSlashCommand(world.channelId, 'concurrency');
     await answer(alice, start, 'cpu');
+    await answer(alice, start, 'pythonCode');
     const identified = nextEvent(world.bot().client, Events.ShardReady);
     world.discord.faults.sendInvalidSession(false);
     await identified;

@@ -36,7 +36,7 @@ describe('REST faults while answering a click', () => {
     const before = world.discord.requests.length;
     world.discord.faults.serverErrorNext({ route: '/callback' });
     const next = await answer(alice, start, 'cpu');
-    expect(showsQuestion(next, 'workers')).toBe(true);
+    expect(showsQuestion(next, 'cpuWork')).toBe(true);
     expect(callbackStatuses(before)).toEqual([500, 204]);
   });
 });
@@ -44,12 +44,12 @@ describe('REST faults while answering a click', () => {
 describe('REST faults while uploading the picture', () => {
   it('GIVEN the outcome\'s upload is rate limited once WHEN the user reaches the outcome THEN the same upload is sent again and the picture arrives whole', async () => {
     const alice = world.alice.actor;
-    const question = await answer(alice, await alice.runSlashCommand(world.channelId, 'concurrency'), 'cpu');
+    const question = await answer(alice, await answer(alice, await alice.runSlashCommand(world.channelId, 'concurrency'), 'cpu'), 'pythonCode');
     const before = world.discord.requests.length;
     world.discord.faults.rateLimitNext({ retryAfterMs: 300, route: '/callback' });
     const outcome = await answer(alice, question, 'class');
-    expect(textOf(outcome)).toContain(apiFor(['cpu', 'class']));
-    expect(outcome.attachments.map((attachment) => attachment.filename)).toEqual(['decision-path-cpu-class.png']);
+    expect(textOf(outcome)).toContain(apiFor(['cpu', 'pythonCode', 'class']));
+    expect(outcome.attachments.map((attachment) => attachment.filename)).toEqual(['decision-path-cpu-pythonCode-class.png']);
     expect(outcome.attachments[0]?.data).toEqual(TINY_PNG);
     expect(callbackStatuses(before)).toEqual([429, 204]);
   });

@@ -5,7 +5,7 @@ import { getPathsFromEvents, getShortestPaths, getSimplePaths } from 'xstate/gra
 import { concurrencyGuideMachine, type GuideEvent, type GuideStateMeta } from '../../machines/concurrency-guide.ts';
 import { OUTCOME_IDS, QUESTION_IDS, QUESTION_OPTIONS, type OptionId, type OutcomeId } from '../../machines/questions.ts';
 import { knowledge } from '../../src/core/knowledge/index.ts';
-import { DECISION_TABLE } from '../support/decision-table.ts';
+import { ARTICLE_PATHS, DECISION_TABLE } from '../support/decision-table.ts';
 
 type Snapshot = SnapshotFrom<typeof concurrencyGuideMachine>;
 
@@ -59,7 +59,21 @@ describe('the decision machine, walked with xstate/graph', () => {
     expect([...reached].sort()).toEqual([...OUTCOME_IDS].sort());
   });
 
-  it('GIVEN the table of decision-tree.md THEN the complete paths match it exactly', () => {
+  it.each(ARTICLE_PATHS.map(([answers, outcome]) => [outcome, answers.join(' > '), answers] as const))(
+    'GIVEN the source article\'s answers for %s (%s) THEN a complete path with those answers, in that order, ends there',
+    (outcome, _name, answers) => {
+      const keepsArticleAnswers = (path: readonly OptionId[]) => {
+        let next = 0;
+        for (const option of path) if (option === answers[next]) next += 1;
+        return next === answers.length;
+      };
+      const matching = completePaths.filter((path) => keepsArticleAnswers(optionsOf(path.state)));
+      expect(matching.length).toBeGreaterThan(0);
+      expect(matching.some((path) => outcomeOf(path.state) === outcome)).toBe(true);
+    },
+  );
+
+  it('GIVEN the table of the decision tree THEN the complete paths match it exactly', () => {
     const actual = completePaths.map((path) => [optionsOf(path.state), outcomeOf(path.state)] as const);
     const byKey = (rows: ReadonlyArray<readonly [readonly OptionId[], OutcomeId | undefined]>) =>
       rows.map(([answers, outcome]) => `${answers.join(' > ')} => ${outcome}`).sort();

@@ -15,25 +15,34 @@ function countingRenderer() {
   return { calls, render };
 }
 
+/** Outcome paths taken from the tree, so the tests follow it as it grows. */
+function outcomePath(index: number): OptionId[] {
+  const path = outcomePaths()[index];
+  if (path === undefined) throw new Error(`the tree has no outcome path number ${index}`);
+  return path;
+}
+const [first, second, third] = [outcomePath(0), outcomePath(1), outcomePath(2)];
+const key = (path: readonly OptionId[]) => path.join('/');
+
 describe('createTreePictureCache', () => {
   it('GIVEN concurrent requests for one path THEN it renders once and every caller gets the same picture', async () => {
     const { calls, render } = countingRenderer();
     const cache = createTreePictureCache({ render });
-    const pictures = await Promise.all([cache.get(['io', 'asyncio']), cache.get(['io', 'asyncio']), cache.get(['io', 'asyncio'])]);
-    await cache.get(['io', 'asyncio']);
-    expect(calls).toEqual(['io/asyncio']);
+    const pictures = await Promise.all([cache.get(first), cache.get([...first]), cache.get(first)]);
+    await cache.get(first);
+    expect(calls).toEqual([key(first)]);
     expect(pictures[1]).toBe(pictures[0]);
     expect(pictures[2]).toBe(pictures[0]);
   });
 
   it('GIVEN a path THEN it is reported ready only once its picture is rendered', async () => {
     const cache = createTreePictureCache({ render: countingRenderer().render });
-    expect(cache.isReady(['cpu', 'class'])).toBe(false);
-    const pending = cache.get(['cpu', 'class']);
-    expect(cache.isReady(['cpu', 'class'])).toBe(false);
+    expect(cache.isReady(first)).toBe(false);
+    const pending = cache.get(first);
+    expect(cache.isReady(first)).toBe(false);
     await pending;
-    expect(cache.isReady(['cpu', 'class'])).toBe(true);
-    expect(cache.isReady(['cpu', 'pool', 'map'])).toBe(false);
+    expect(cache.isReady(first)).toBe(true);
+    expect(cache.isReady(second)).toBe(false);
   });
 
   it('GIVEN warm() THEN the full tree and every outcome are ready, each rendered once', async () => {
@@ -60,15 +69,15 @@ describe('createTreePictureCache', () => {
         return Buffer.from(path.join('/'));
       },
     });
-    await cache.get(['cpu', 'class']);
-    await cache.get(['io', 'asyncio']);
-    await cache.get(['cpu', 'class']);
-    await cache.get(['io', 'threads', 'class']);
+    await cache.get(first);
+    await cache.get(second);
+    await cache.get(first);
+    await cache.get(third);
     expect(cache.size).toBe(2);
-    expect(cache.isReady(['cpu', 'class'])).toBe(true);
-    expect(cache.isReady(['io', 'asyncio'])).toBe(false);
-    await cache.get(['io', 'asyncio']);
-    expect(renders).toEqual(['cpu/class', 'io/asyncio', 'io/threads/class', 'io/asyncio']);
+    expect(cache.isReady(first)).toBe(true);
+    expect(cache.isReady(second)).toBe(false);
+    await cache.get(second);
+    expect(renders).toEqual([key(first), key(second), key(third), key(second)]);
   });
 
   it('GIVEN a render that fails THEN the error reaches the caller and the next request tries again', async () => {
@@ -80,9 +89,9 @@ describe('createTreePictureCache', () => {
         return Buffer.from('png');
       },
     });
-    await expect(cache.get(['cpu', 'class'])).rejects.toThrow('renderer unavailable');
-    expect(cache.isReady(['cpu', 'class'])).toBe(false);
-    await expect(cache.get(['cpu', 'class'])).resolves.toEqual(Buffer.from('png'));
+    await expect(cache.get(first)).rejects.toThrow('renderer unavailable');
+    expect(cache.isReady(first)).toBe(false);
+    await expect(cache.get(first)).resolves.toEqual(Buffer.from('png'));
     expect(attempts).toBe(2);
   });
 

@@ -11,4 +11,5 @@ export const fakeLabels: TreeLabels = {
   option: (option: OptionId) => `Answer ${option}`,
   outcome: (outcome: OutcomeId) => `Outcome ${outcome}`,
   outcomeDetail: (outcome: OutcomeId) => `module.api.${outcome}`,
+  outcomeCount: (count: number) => `${count} outcomes`,
 };

@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeTreeDiagramFiles } from '../../src/picture/files.ts';
+import { outcomePaths } from '../../src/picture/tree.ts';
 import { fakeLabels } from './fake-labels.ts';
 import { allElements, parseSvg } from './svg-reading.ts';
 
-describe('writeTreeDiagramFiles', () => {
+// Renders the full tree, the widest picture there is, for real.
+describe('writeTreeDiagramFiles', { timeout: 60_000 }, () => {
   let dir: string | undefined;
   afterEach(async () => {
     if (dir !== undefined) await rm(dir, { recursive: true, force: true });
@@ -18,7 +20,9 @@ describe('writeTreeDiagramFiles', () => {
     const files = await writeTreeDiagramFiles(target, { labels: fakeLabels });
     expect(files).toEqual({ svg: join(target, 'decision-tree.svg'), png: join(target, 'decision-tree.png') });
     const svg = parseSvg(await readFile(files.svg, 'utf8'));
-    expect(allElements(svg).filter((element) => 'data-outcome' in element.attributes)).toHaveLength(7);
+    // The full tree: one outcome box at the end of every outcome path, and nothing collapsed.
+    expect(allElements(svg).filter((element) => 'data-outcome' in element.attributes)).toHaveLength(outcomePaths().length);
+    expect(allElements(svg).some((element) => 'data-collapsed' in element.attributes)).toBe(false);
     expect(allElements(svg).some((element) => element.attributes['data-on-path'] === 'true')).toBe(false);
     const png = await readFile(files.png);
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');

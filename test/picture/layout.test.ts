@@ -4,10 +4,14 @@ import type { OptionId, OutcomeId, QuestionId } from '../../machines/questions.t
 import { loadTextMetrics } from '../../src/picture/fonts.ts';
 import { defaultTreeLabels, type TreeLabels } from '../../src/picture/labels.ts';
 import { layoutTree, type PlacedBox, type TreeLayout } from '../../src/picture/layout.ts';
-import { buildDecisionTree } from '../../src/picture/tree.ts';
+import { treeForPath } from '../../src/picture/shown-tree.ts';
+import { SIZES } from '../../src/picture/theme.ts';
+import { buildDecisionTree, outcomePaths } from '../../src/picture/tree.ts';
 import { fakeLabels } from './fake-labels.ts';
 
 const metrics = loadTextMetrics();
+/** The full tree and every member's pruned tree: each must lay out cleanly. */
+const shownTrees = [[], ...outcomePaths()].map((path) => treeForPath(buildDecisionTree(), path));
 
 function overlaps(a: PlacedBox, b: PlacedBox): boolean {
   const apart =
@@ -40,33 +44,47 @@ describe('layoutTree', () => {
   it.each([
     ['test labels', fakeLabels],
     ["the knowledge base's labels", defaultTreeLabels],
-  ] as const)('GIVEN %s THEN no box, answer or heading overlaps another and all text fits its box', (_name, labels) => {
-    expectReadable(layoutTree(buildDecisionTree(), labels, metrics));
+  ] as const)('GIVEN %s THEN, in the full tree and every member picture, no box, answer or heading overlaps another and all text fits its box', (_name, labels) => {
+    for (const tree of shownTrees) expectReadable(layoutTree(tree, labels, metrics));
   });
 
   it('GIVEN labels of any length THEN the layout still keeps every box apart and every line inside its box', () => {
     const text = fc.string({ minLength: 1, maxLength: 50 });
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom('q', 'o', 'n', 'd'), text), text, (words, word) => {
+      fc.property(fc.dictionary(fc.constantFrom('q', 'o', 'n', 'd', 'c'), text), text, fc.constantFrom(...shownTrees), (words, word, tree) => {
         const labels: TreeLabels = {
           heading: words.q ?? word,
           question: (question: QuestionId) => `${words.q ?? word} ${question}`,
           option: (option: OptionId) => `${words.o ?? word} ${option}`,
           outcome: (outcome: OutcomeId) => `${words.n ?? word}${outcome}`,
           outcomeDetail: (outcome: OutcomeId) => (words.d === undefined ? undefined : `${words.d}.${outcome}`),
+          outcomeCount: (count: number) => `${count} ${words.c ?? word}`,
         };
-        expectReadable(layoutTree(buildDecisionTree(), labels, metrics));
+        expectReadable(layoutTree(tree, labels, metrics));
       }),
       { numRuns: 25 },
     );
   });
 
-  it('GIVEN the tree THEN each answer label sits on the connector between its question and the next box', () => {
-    const layout = layoutTree(buildDecisionTree(), defaultTreeLabels, metrics);
-    for (const edge of layout.edges) {
-      expect(edge.label.centerX).toBeCloseTo(edge.to.box.centerX);
-      expect(edge.label.top).toBeGreaterThan(edge.from.box.top + edge.from.box.height);
-      expect(edge.label.top + edge.label.height).toBeLessThan(edge.to.box.top);
+  it('GIVEN the full tree or a member picture THEN each answer label sits on the connector between its question and the next box', () => {
+    for (const tree of shownTrees) {
+      for (const edge of layoutTree(tree, defaultTreeLabels, metrics).edges) {
+        expect(edge.label.centerX).toBeCloseTo(edge.to.box.centerX);
+        expect(edge.label.top).toBeGreaterThan(edge.from.box.top + edge.from.box.height);
+        expect(edge.label.top + edge.label.height).toBeLessThan(edge.to.box.top);
+      }
+    }
+  });
+
+  it.each([
+    ['test labels', fakeLabels],
+    ["the knowledge base's labels", defaultTreeLabels],
+  ] as const)('GIVEN %s THEN each collapsed box stays compact: a few lines at most, names or a count', (_name, labels) => {
+    for (const tree of shownTrees) {
+      for (const { box } of layoutTree(tree, labels, metrics).nodes.filter((placed) => placed.node.kind === 'collapsed')) {
+        expect(box.lines.length).toBeGreaterThan(0);
+        expect(box.lines.length).toBeLessThanOrEqual(SIZES.collapsedMaxLines);
+      }
     }
   });
 });

@@ -2,7 +2,7 @@ import { Buffer } from 'node:buffer';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadTextMetrics } from '../../src/picture/fonts.ts';
-import { escapeXml, wrapText } from '../../src/picture/text.ts';
+import { escapeXml, wrapBalanced, wrapText } from '../../src/picture/text.ts';
 import { parseSvg } from './svg-reading.ts';
 
 /** Code units chosen to hit the hard cases often: control characters, lone or paired surrogates, markup. */
@@ -65,6 +65,32 @@ describe('wrapText with the bundled font', () => {
           if ([...line].length > 1) expect(metrics.width(line, style.size, style.weight)).toBeLessThanOrEqual(maxWidth);
         }
         expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('wrapBalanced with the bundled font', () => {
+  const metrics = loadTextMetrics();
+  const style = { size: 19, weight: 'bold' } as const;
+  const widest = (lines: readonly string[]) => Math.max(...lines.map((line) => metrics.width(line, style.size, style.weight)));
+
+  it('GIVEN a label whose greedy wrap leaves one short word alone THEN it evens the lines out', () => {
+    expect(wrapText('A library that releases the GIL', 230, style, metrics)).toEqual(['A library that releases the', 'GIL']);
+    expect(wrapBalanced('A library that releases the GIL', 230, style, metrics)).toEqual(['A library that', 'releases the GIL']);
+  });
+
+  it('GIVEN any words THEN it keeps them, uses as many lines as greedy wrapping, and no line is wider than the greedy widest', () => {
+    const words = fc.array(fc.stringMatching(/^[A-Za-z.]{1,14}$/), { minLength: 1, maxLength: 10 });
+    fc.assert(
+      fc.property(words, fc.integer({ min: 120, max: 400 }), (list, maxWidth) => {
+        const text = list.join(' ');
+        const greedy = wrapText(text, maxWidth, style, metrics);
+        const balanced = wrapBalanced(text, maxWidth, style, metrics);
+        expect(balanced.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+        expect(balanced).toHaveLength(greedy.length);
+        expect(widest(balanced)).toBeLessThanOrEqual(widest(greedy));
       }),
       { numRuns: 60 },
     );

@@ -1,9 +1,9 @@
-import { QUESTION_IDS, type OptionId } from '../../../machines/questions.ts';
+import { QUESTION_IDS, type OptionId, type OutcomeFamily } from '../../../machines/questions.ts';
 import { outcomeKnowledge } from './outcomes.ts';
 import { questionKnowledge } from './questions.ts';
-import type { Knowledge, OptionKnowledge } from './types.ts';
+import type { Knowledge, OptionExamples, OptionKnowledge } from './types.ts';
 
-export type { Knowledge, Link, OptionKnowledge, OutcomeKnowledge, QuestionKnowledge } from './types.ts';
+export type { Knowledge, Link, OptionExamples, OptionKnowledge, OutcomeKnowledge, QuestionKnowledge } from './types.ts';
 
 /**
  * Every text the guide shows about its questions and outcomes. The mapped types in `Knowledge`
@@ -23,7 +23,7 @@ const optionTexts = Object.fromEntries(
 ) as Record<OptionId, OptionKnowledge>;
 const optionExamples = Object.fromEntries(
   QUESTION_IDS.flatMap((question) => Object.entries(knowledge.questions[question].notSure.examples)),
-) as Record<OptionId, readonly string[]>;
+) as Record<OptionId, OptionExamples>;
 
 /**
  * The label, description and reason of one option, whichever question it belongs to.
@@ -35,10 +35,16 @@ export function optionKnowledge(option: OptionId): OptionKnowledge {
 }
 
 /**
- * The "not sure?" examples of tasks that fit one option.
+ * The "not sure?" examples of tasks that fit one option. Questions shared by threads and
+ * processes keep a list for each; `family` says which side of the tree the member is on (see
+ * `workerFamilyAfter`), and without it both lists are given.
  *
  * @example notSureExamples('io')[0] // "downloading or uploading files"
+ * @example notSureExamples('pool', 'threads')[0] // "a for-loop that downloads each URL of a list"
  */
-export function notSureExamples(option: OptionId): readonly string[] {
-  return optionExamples[option];
+export function notSureExamples(option: OptionId, family?: OutcomeFamily): readonly string[] {
+  const examples = optionExamples[option];
+  if (!('threads' in examples)) return examples;
+  if (family === 'threads' || family === 'processes') return examples[family];
+  return [...examples.threads, ...examples.processes];
 }

@@ -15,12 +15,17 @@ function guide(label: string, slug: string): Link {
 }
 
 const choosingGuide = guide('How to choose a concurrency API', 'python-concurrency-choose-api');
+// The guide's three comparison articles, each where its question comes up.
+const threadVsProcess = guide('Thread vs Process', 'thread-vs-process');
+const whyNotProcesses = guide('Why not always use processes', 'why-not-always-use-processes-in-python');
+const poolVsProcess = guide('Pool vs Process', 'multiprocessing-pool-vs-process');
 const freeThreading = docs('free-threaded Python', 'howto/free-threading-python.html');
 const startMethods = docs('start methods', 'library/multiprocessing.html#contexts-and-start-methods');
 const interpreterPool = docs(
   'InterpreterPoolExecutor (3.14+)',
   'library/concurrent.futures.html#concurrent.futures.InterpreterPoolExecutor',
 );
+const threadPoolExecutor = docs('ThreadPoolExecutor', 'library/concurrent.futures.html#concurrent.futures.ThreadPoolExecutor');
 
 /** Links for each outcome: the official docs first, then guides; five at most, one row of link buttons. */
 export const links: { readonly [O in OutcomeId]: readonly Link[] } = {
@@ -35,36 +40,36 @@ export const links: { readonly [O in OutcomeId]: readonly Link[] } = {
     docs('threading.Thread', 'library/threading.html#threading.Thread'),
     docs('GIL and performance', 'library/threading.html#gil-and-performance-considerations'),
     guide('threading, the complete guide', 'threading-in-python'),
-    guide('ThreadPoolExecutor vs Thread', 'threadpoolexecutor-vs-threads'),
-    choosingGuide,
+    threadVsProcess,
+    whyNotProcesses,
   ],
   threadPool: [
     docs('ThreadPool', 'library/multiprocessing.html#multiprocessing.pool.ThreadPool'),
-    docs('ThreadPoolExecutor', 'library/concurrent.futures.html#concurrent.futures.ThreadPoolExecutor'),
+    threadPoolExecutor,
     guide('ThreadPool, the complete guide', 'threadpool-python'),
-    guide('threading, the complete guide', 'threading-in-python'),
+    whyNotProcesses,
     choosingGuide,
   ],
   threadPoolExecutor: [
-    docs('ThreadPoolExecutor', 'library/concurrent.futures.html#concurrent.futures.ThreadPoolExecutor'),
+    threadPoolExecutor,
     freeThreading,
     guide('ThreadPoolExecutor, the complete guide', 'threadpoolexecutor-in-python'),
     guide('ThreadPoolExecutor vs Thread', 'threadpoolexecutor-vs-threads'),
-    choosingGuide,
+    whyNotProcesses,
   ],
   process: [
     docs('multiprocessing.Process', 'library/multiprocessing.html#multiprocessing.Process'),
     startMethods,
-    freeThreading,
     guide('multiprocessing, the complete guide', 'multiprocessing-in-python'),
-    guide('Thread vs Process', 'thread-vs-process'),
+    poolVsProcess,
+    threadVsProcess,
   ],
   pool: [
     docs('multiprocessing.pool.Pool', 'library/multiprocessing.html#multiprocessing.pool.Pool'),
     startMethods,
     guide('multiprocessing Pool, the complete guide', 'multiprocessing-pool-python'),
+    poolVsProcess,
     guide('Pool vs ProcessPoolExecutor', 'multiprocessing-pool-vs-processpoolexecutor'),
-    choosingGuide,
   ],
   processPoolExecutor: [
     docs('ProcessPoolExecutor', 'library/concurrent.futures.html#concurrent.futures.ProcessPoolExecutor'),

@@ -1,4 +1,4 @@
-import type { OptionOf, OutcomeId, QuestionId } from '../../../machines/questions.ts';
+import type { OptionOf, OutcomeFamily, OutcomeId, QuestionId } from '../../../machines/questions.ts';
 
 /** A page worth reading next. Every url is https. */
 export interface Link {
@@ -16,6 +16,12 @@ export interface OptionKnowledge {
   readonly reason: string;
 }
 
+/**
+ * Examples of tasks that fit one option. A question met on the way to threads and on the way to
+ * processes gives each its own list, so nobody on the IO path reads CPU-bound examples.
+ */
+export type OptionExamples = readonly string[] | { readonly [F in Exclude<OutcomeFamily, 'asyncio'>]: readonly string[] };
+
 /** Everything the bot can say about one question. */
 export interface QuestionKnowledge<Q extends QuestionId = QuestionId> {
   /** A short title for the step, e.g. "What limits your task?". */
@@ -25,7 +31,7 @@ export interface QuestionKnowledge<Q extends QuestionId = QuestionId> {
   readonly options: { readonly [O in OptionOf<Q>]: OptionKnowledge };
   /** "Not sure?": concrete examples of each side, and a plain test the user can apply. */
   readonly notSure: {
-    readonly examples: { readonly [O in OptionOf<Q>]: readonly string[] };
+    readonly examples: { readonly [O in OptionOf<Q>]: OptionExamples };
     readonly test: string;
   };
   /** "Why this question?": why it matters. */
@@ -40,7 +46,7 @@ export interface OutcomeKnowledge {
   readonly shortName: string;
   /** One paragraph: what it is and why it fits. */
   readonly summary: string;
-  /** A Python sketch that runs as is, under 20 lines. */
+  /** A Python sketch that runs as is, at most 22 lines. */
   readonly sketch: string;
   /** Things that can change the answer (free-threading, start methods, the __main__ guard...). */
   readonly caveats: readonly string[];
