@@ -38,6 +38,7 @@ const envSchema = z.object({
       .transform((v) => v.replace(/\/+$/, '')),
   ),
   DISCORD_MESSAGE_CONTENT: booleanFlag,
+  PLAYGROUND_MESSAGE_CONTENT: booleanFlag,
   LOG_LEVEL: optional(z.string().trim().toLowerCase().pipe(z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`))),
   PORT: optional(z.coerce.number('must be a number').int('must be a whole number').min(1, 'must be 1 to 65535').max(65535, 'must be 1 to 65535')),
   SHARDS: optional(
@@ -67,6 +68,8 @@ export interface Config {
   readonly logLevel: LogLevel;
   readonly port: number;
   readonly shards: 'auto' | number;
+  /** The playground's app has the Message Content intent; off by default, like a new Discord app. */
+  readonly playgroundMessageContent: boolean;
 }
 
 export const DEFAULT_API_URL = 'https://discord.com/api';
@@ -105,6 +108,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
       logLevel: values.LOG_LEVEL ?? 'info',
       port: values.PORT ?? 3000,
       shards: values.SHARDS ?? 1,
+      playgroundMessageContent: values.PLAYGROUND_MESSAGE_CONTENT ?? false,
     }),
   );
 }

@@ -1,3 +1,4 @@
+import { canReadContent, withoutContent, type ContentReader } from './message-content.ts';
 import type { JsonRecord } from './rules/json.ts';
 import type { StoredChannel, StoredGuild, StoredMessage, StoredUser, World } from './world.ts';
 
@@ -93,8 +94,30 @@ export function apiGuildCreate(guild: StoredGuild, world: World): JsonRecord {
   };
 }
 
-/** A message object as Discord returns and dispatches it. */
-export function apiMessage(message: StoredMessage, world: World, baseUrl: string, withReferenced = true): JsonRecord {
+/**
+ * A message object as Discord returns and dispatches it to `reader`: without access to its content
+ * (see canReadContent) the content fields are empty, and so are those of `referenced_message`,
+ * which is judged on its own.
+ */
+export function apiMessage(message: StoredMessage, world: World, baseUrl: string, reader: ContentReader): JsonRecord {
+  return messageObject(message, world, baseUrl, reader, true);
+}
+
+/**
+ * The target of a message context-menu command, for `data.resolved.messages`: Discord delivers it
+ * with its content, embeds, attachments and components whatever the app's intents (the documented
+ * exception). The message it replies to is still judged on its own.
+ */
+export function apiTargetMessage(message: StoredMessage, world: World, baseUrl: string, reader: ContentReader): JsonRecord {
+  return fullMessageObject(message, world, baseUrl, reader, true);
+}
+
+function messageObject(message: StoredMessage, world: World, baseUrl: string, reader: ContentReader, withReferenced: boolean): JsonRecord {
+  const full = fullMessageObject(message, world, baseUrl, reader, withReferenced);
+  return canReadContent(message, reader) ? full : withoutContent(full);
+}
+
+function fullMessageObject(message: StoredMessage, world: World, baseUrl: string, reader: ContentReader, withReferenced: boolean): JsonRecord {
   const author = world.users.get(message.authorId) ?? { id: message.authorId, username: 'unknown', bot: false };
   const guild = message.guildId === undefined ? undefined : world.guilds.get(message.guildId);
   const referenced = message.reference === undefined ? undefined : world.message(message.reference);
@@ -135,7 +158,7 @@ export function apiMessage(message: StoredMessage, world: World, baseUrl: string
       ? {}
       : {
           message_reference: { type: 0, message_id: message.reference, channel_id: message.channelId, ...(message.guildId === undefined ? {} : { guild_id: message.guildId }) },
-          ...(withReferenced ? { referenced_message: referenced === undefined ? null : apiMessage(referenced, world, baseUrl, false) } : {}),
+          ...(withReferenced ? { referenced_message: referenced === undefined ? null : messageObject(referenced, world, baseUrl, reader, false) } : {}),
         }),
     ...(message.interaction === undefined
       ? {}
@@ -145,6 +168,7 @@ export function apiMessage(message: StoredMessage, world: World, baseUrl: string
             type: message.interaction.type,
             user: apiUser(world.users.get(message.interaction.userId) ?? { id: message.interaction.userId, username: 'unknown', bot: false }),
             authorizing_integration_owners: {},
+            ...(message.interaction.targetMessageId === undefined ? {} : { target_message_id: message.interaction.targetMessageId }),
           },
         }),
   };

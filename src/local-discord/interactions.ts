@@ -1,24 +1,42 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock, TimerHandle } from './clock.ts';
 import { InteractionFailedError } from './errors.ts';
+import type { JsonRecord } from './rules/json.ts';
 
 /** Discord invalidates an interaction that gets no first response within 3 s. */
 export const ACK_WINDOW_MS = 3_000;
 /** An interaction token works for follow-ups and edits for 15 minutes. */
 export const TOKEN_LIFETIME_MS = 15 * 60 * 1_000;
 
-export const InteractionType = { ApplicationCommand: 2, MessageComponent: 3 } as const;
+export const InteractionType = { ApplicationCommand: 2, MessageComponent: 3, ModalSubmit: 5 } as const;
+export type InteractionTypeNumber = (typeof InteractionType)[keyof typeof InteractionType];
+
+/** Application command types: 1 slash (CHAT_INPUT), 2 user, 3 message context-menu command. */
+export const CommandType = { ChatInput: 1, User: 2, Message: 3 } as const;
 
 export interface InteractionInit {
   readonly id: string;
-  readonly type: 2 | 3;
+  readonly type: InteractionTypeNumber;
   readonly channelId: string;
   readonly guildId?: string;
   readonly userId: string;
-  /** The message whose component was used. */
+  /**
+   * The message whose component was used; for a modal submit, the message whose component opened
+   * the modal (absent when a command opened it).
+   */
   readonly sourceMessageId?: string;
   readonly commandName?: string;
+  /** For application commands: 1 slash, 3 message command. */
+  readonly commandType?: number;
+  /** For a message command: the message it was run on. */
+  readonly targetMessageId?: string;
 }
+
+/**
+ * What the user ends up seeing: a message (the response, or the component's message updated), or
+ * a modal the bot opened with callback type 9.
+ */
+export type InteractionOutcome = { readonly kind: 'message'; readonly messageId: string } | { readonly kind: 'modal'; readonly modal: JsonRecord };
 
 /** One interaction's life: waiting for the first response, then its token's 15 minutes. */
 export class InteractionRecord {
@@ -30,10 +48,10 @@ export class InteractionRecord {
   responseType: number | undefined;
   /** The response message (types 4, 5) or the component's message (types 6, 7). */
   originalMessageId: string | undefined;
-  /** Set once the user sees the bot's complete answer (not just a "thinking..." placeholder). */
+  /** Set once the user sees the bot's complete answer (not just a "thinking..." placeholder) or its modal. */
   answered = false;
-  readonly answer: Promise<string>;
-  private settle!: { resolve: (messageId: string) => void; reject: (error: Error) => void };
+  readonly answer: Promise<InteractionOutcome>;
+  private settle!: { resolve: (outcome: InteractionOutcome) => void; reject: (error: Error) => void };
   private readonly ackTimer: TimerHandle;
   private readonly expiryTimer: TimerHandle;
 
@@ -45,7 +63,7 @@ export class InteractionRecord {
     this.createdAt = clock.now();
     // Two random UUIDs: as unguessable as Discord's tokens need to be here, and Node draws them from a pool.
     this.token = Buffer.from(`interaction:${init.id}:${randomUUID()}${randomUUID()}`).toString('base64url');
-    this.answer = new Promise<string>((resolve, reject) => {
+    this.answer = new Promise<InteractionOutcome>((resolve, reject) => {
       this.settle = { resolve, reject };
     });
     // Tests that do not await the answer must not see an unhandled rejection.
@@ -60,6 +78,14 @@ export class InteractionRecord {
 
   get isComponent(): boolean {
     return this.init.type === InteractionType.MessageComponent;
+  }
+
+  /**
+   * Whether callback types 6 and 7 (update the message) apply: to a component interaction, and to
+   * the submit of a modal that a component opened; never to a command or a command's modal.
+   */
+  get canUpdateSource(): boolean {
+    return (this.init.type === InteractionType.MessageComponent || this.init.type === InteractionType.ModalSubmit) && this.init.sourceMessageId !== undefined;
   }
 
   /** The initial response came too late, or never. */
@@ -80,19 +106,28 @@ export class InteractionRecord {
 
   /** The user now sees the bot's answer in this message. */
   markAnswered(messageId: string): void {
-    if (this.answered) return;
-    this.answered = true;
-    this.clock.clearTimeout(this.expiryTimer);
-    this.settle.resolve(messageId);
+    this.resolveWith({ kind: 'message', messageId });
   }
 
-  /** The response is something the driver cannot show as a message (e.g. a modal). */
+  /** The user now sees the modal the bot opened (callback type 9, already validated). */
+  markModalShown(modal: JsonRecord): void {
+    this.resolveWith({ kind: 'modal', modal });
+  }
+
+  /** The interaction failed as the user sees it ("This interaction failed"), or never got its answer. */
   fail(error: Error): void {
     if (this.answered) return;
     this.answered = true;
     this.clock.clearTimeout(this.ackTimer);
     this.clock.clearTimeout(this.expiryTimer);
     this.settle.reject(error);
+  }
+
+  private resolveWith(outcome: InteractionOutcome): void {
+    if (this.answered) return;
+    this.answered = true;
+    this.clock.clearTimeout(this.expiryTimer);
+    this.settle.resolve(outcome);
   }
 
   private expireIfUnacknowledged(): void {

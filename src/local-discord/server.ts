@@ -10,6 +10,7 @@ import { Gateway } from './gateway/gateway.ts';
 import { forwardWorldEvents } from './gateway/world-events.ts';
 import type { DispatchWriteListener } from './gateway/session.ts';
 import { ACK_WINDOW_MS, InteractionRegistry, TOKEN_LIFETIME_MS } from './interactions.ts';
+import { restReader } from './message-content.ts';
 import { renderMessage } from './render.ts';
 import { specProblems } from './rules/spec-validation.ts';
 import { serveAttachment } from './rest/attachments.ts';
@@ -68,7 +69,7 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
     ...(options.onInteractionSent === undefined ? {} : { onDispatchWrite: interactionSentListener(options.onInteractionSent, onInternalError) }),
   });
   const interactions = new InteractionRegistry(clock, settings.tokenLifetimeMs);
-  const context: RestContext = { world, interactions, gateway, bot, clock, newId, now: () => clock.now(), origin: () => origin, gatewayUrl, recommendedShards: settings.shards, checkSpec: options.schemaChecks === false ? () => [] : specProblems };
+  const context: RestContext = { world, interactions, gateway, bot, clock, newId, now: () => clock.now(), origin: () => origin, gatewayUrl, reader: restReader(bot.userId, settings.allowed.messageContent), recommendedShards: settings.shards, checkSpec: options.schemaChecks === false ? () => [] : specProblems };
   const rest = new RestServer({
     context,
     routes: [...appRoutes, ...channelRoutes, ...commandRoutes, ...interactionRoutes],

@@ -143,7 +143,11 @@ export type ChangeEvent =
   | { readonly type: 'messageDeleted'; readonly channelId: string; readonly messageId: string };
 
 export interface LocalDiscordOptions {
-  /** Whether the MESSAGE_CONTENT privileged intent is enabled for the app (else IDENTIFY with it closes 4014). */
+  /**
+   * Whether the MESSAGE_CONTENT privileged intent is enabled for the app, as the portal switch is on
+   * Discord (default false). Without it IDENTIFY asking for the intent closes with 4014, and REST
+   * answers empty the content of messages the bot may not read, as gateway events do.
+   */
   readonly messageContent?: boolean;
   readonly guildMembers?: boolean;
   readonly guildPresences?: boolean;
@@ -210,11 +214,66 @@ export interface SendMessageOptions {
   readonly pingRepliedAuthor?: boolean;
 }
 
+/** One text input of a modal, as the user sees it. */
+export interface ModalField {
+  /** The Label's text (or, in the deprecated action-row form, the input's own label). */
+  readonly label: string;
+  readonly customId: string;
+  readonly style: 'short' | 'paragraph';
+  readonly placeholder?: string;
+  /** True unless the bot set `required: false`. */
+  readonly required: boolean;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  /** The bot's prefilled value; submitted as is unless the user types another. */
+  readonly value?: string;
+  /** The Label's description, when it has one. */
+  readonly description?: string;
+}
+
+/** A modal the bot opened (interaction callback type 9), as the user sees it until they submit or close it. */
+export interface OpenedModal {
+  readonly customId: string;
+  readonly title: string;
+  /** Its text inputs, in order. */
+  readonly fields: readonly ModalField[];
+  /**
+   * Submits the modal with `values` by input custom id (an input left out keeps its prefilled
+   * value, or stays empty) and resolves with the bot's answer, as clickButton does. Values that
+   * break the modal's rules (required, min/max length, one line for a short input) are refused
+   * with a DriverError and nothing is sent, as the Discord client would not send them. A modal is
+   * submitted once; only when the bot's answer failed ("This interaction failed") may it be
+   * submitted again, as the Discord client keeps it open then.
+   */
+  submit(values: Readonly<Record<string, string>>, opts?: WaitOptions): Promise<RenderedMessage>;
+  /** Closes the modal without submitting it: the bot is told nothing. */
+  close(): void;
+}
+
+/** What a click brought: a message (the answer, or the clicked message updated) or a modal. */
+export type ButtonAnswer = { readonly kind: 'message'; readonly message: RenderedMessage } | { readonly kind: 'modal'; readonly modal: OpenedModal };
+
 /** A user of the local server, acting as they would in the Discord client. */
 export interface UserActor {
   readonly user: User;
+  /** Runs a slash command and resolves with the bot's answer; a DriverError when the bot opens a modal instead (see openModalFromCommand). */
   runSlashCommand(channelId: string, name: string, options?: Readonly<Record<string, SlashOptionValue>>, opts?: WaitOptions): Promise<RenderedMessage>;
+  /** Runs a slash command whose answer is a modal, and resolves with the modal; a DriverError when the bot answers otherwise. */
+  openModalFromCommand(channelId: string, name: string, options?: Readonly<Record<string, SlashOptionValue>>, opts?: WaitOptions): Promise<OpenedModal>;
+  /**
+   * Runs the message context-menu command `name` (Apps in the message's menu) on a message the
+   * user sees, and resolves with the bot's answer; a DriverError when no such message command is
+   * registered where the message is, or when the bot opens a modal instead.
+   */
+  runMessageCommand(messageId: string, name: string, opts?: WaitOptions): Promise<RenderedMessage>;
+  /** Runs a message command whose answer is a modal, and resolves with the modal. */
+  openModalFromMessageCommand(messageId: string, name: string, opts?: WaitOptions): Promise<OpenedModal>;
+  /** Clicks a button and resolves with the bot's answer; a DriverError when the bot opens a modal instead (see openModal). */
   clickButton(messageId: string, which: ButtonChoice, opts?: WaitOptions): Promise<RenderedMessage>;
+  /** Clicks a button whose answer is a modal, and resolves with the modal; a DriverError saying what came instead otherwise. */
+  openModal(messageId: string, which: ButtonChoice, opts?: WaitOptions): Promise<OpenedModal>;
+  /** Clicks a button and resolves with whichever answer the bot gives, a message or a modal (for a caller that cannot know, like the playground page). */
+  pressButton(messageId: string, which: ButtonChoice, opts?: WaitOptions): Promise<ButtonAnswer>;
   selectOption(messageId: string, which: SelectChoice, opts?: WaitOptions): Promise<RenderedMessage>;
   /**
    * Sends a component interaction on a message without checking that the message shows that

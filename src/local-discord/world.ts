@@ -39,6 +39,8 @@ export interface InteractionMetadata {
   readonly type: number;
   readonly userId: string;
   readonly commandName?: string;
+  /** For a message command: the message it was run on. */
+  readonly targetMessageId?: string;
 }
 
 /** A message as the server keeps it; edits replace its fields. */
@@ -47,7 +49,7 @@ export interface StoredMessage {
   readonly channelId: string;
   readonly guildId?: string;
   readonly authorId: string;
-  /** 0 default, 19 reply, 20 slash-command response. */
+  /** 0 default, 19 reply, 20 slash-command response, 23 context-menu command response. */
   readonly type: number;
   readonly createdAt: number;
   content: string;
@@ -58,6 +60,11 @@ export interface StoredMessage {
   mentions: readonly string[];
   allowedMentions?: JsonRecord;
   reference?: string;
+  /**
+   * Set on a reply when the message it replies to was an interaction response or one of the app's
+   * webhook messages; such a reply's ping does not let an app without MESSAGE_CONTENT read it.
+   */
+  readonly repliedToInteractionResponse?: boolean;
   editedAt?: number;
   /** Set for ephemeral messages: the only user who sees it. */
   ephemeralFor?: string;

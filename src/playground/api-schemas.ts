@@ -26,6 +26,26 @@ export const messageRequest = z
 /** POST /api/click: press a button on a message. */
 export const clickRequest = z.strictObject({ viewer: snowflake, messageId: snowflake, customId });
 
+// The page server names each open modal with a random id of its own.
+const modalId = z.string().regex(/^[\w-]{1,64}$/, 'must be the id the page got with the modal');
+
+/** POST /api/modal/submit: send the values typed into a modal the bot opened. */
+export const modalSubmitRequest = z.strictObject({
+  viewer: snowflake,
+  modalId,
+  values: z.record(customId, z.string().max(4000, 'must be at most 4000 characters (Discord limit)')),
+});
+
+/** POST /api/modal/close: close a modal without sending it. */
+export const modalCloseRequest = z.strictObject({ viewer: snowflake, modalId });
+
+/** POST /api/message-command: run a message command (Apps) on a message. */
+export const messageCommandRequest = z.strictObject({
+  viewer: snowflake,
+  messageId: snowflake,
+  name: z.string().min(1, 'must not be empty').max(32, 'must be at most 32 characters (Discord limit)'),
+});
+
 /** POST /api/select: choose values in a select menu. */
 export const selectRequest = z.strictObject({
   viewer: snowflake,

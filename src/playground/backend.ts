@@ -59,9 +59,38 @@ export interface BackendMessage {
 
 type SlashOptions = Record<string, string | number | boolean>;
 
+/** One text input of a modal the bot opened. */
+export interface BackendModalField {
+  readonly label: string;
+  readonly customId: string;
+  readonly style: 'short' | 'paragraph';
+  readonly placeholder?: string | undefined;
+  readonly required: boolean;
+  readonly minLength?: number | undefined;
+  readonly maxLength?: number | undefined;
+  readonly value?: string | undefined;
+  readonly description?: string | undefined;
+}
+
+/** A modal the bot opened in answer to a click, until it is submitted or closed. */
+export interface BackendModal {
+  readonly customId: string;
+  readonly title: string;
+  readonly fields: readonly BackendModalField[];
+  /** Sends the values (by input custom id) and resolves with the bot's answer. */
+  submit(values: Readonly<Record<string, string>>): Promise<BackendMessage>;
+  /** Closes it unsent: the bot hears nothing. */
+  close(): void;
+}
+
+/** What a click brought: the bot's answer, or a modal to fill in. */
+export type BackendButtonAnswer = { readonly kind: 'message'; readonly message: BackendMessage } | { readonly kind: 'modal'; readonly modal: BackendModal };
+
 export interface BackendActor {
   runSlashCommand(channelId: string, name: string, options?: SlashOptions): Promise<BackendMessage>;
-  clickButton(messageId: string, which: { customId: string }): Promise<BackendMessage>;
+  /** Runs a message context-menu command (Apps in a message's menu) on a message. */
+  runMessageCommand(messageId: string, name: string): Promise<BackendMessage>;
+  pressButton(messageId: string, which: { customId: string }): Promise<BackendButtonAnswer>;
   selectOption(messageId: string, which: { customId?: string; values: string[] }): Promise<BackendMessage>;
   sendMessage(channelId: string, content: string, opts?: { replyTo?: string; mentionBot?: boolean }): Promise<BackendMessage>;
 }

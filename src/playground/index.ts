@@ -12,6 +12,8 @@ export interface StartPlaygroundOptions {
   readonly logger: Logger;
   /** Pictures of the tree for outcome messages, as the bot gets them on Discord. */
   readonly pictures?: PathPictures;
+  /** Give the playground's app the Message Content intent (PLAYGROUND_MESSAGE_CONTENT); off by default. */
+  readonly messageContent?: boolean;
 }
 
 /**
@@ -25,6 +27,7 @@ export async function startPlayground(options: StartPlaygroundOptions): Promise<
   return startPlaygroundWith({
     port: options.port,
     logger: options.logger,
+    ...(options.messageContent === undefined ? {} : { messageContent: options.messageContent }),
     bot: {
       async register(settings) {
         const registered = await registerCommands(settings);

@@ -1,19 +1,23 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import { clickRequest, commandRequest, describeIssues, messageRequest, selectRequest } from './api-schemas.ts';
-import type { BackendActor, BackendMessage, BackendUser, ChatBackend } from './backend.ts';
+import { clickRequest, commandRequest, describeIssues, messageCommandRequest, messageRequest, modalCloseRequest, modalSubmitRequest, selectRequest } from './api-schemas.ts';
+import type { BackendActor, BackendMessage, BackendModal, BackendUser, ChatBackend } from './backend.ts';
 import { describeActionError } from './action-errors.ts';
 import { isInlineImage, toPageMessage } from './to-page-message.ts';
 import { PAGE_HTML } from './page-html.ts';
 import type { CommandSummary } from './common/command-hints.ts';
-import type { PageState, PageUser } from './common/page-types.ts';
+import type { ClickResult, PageState, PageUser } from './common/page-types.ts';
+import { toPageModal } from './to-page-modal.ts';
 
 export interface PageServerOptions {
   readonly backend: ChatBackend;
   readonly guildName: string;
   readonly commands: readonly CommandSummary[];
+  /** The message commands the bot registered, offered under Apps on each message. */
+  readonly messageCommands?: readonly string[];
   readonly channel: { readonly id: string; readonly name: string };
   /** The people the page can act as, in the order the switch shows them. */
   readonly users: readonly BackendUser[];
@@ -26,7 +30,10 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 16 * 1024;
+// A modal's values can reach 5 x 4000 characters, each up to 4 bytes in UTF-8.
+const MAX_BODY_BYTES = 96 * 1024;
+/** Open modals kept at once; opening one more forgets the oldest, as a closed browser tab would leave it. */
+const MAX_OPEN_MODALS = 50;
 const KEEP_ALIVE_MS = 20_000;
 const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
@@ -52,6 +59,7 @@ class HttpProblem extends Error {
  */
 export async function startPageServer(options: PageServerOptions & { readonly port: number }): Promise<PageServer> {
   const streams = new Set<ServerResponse>();
+  const modals = new OpenModals();
   const stopListening = options.backend.onChange((event) => {
     // DMs and other channels change too; the page shows one channel.
     const channelId = (event as { channelId?: unknown } | null)?.channelId;
@@ -64,7 +72,7 @@ export async function startPageServer(options: PageServerOptions & { readonly po
   keepAlive.unref();
 
   const server = createServer((request, response) => {
-    handle(options, streams, request, response).catch((error: unknown) => {
+    handle(options, streams, modals, request, response).catch((error: unknown) => {
       options.logger.error({ err: error }, 'playground request failed');
       if (!response.headersSent) sendJson(response, 500, { error: 'The playground hit an unexpected error; see its log.' });
       else response.end();
@@ -87,7 +95,34 @@ export async function startPageServer(options: PageServerOptions & { readonly po
   };
 }
 
-async function handle(options: PageServerOptions, streams: Set<ServerResponse>, request: IncomingMessage, response: ServerResponse): Promise<void> {
+/** The modals the bot opened for people on the page, by the id the page got, until submitted or closed. */
+class OpenModals {
+  private readonly byId = new Map<string, { readonly viewerId: string; readonly modal: BackendModal }>();
+
+  add(viewerId: string, modal: BackendModal): string {
+    const id = randomUUID();
+    this.byId.set(id, { viewerId, modal });
+    for (const [oldest, entry] of this.byId) {
+      if (this.byId.size <= MAX_OPEN_MODALS) break;
+      entry.modal.close();
+      this.byId.delete(oldest);
+    }
+    return id;
+  }
+
+  /** The modal, only for the person it was opened for. */
+  get(id: string, viewerId: string): BackendModal {
+    const entry = this.byId.get(id);
+    if (entry === undefined || entry.viewerId !== viewerId) throw new HttpProblem(404, 'This form is no longer open; click the button again to reopen it.');
+    return entry.modal;
+  }
+
+  delete(id: string): void {
+    this.byId.delete(id);
+  }
+}
+
+async function handle(options: PageServerOptions, streams: Set<ServerResponse>, modals: OpenModals, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   try {
     checkHost(request);
@@ -117,7 +152,32 @@ async function handle(options: PageServerOptions, streams: Set<ServerResponse>, 
       }
       case 'POST /api/click': {
         const body = await readJson(request, clickRequest);
-        return await act(options, response, body.viewer, (actor) => actor.clickButton(body.messageId, { customId: body.customId }));
+        return await perform(options, response, body.viewer, async (actor): Promise<ClickResult> => {
+          const answer = await actor.pressButton(body.messageId, { customId: body.customId });
+          if (answer.kind === 'message') return { ok: true, messageId: answer.message.id };
+          return { ok: true, modal: toPageModal(modals.add(body.viewer, answer.modal), answer.modal) };
+        });
+      }
+      case 'POST /api/modal/submit': {
+        const body = await readJson(request, modalSubmitRequest);
+        viewerOf(options, body.viewer);
+        const modal = modals.get(body.modalId, body.viewer);
+        return await act(options, response, body.viewer, async () => {
+          const answer = await modal.submit(body.values);
+          modals.delete(body.modalId);
+          return answer;
+        });
+      }
+      case 'POST /api/modal/close': {
+        const body = await readJson(request, modalCloseRequest);
+        viewerOf(options, body.viewer);
+        modals.get(body.modalId, body.viewer).close();
+        modals.delete(body.modalId);
+        return sendJson(response, 200, { ok: true });
+      }
+      case 'POST /api/message-command': {
+        const body = await readJson(request, messageCommandRequest);
+        return await act(options, response, body.viewer, (actor) => actor.runMessageCommand(body.messageId, body.name));
       }
       case 'POST /api/select': {
         const body = await readJson(request, selectRequest);
@@ -131,6 +191,8 @@ async function handle(options: PageServerOptions, streams: Set<ServerResponse>, 
     }
   } catch (error) {
     if (!(error instanceof HttpProblem)) throw error;
+    // The rest of a refused, too large body is never read: the connection cannot be reused.
+    if (error.status === 413) response.setHeader('connection', 'close');
     sendJson(response, error.status, { error: error.message });
   }
 }
@@ -163,6 +225,7 @@ function pageState(options: PageServerOptions, viewer: BackendUser): PageState {
   return {
     guildName: options.guildName,
     commands: options.commands,
+    messageCommands: options.messageCommands ?? [],
     channel: options.channel,
     viewer: userById(viewer.id),
     users: people,
@@ -171,16 +234,16 @@ function pageState(options: PageServerOptions, viewer: BackendUser): PageState {
   };
 }
 
-async function act(
-  options: PageServerOptions,
-  response: ServerResponse,
-  viewerId: string,
-  action: (actor: BackendActor) => Promise<BackendMessage>,
-): Promise<void> {
+/** Runs an action as the viewer and answers with the id of the message the bot answered with. */
+function act(options: PageServerOptions, response: ServerResponse, viewerId: string, action: (actor: BackendActor) => Promise<BackendMessage>): Promise<void> {
+  return perform(options, response, viewerId, async (actor) => ({ ok: true, messageId: (await action(actor)).id }));
+}
+
+/** Runs an action as the viewer and answers with what it returns, or with the sentence its failure calls for. */
+async function perform(options: PageServerOptions, response: ServerResponse, viewerId: string, action: (actor: BackendActor) => Promise<unknown>): Promise<void> {
   const actor = options.backend.as(viewerOf(options, viewerId));
   try {
-    const answer = await action(actor);
-    sendJson(response, 200, { ok: true, messageId: answer.id });
+    sendJson(response, 200, await action(actor));
   } catch (error) {
     const problem = describeActionError(error);
     if (problem.status >= 500) options.logger.warn({ err: error }, 'playground action failed');

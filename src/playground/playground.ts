@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { startLocalDiscord, type LocalDiscord, type User } from '../local-discord/index.ts';
 import { buildClientAssets } from './client-assets.ts';
 import { startPageServer, type PageServer } from './page-server.ts';
-import { summarizeCommands } from './registered-commands.ts';
+import { summarizeCommands, summarizeMessageCommands } from './registered-commands.ts';
 import type { CommandSummary } from './common/command-hints.ts';
 
 /** What the bot is told, exactly the settings it would get for Discord itself. */
@@ -27,6 +27,12 @@ export interface PlaygroundOptions {
   readonly port: number;
   readonly logger: Logger;
   readonly bot: PlaygroundBot;
+  /**
+   * Whether the local app has the privileged Message Content intent, and the bot asks for it.
+   * Off by default, like a new Discord app: the bot then reads only DMs, messages that mention it and
+   * replies that ping its ordinary messages, exactly as on Discord.
+   */
+  readonly messageContent?: boolean;
 }
 
 export interface RunningPlayground {
@@ -51,8 +57,8 @@ export const PLAYGROUND_USERS = { you: 'you', stranger: 'a stranger' } as const;
  */
 export async function startPlaygroundWith(options: PlaygroundOptions): Promise<RunningPlayground> {
   const assets = await buildClientAssets();
-  // Message Content is on, so a plain "why?" in the channel works too, not only replies and mentions.
-  const server = await startLocalDiscord({ messageContent: true });
+  const messageContent = options.messageContent === true;
+  const server = await startLocalDiscord({ messageContent });
   const cleanup: (() => Promise<void>)[] = [() => server.close()];
   const stopAll = async (): Promise<void> => {
     for (const step of cleanup.splice(0).reverse()) {
@@ -71,10 +77,10 @@ export async function startPlaygroundWith(options: PlaygroundOptions): Promise<R
       applicationId: server.bot.applicationId,
       guildId: guild.id,
       apiUrl: server.apiBaseUrl,
-      messageContent: true,
+      messageContent,
     };
     await options.bot.register(settings);
-    const commands = await registeredCommands(settings);
+    const { commands, messageCommands } = await registeredCommands(settings);
     const bot = await options.bot.start(settings);
     cleanup.push(() => bot.stop());
     await server.waitForBotReady({ timeoutMs: 15_000 });
@@ -84,6 +90,7 @@ export async function startPlaygroundWith(options: PlaygroundOptions): Promise<R
         backend: server,
         guildName: guild.name,
         commands,
+        messageCommands,
         channel: { id: channel.id, name: channel.name },
         users: [you, stranger],
         assets,
@@ -99,12 +106,19 @@ export async function startPlaygroundWith(options: PlaygroundOptions): Promise<R
   }
 }
 
-/** Reads back what the bot registered, through the same REST API, for the composer's suggestions. */
-async function registeredCommands(settings: PlaygroundBotSettings): Promise<CommandSummary[]> {
-  const response = await fetch(`${settings.apiUrl}/v10/applications/${settings.applicationId}/guilds/${settings.guildId}/commands`, {
-    headers: { authorization: `Bot ${settings.token}` },
-  });
-  return response.ok ? summarizeCommands(await response.json()) : [];
+/**
+ * Reads back what the bot registered in the guild and globally, through the same REST API: slash
+ * commands for the composer's suggestions, message commands for the Apps menu on each message.
+ */
+async function registeredCommands(settings: PlaygroundBotSettings): Promise<{ commands: CommandSummary[]; messageCommands: string[] }> {
+  const base = `${settings.apiUrl}/v10/applications/${settings.applicationId}`;
+  const read = async (url: string): Promise<unknown[]> => {
+    const response = await fetch(url, { headers: { authorization: `Bot ${settings.token}` } });
+    const json: unknown = response.ok ? await response.json() : [];
+    return Array.isArray(json) ? json : [];
+  };
+  const all = [...(await read(`${base}/guilds/${settings.guildId}/commands`)), ...(await read(`${base}/commands`))];
+  return { commands: summarizeCommands(all), messageCommands: [...new Set(summarizeMessageCommands(all))] };
 }
 
 async function listenOrExplain(port: number, start: () => Promise<PageServer>): Promise<PageServer> {

@@ -32,3 +32,18 @@ export function summarizeCommands(json: unknown): CommandSummary[] {
     ];
   });
 }
+
+const messageCommandJson = z.object({ name: z.string().min(1), type: z.literal(3) });
+
+/**
+ * The names of the message commands (type 3) in Discord's command JSON, in registration order, for
+ * the Apps menu on each message; anything else is skipped.
+ * @example summarizeMessageCommands([{ name: 'Ask the concurrency guide', type: 3 }]) // ['Ask the concurrency guide']
+ */
+export function summarizeMessageCommands(json: unknown): string[] {
+  if (!Array.isArray(json)) return [];
+  return json.flatMap((entry: unknown) => {
+    const parsed = messageCommandJson.safeParse(entry);
+    return parsed.success ? [parsed.data.name] : [];
+  });
+}

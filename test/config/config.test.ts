@@ -7,7 +7,7 @@ const APP = '1052345678901234567';
 describe('loadConfig', () => {
   it('GIVEN no token THEN it runs the playground with defaults', () => {
     const loaded = loadConfig({});
-    expect(loaded).toEqual({ ok: true, value: { discord: undefined, logLevel: 'info', port: 3000, shards: 1 } });
+    expect(loaded).toEqual({ ok: true, value: { discord: undefined, logLevel: 'info', port: 3000, shards: 1, playgroundMessageContent: false } });
   });
 
   it('GIVEN an empty token line from .env.example THEN it still runs the playground', () => {
@@ -42,6 +42,7 @@ describe('loadConfig', () => {
       DISCORD_GUILD_ID: 'my server',
       DISCORD_API_URL: 'discord.com',
       DISCORD_MESSAGE_CONTENT: 'maybe',
+      PLAYGROUND_MESSAGE_CONTENT: 'sometimes',
       LOG_LEVEL: 'loud',
       PORT: '70000',
       SHARDS: 'many',
@@ -53,6 +54,7 @@ describe('loadConfig', () => {
       'DISCORD_GUILD_ID',
       'DISCORD_API_URL',
       'DISCORD_MESSAGE_CONTENT',
+      'PLAYGROUND_MESSAGE_CONTENT',
       'LOG_LEVEL',
       'PORT',
       'SHARDS',
@@ -63,6 +65,11 @@ describe('loadConfig', () => {
   it('GIVEN a token without an application id THEN it says where to find the id', () => {
     const loaded = loadConfig({ DISCORD_TOKEN: TOKEN });
     expect(loaded.ok ? [] : loaded.error).toEqual([expect.stringMatching(/^DISCORD_APPLICATION_ID is required .*Application ID/)]);
+  });
+
+  it('GIVEN PLAYGROUND_MESSAGE_CONTENT=true THEN the playground runs with the Message Content intent', () => {
+    const loaded = loadConfig({ PLAYGROUND_MESSAGE_CONTENT: 'true' });
+    expect(loaded.ok && loaded.value.playgroundMessageContent).toBe(true);
   });
 
   it('GIVEN SHARDS=auto or a number THEN it is parsed', () => {

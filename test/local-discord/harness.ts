@@ -66,6 +66,20 @@ export function nextEvent<T extends unknown[]>(client: Client, event: string, ti
   });
 }
 
+export interface Dispatch {
+  readonly t: string;
+  readonly d: unknown;
+}
+
+/** Every dispatch the client receives, exactly as the server sent it. */
+export function recordDispatches(client: Client): Dispatch[] {
+  const seen: Dispatch[] = [];
+  client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }) => {
+    if (typeof packet.t === 'string') seen.push({ t: packet.t, d: packet.d });
+  });
+  return seen;
+}
+
 /** The bot posts in a channel through discord.js, as any bot code would. */
 export async function botSays(client: Client, channelId: string, content: string): Promise<Message> {
   const channel = await client.channels.fetch(channelId);

@@ -1,4 +1,4 @@
-import type { BackendActor, BackendMessage, BackendUser, ChatBackend } from '../../src/playground/backend.ts';
+import type { BackendActor, BackendMessage, BackendModal, BackendModalField, BackendUser, ChatBackend } from '../../src/playground/backend.ts';
 
 /** Mirrors the local server's named driver errors, which the page turns into sentences. */
 export class FakeDriverError extends Error {
@@ -23,6 +23,8 @@ export class FakeBackend implements ChatBackend {
   readonly calls: ActorCall[] = [];
   /** Makes the next action fail with this error, as a rejected driver call would. */
   failNext: Error | null = null;
+  /** Makes the next button click open this modal instead of updating the message. */
+  modalNext: { readonly title: string; readonly fields: readonly BackendModalField[] } | null = null;
   private readonly stored: BackendMessage[] = [];
   private readonly listeners = new Set<(event: unknown) => void>();
   private nextId = 1000;
@@ -84,17 +86,49 @@ export class FakeBackend implements ChatBackend {
             components: [[{ type: 'button', label: 'Waiting', style: 1, customId: 'answer:waiting' }]],
           }),
         ),
-      clickButton: (messageId, which) =>
-        act('clickButton', [messageId, which], () => {
+      pressButton: async (messageId, which) => {
+        const modal = this.modalNext;
+        this.modalNext = null;
+        if (modal !== null) {
+          const clicked = await act('pressButton', [messageId, which], () => this.stored.find((message) => message.id === messageId) as BackendMessage);
+          return { kind: 'modal', modal: this.openModal(user, clicked.channelId, modal) };
+        }
+        const message = await act('pressButton', [messageId, which], () => {
           this.edit(messageId, { embeds: [{ title: 'Use asyncio' }], components: [] });
-          return this.stored.find((message) => message.id === messageId) as BackendMessage;
-        }),
+          return this.stored.find((candidate) => candidate.id === messageId) as BackendMessage;
+        });
+        return { kind: 'message', message };
+      },
+      runMessageCommand: (messageId, name) =>
+        act('runMessageCommand', [messageId, name], () =>
+          this.post({ channelId: this.stored.find((message) => message.id === messageId)?.channelId ?? '', authorId: this.bot.userId, content: `${name} about ${messageId}` }),
+        ),
       selectOption: (messageId, which) =>
         act('selectOption', [messageId, which], () => this.stored.find((message) => message.id === messageId) as BackendMessage),
       sendMessage: (channelId, content, opts) =>
         act('sendMessage', [channelId, content, opts], () =>
           this.post({ channelId, authorId: user.id, content, ...(opts?.replyTo === undefined ? {} : { reference: opts.replyTo }) }),
         ),
+    };
+  }
+
+  /** A scripted modal: its submit posts the values the bot got, privately; both record a call. */
+  private openModal(user: BackendUser, channelId: string, opened: { readonly title: string; readonly fields: readonly BackendModalField[] }): BackendModal {
+    return {
+      customId: 'form',
+      title: opened.title,
+      fields: opened.fields,
+      submit: async (values) => {
+        this.calls.push({ user: user.id, method: 'submitModal', args: [values] });
+        const failure = this.failNext;
+        this.failNext = null;
+        if (failure !== null) throw failure;
+        const shown = Object.entries(values).map(([key, value]) => `${key}=${value}`).join(', ');
+        return this.post({ channelId, authorId: this.bot.userId, content: `you asked: ${shown}`, ephemeral: true, ephemeralFor: user.id });
+      },
+      close: () => {
+        this.calls.push({ user: user.id, method: 'closeModal', args: [] });
+      },
     };
   }
 

@@ -3,9 +3,9 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildClientAssets } from '../../src/playground/client-assets.ts';
 import { startPageServer, type PageServer } from '../../src/playground/page-server.ts';
-import { hasChromium, launchBrowser, openPage } from './browser.ts';
+import { artifactPath, hasChromium, launchBrowser, openPage } from './browser.ts';
 import { TINY_PNG } from '../bot/harness.ts';
-import { FakeBackend } from './fake-backend.ts';
+import { FakeBackend, FakeDriverError } from './fake-backend.ts';
 
 // Generous: the machine runs other suites in parallel, and a poll returns as soon as it holds.
 const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000, interval: 50 });
@@ -29,6 +29,7 @@ describe.skipIf(!hasChromium)('the playground page in Chromium', () => {
       backend,
       guildName: 'Playground',
       commands: [{ name: 'concurrency', description: 'Find the right API', options: [{ name: 'private', description: 'Only you', type: 'boolean' }] }],
+      messageCommands: ['Ask the concurrency guide', 'Explain'],
       channel: CHANNEL,
       users: [YOU, STRANGER],
       assets: await buildClientAssets(),
@@ -67,7 +68,7 @@ describe.skipIf(!hasChromium)('the playground page in Chromium', () => {
   it('GIVEN a button click THEN the click reaches the bot and the edited message replaces the old one', async () => {
     await message('Step 1 of 3').locator('discord-button', { hasText: 'Waiting' }).click();
     await eventually(() => message('Use asyncio').count()).toBe(1);
-    expect(backend.calls.at(-1)).toMatchObject({ user: YOU.id, method: 'clickButton', args: [expect.any(String), { customId: 'answer:waiting' }] });
+    expect(backend.calls.at(-1)).toMatchObject({ user: YOU.id, method: 'pressButton', args: [expect.any(String), { customId: 'answer:waiting' }] });
     expect(await message('Use asyncio').getByText('(edited)').count()).toBe(1);
     expect(await message('Step 1 of 3').count()).toBe(0);
   });
@@ -140,6 +141,152 @@ describe.skipIf(!hasChromium)('the playground page in Chromium', () => {
     } finally {
       await stale.close();
     }
+  });
+
+  describe('a modal the bot opens', () => {
+    const ASK_FORM = {
+      title: 'Ask the concurrency guide',
+      fields: [
+        { label: 'What would you like to know?', customId: 'question', style: 'short' as const, placeholder: 'e.g. why not asyncio?', required: true, minLength: 1, maxLength: 300 },
+        { label: 'Anything else?', customId: 'detail', style: 'paragraph' as const, required: false, description: 'Optional context' },
+      ],
+    };
+    const dialog = () => page.getByRole('dialog', { name: 'Ask the concurrency guide' });
+    const askButton = () => message('Ask me').locator('discord-button', { hasText: 'Ask' });
+    /** The id of the field focused in the dialog, or the custom id of the focused discord-button. */
+    const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('data-custom-id') || document.activeElement?.tagName);
+
+    beforeAll(() => {
+      backend.post({ channelId: CHANNEL.id, authorId: backend.bot.userId, content: 'Ask me', components: [[{ type: 'button', label: 'Ask', style: 1, customId: 'ask' }]] });
+    });
+
+    it('GIVEN a click answered with a modal THEN a dialog shows its title and labelled fields, focus in the first; Escape closes it unsent and focus returns to the button', async () => {
+      backend.modalNext = ASK_FORM;
+      await askButton().click();
+      await eventually(() => dialog().isVisible()).toBe(true);
+      expect(await dialog().getByRole('heading').innerText()).toBe('Ask the concurrency guide');
+      const question = dialog().getByLabel('What would you like to know?');
+      expect(await question.evaluate((input: HTMLInputElement) => [input.tagName, input.type, input.placeholder, input.minLength, input.maxLength, input.required])).toEqual([
+        'INPUT',
+        'text',
+        'e.g. why not asyncio?',
+        1,
+        300,
+        true,
+      ]);
+      expect(await dialog().getByLabel('Anything else?').evaluate((area) => area.tagName)).toBe('TEXTAREA');
+      expect(await dialog().getByText('Optional context').count()).toBe(1);
+      expect(await focused()).toBe('modal-field-0');
+      await page.screenshot({ path: artifactPath('page-modal-dialog.png') });
+
+      await page.keyboard.press('Escape');
+      await eventually(() => dialog().count()).toBe(0);
+      await eventually(() => backend.calls.at(-1)?.method).toBe('closeModal');
+      expect(backend.calls.some((call) => call.method === 'submitModal')).toBe(false);
+      await eventually(focused).toBe('ask');
+    });
+
+    it('GIVEN the keyboard alone THEN Enter on the button opens the dialog, Tab walks the fields, Cancel and Submit, and Enter in the short field submits', async () => {
+      backend.modalNext = ASK_FORM;
+      // The focus is back on Ask from the test above.
+      await page.keyboard.press('Enter');
+      await eventually(() => dialog().isVisible()).toBe(true);
+      await page.keyboard.type('why not threads?');
+      const order: string[] = [];
+      for (let step = 0; step < 3; step += 1) {
+        await page.keyboard.press('Tab');
+        order.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent || ''));
+      }
+      expect(order).toEqual(['modal-field-1', 'Cancel', 'Submit']);
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.type('for a scraper');
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Enter');
+      await eventually(() => dialog().count()).toBe(0);
+      expect(backend.calls.at(-1)).toEqual({ user: YOU.id, method: 'submitModal', args: [{ question: 'why not threads?', detail: 'for a scraper' }] });
+      await eventually(() => message('you asked: question=why not threads?').count()).toBe(1);
+      await eventually(focused).toBe('ask');
+    });
+
+    it('GIVEN a required field left empty THEN the browser holds the submit back and nothing is sent', async () => {
+      backend.modalNext = ASK_FORM;
+      await askButton().click();
+      await eventually(() => dialog().isVisible()).toBe(true);
+      const before = backend.calls.length;
+      await dialog().getByRole('button', { name: 'Submit' }).click();
+      expect(await dialog().getByLabel('What would you like to know?').evaluate((input: HTMLInputElement) => input.validity.valueMissing)).toBe(true);
+      expect(backend.calls.length).toBe(before);
+      await dialog().getByRole('button', { name: 'Cancel' }).click();
+      await eventually(() => dialog().count()).toBe(0);
+      await eventually(() => backend.calls.at(-1)?.method).toBe('closeModal');
+    });
+
+    it('GIVEN values the bot refuses THEN the dialog stays open with the reason, and a corrected submit goes through', async () => {
+      backend.modalNext = ASK_FORM;
+      await askButton().click();
+      await eventually(() => dialog().isVisible()).toBe(true);
+      await dialog().getByLabel('What would you like to know?').fill('?');
+      backend.failNext = new FakeDriverError('"What would you like to know?" (question) takes at least 2 characters');
+      await page.keyboard.press('Enter');
+      await eventually(() => dialog().getByRole('alert').innerText()).toContain('at least 2 characters');
+      await dialog().getByLabel('What would you like to know?').fill('why?');
+      await page.keyboard.press('Enter');
+      await eventually(() => dialog().count()).toBe(0);
+      await eventually(() => message('you asked: question=why?').count()).toBe(1);
+    });
+  });
+
+  describe('the Apps menu of a message', () => {
+    const appsButton = () => message('my scraper').getByRole('button', { name: /^Apps for/ });
+    // The toolbar hides once neither hovered nor focused; its state is read whether shown or not.
+    const expanded = () => message('my scraper').locator('button[aria-haspopup="menu"]').getAttribute('aria-expanded');
+    const menuItems = () => message('my scraper').getByRole('menuitem');
+    const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+
+    beforeAll(() => {
+      backend.post({ channelId: CHANNEL.id, authorId: STRANGER.id, content: 'my scraper downloads 500 URLs with requests' });
+    });
+
+    it('GIVEN the keyboard THEN Enter opens the menu on its first command, arrows move, Escape closes it back onto Apps', async () => {
+      await eventually(() => message('my scraper').count()).toBe(1);
+      await message('my scraper').hover();
+      await appsButton().focus();
+      expect(await appsButton().getAttribute('aria-expanded')).toBe('false');
+      await page.keyboard.press('Enter');
+      await eventually(() => appsButton().getAttribute('aria-expanded')).toBe('true');
+      expect(await menuItems().allInnerTexts()).toEqual(['Ask the concurrency guide', 'Explain']);
+      await eventually(focusedText).toBe('Ask the concurrency guide');
+      await page.keyboard.press('ArrowDown');
+      expect(await focusedText()).toBe('Explain');
+      await page.keyboard.press('ArrowDown');
+      expect(await focusedText()).toBe('Ask the concurrency guide');
+      await page.screenshot({ path: artifactPath('page-apps-menu.png') });
+      await page.keyboard.press('Escape');
+      await eventually(() => appsButton().getAttribute('aria-expanded')).toBe('false');
+      expect(await focusedText()).toBe('⚡ Apps');
+    });
+
+    it('GIVEN a command chosen in the menu THEN it runs on that message as you, and the answer appears', async () => {
+      const targetId = await message('my scraper').getAttribute('data-message-id');
+      await appsButton().focus();
+      await page.keyboard.press('ArrowDown');
+      await eventually(focusedText).toBe('Ask the concurrency guide');
+      await page.keyboard.press('Enter');
+      await eventually(() => backend.calls.at(-1)?.method).toBe('runMessageCommand');
+      expect(backend.calls.at(-1)).toEqual({ user: YOU.id, method: 'runMessageCommand', args: [targetId, 'Ask the concurrency guide'] });
+      await eventually(() => message(`Ask the concurrency guide about ${targetId}`).count()).toBe(1);
+      expect(await message('my scraper').getByRole('menu').isVisible()).toBe(false);
+    });
+
+    it('GIVEN the menu open THEN a click elsewhere closes it', async () => {
+      await message('my scraper').hover();
+      await appsButton().click();
+      await eventually(() => menuItems().first().isVisible()).toBe(true);
+      await page.locator('.channel-header').click();
+      await eventually(expanded).toBe('false');
+      expect(await message('my scraper').locator('.apps-menu').isVisible()).toBe(false);
+    });
   });
 
   it('GIVEN everything above THEN no script error and no request left the machine', () => {

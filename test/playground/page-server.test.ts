@@ -18,6 +18,7 @@ beforeAll(async () => {
     backend,
     guildName: 'Playground',
     commands: [{ name: 'concurrency', description: 'Find the right API', options: [] }],
+    messageCommands: ['Ask the concurrency guide'],
     channel: CHANNEL,
     users: [YOU, STRANGER],
     assets: { script: 'console.log("page")', styles: 'body{}' },
@@ -29,6 +30,7 @@ afterAll(async () => page.close());
 afterEach(() => {
   backend.calls.length = 0;
   backend.failNext = null;
+  backend.modalNext = null;
 });
 
 async function postJson(path: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
@@ -125,7 +127,7 @@ describe('POST actions', () => {
     expect((await postJson('/api/click', { viewer: YOU.id, messageId: message.id, customId: 'answer:waiting' })).status).toBe(200);
     expect((await postJson('/api/select', { viewer: STRANGER.id, messageId: message.id, customId: 'whynot', values: ['threads'] })).status).toBe(200);
     expect(backend.calls).toEqual([
-      { user: YOU.id, method: 'clickButton', args: [message.id, { customId: 'answer:waiting' }] },
+      { user: YOU.id, method: 'pressButton', args: [message.id, { customId: 'answer:waiting' }] },
       { user: STRANGER.id, method: 'selectOption', args: [message.id, { customId: 'whynot', values: ['threads'] }] },
     ]);
   });
@@ -153,7 +155,7 @@ describe('POST actions', () => {
     expect(((await broken.json()) as { error: string }).error).toContain('not valid JSON');
     const form = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
     expect(form.status).toBe(415);
-    const huge = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ content: 'x'.repeat(20_000) }) });
+    const huge = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ content: 'x'.repeat(200_000) }) });
     expect(huge.status).toBe(413);
     expect(backend.calls).toEqual([]);
   });
@@ -179,6 +181,88 @@ describe('POST actions', () => {
     expect(status).toBe(500);
     expect(String(json['error'])).toContain('boom');
     expect((await fetch(`${page.url}/api/state`)).status).toBe(200);
+  });
+});
+
+const ASK_FORM = {
+  title: 'Ask the concurrency guide',
+  fields: [{ label: 'What would you like to know?', customId: 'question', style: 'short' as const, placeholder: 'e.g. why not asyncio?', required: true, minLength: 1, maxLength: 300 }],
+};
+
+describe('modals and message commands', () => {
+  const openForm = async (viewer = YOU.id): Promise<{ id: string; title: string; fields: unknown[] }> => {
+    const message = backend.post({ channelId: CHANNEL.id, authorId: backend.bot.userId, content: 'guide' });
+    backend.modalNext = ASK_FORM;
+    const { status, json } = await postJson('/api/click', { viewer, messageId: message.id, customId: 'ask' });
+    expect(status).toBe(200);
+    return json['modal'] as { id: string; title: string; fields: unknown[] };
+  };
+
+  it('GIVEN the bot registered a message command THEN the state offers it under Apps', async () => {
+    expect((await stateFor(YOU.id)).messageCommands).toEqual(['Ask the concurrency guide']);
+  });
+
+  it('GIVEN a click the bot answers with a modal THEN the click answers with the modal for the page to show, nulls for absent limits', async () => {
+    const modal = await openForm();
+    expect(modal).toEqual({
+      id: expect.stringMatching(/^[\w-]+$/),
+      title: 'Ask the concurrency guide',
+      fields: [{ customId: 'question', label: 'What would you like to know?', description: null, style: 'short', placeholder: 'e.g. why not asyncio?', required: true, minLength: 1, maxLength: 300, value: null }],
+    });
+  });
+
+  it('GIVEN the modal is submitted THEN its values go to the bot as that user, and the answer is the message the user sees', async () => {
+    const modal = await openForm();
+    const { status, json } = await postJson('/api/modal/submit', { viewer: YOU.id, modalId: modal.id, values: { question: 'why not threads?' } });
+    expect(status).toBe(200);
+    expect(backend.calls.at(-1)).toEqual({ user: YOU.id, method: 'submitModal', args: [{ question: 'why not threads?' }] });
+    const answer = (await stateFor(YOU.id)).messages.find((message) => message.id === json['messageId']);
+    expect(answer).toMatchObject({ content: 'you asked: question=why not threads?', ephemeral: true });
+    // Submitted, it is gone: a second submit finds nothing.
+    expect((await postJson('/api/modal/submit', { viewer: YOU.id, modalId: modal.id, values: { question: 'again' } })).status).toBe(404);
+  });
+
+  it('GIVEN the bot refuses the values THEN the modal stays open for a corrected submit', async () => {
+    const modal = await openForm();
+    backend.failNext = new FakeDriverError('"What would you like to know?" (question) is required');
+    const refused = await postJson('/api/modal/submit', { viewer: YOU.id, modalId: modal.id, values: { question: '' } });
+    expect(refused).toEqual({ status: 409, json: { error: '"What would you like to know?" (question) is required' } });
+    expect((await postJson('/api/modal/submit', { viewer: YOU.id, modalId: modal.id, values: { question: 'why?' } })).status).toBe(200);
+  });
+
+  it('GIVEN the modal is cancelled THEN it is closed unsent and cannot be submitted afterwards', async () => {
+    const modal = await openForm();
+    expect((await postJson('/api/modal/close', { viewer: YOU.id, modalId: modal.id })).status).toBe(200);
+    expect(backend.calls.at(-1)).toEqual({ user: YOU.id, method: 'closeModal', args: [] });
+    const late = await postJson('/api/modal/submit', { viewer: YOU.id, modalId: modal.id, values: { question: 'why?' } });
+    expect(late.status).toBe(404);
+    expect(String(late.json['error'])).toContain('no longer open');
+  });
+
+  it("GIVEN someone else's modal THEN it can be neither submitted nor closed", async () => {
+    const modal = await openForm(YOU.id);
+    expect((await postJson('/api/modal/submit', { viewer: STRANGER.id, modalId: modal.id, values: { question: 'mine now' } })).status).toBe(404);
+    expect((await postJson('/api/modal/close', { viewer: STRANGER.id, modalId: modal.id })).status).toBe(404);
+    expect(backend.calls.map((call) => call.method)).toEqual(['pressButton']);
+  });
+
+  it('GIVEN a message command run on a message THEN the driver runs it as that user', async () => {
+    const message = backend.post({ channelId: CHANNEL.id, authorId: STRANGER.id, content: 'my scraper downloads 500 URLs with requests' });
+    const { status, json } = await postJson('/api/message-command', { viewer: YOU.id, messageId: message.id, name: 'Ask the concurrency guide' });
+    expect(status).toBe(200);
+    expect(backend.calls).toEqual([{ user: YOU.id, method: 'runMessageCommand', args: [message.id, 'Ask the concurrency guide'] }]);
+    expect((await stateFor(YOU.id)).messages.find((candidate) => candidate.id === json['messageId'])?.content).toBe(`Ask the concurrency guide about ${message.id}`);
+  });
+
+  it.each([
+    ['a modal id that is not one', '/api/modal/submit', { viewer: YOU.id, modalId: '../x', values: {} }, 'modalId'],
+    ['a value over 4000 characters', '/api/modal/submit', { viewer: YOU.id, modalId: 'abc', values: { question: 'x'.repeat(4001) } }, '4000'],
+    ['a message command name over 32 characters', '/api/message-command', { viewer: YOU.id, messageId: '1', name: 'x'.repeat(33) }, '32'],
+  ])('GIVEN %s THEN answers 400 with what is wrong and calls nothing', async (_case, path, body, expected) => {
+    const { status, json } = await postJson(path, body);
+    expect(status).toBe(400);
+    expect(String(json['error'])).toContain(expected);
+    expect(backend.calls).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OptionId } from '../../machines/questions.ts';
 import { knowledge, optionKnowledge } from '../../src/core/knowledge/index.ts';
-import { becauseYouSaid, buttonLabels as ui, whyNotPlaceholder } from '../../src/core/ui-text.ts';
+import { askForm, becauseYouSaid, buttonLabels as ui, whyNotPlaceholder } from '../../src/core/ui-text.ts';
 import { createTreePictureCache } from '../../src/picture/index.ts';
 import { startPlayground, type RunningPlayground } from '../../src/playground/index.ts';
 import { answersFor } from '../support/decision-table.ts';
@@ -71,11 +71,13 @@ describe.skipIf(!hasChromium)('GIVEN the playground as `npm start` runs it, in C
     await eventually(() => guide().innerText()).toContain(`Why not ${knowledge.outcomes.asyncio.shortName}?`);
   }, 60_000);
 
-  it('WHEN you reply "why?" to the guide THEN the bot answers in a reply to you', async () => {
+  // The playground's app has no Message Content intent by default, as on Discord: a reply to the guide
+  // (an interaction response) reaches the bot with an explicit mention, not by its ping alone.
+  it('WHEN you reply "@LocalBot why?" to the guide THEN the bot answers in a reply to you', async () => {
     const before = await botMessages().count();
     await guide().hover();
     await guide().getByRole('button', { name: /Reply to/ }).click();
-    await page.locator('#composer-input').fill('why?');
+    await page.locator('#composer-input').fill(`@${playground.server.bot.username} why?`);
     await page.locator('#composer-input').press('Enter');
     await eventually(() => botMessages().count()).toBe(before + 1);
     const answer = botMessages().last();
@@ -91,6 +93,61 @@ describe.skipIf(!hasChromium)('GIVEN the playground as `npm start` runs it, in C
     expect(await botMessages().last().innerText()).toContain(knowledge.outcomes.asyncio.shortName);
     const mine = page.locator('discord-message:not([bot])').last();
     expect(await mine.locator('discord-mention').innerText()).toBe(playground.server.bot.username);
+  }, 60_000);
+
+  it('WHEN you click Ask on the guide, type "why not threads?" and submit THEN a dialog asks, focused, and the answer mentions threading.Thread', async () => {
+    const before = await botMessages().count();
+    await button(guide(), ui.ask).click();
+    const dialog = page.getByRole('dialog', { name: askForm.title });
+    await eventually(() => dialog.isVisible()).toBe(true);
+    const field = dialog.getByLabel(askForm.label);
+    expect(await field.getAttribute('placeholder')).toBe(askForm.placeholder);
+    expect(await field.evaluate((input) => input === document.activeElement)).toBe(true);
+    await page.keyboard.type('why not threads?');
+    await page.screenshot({ path: artifactPath('playground-ask-dialog.png') });
+    await page.keyboard.press('Enter');
+    await eventually(() => dialog.count()).toBe(0);
+    await eventually(() => botMessages().count()).toBe(before + 1);
+    expect(await botMessages().last().innerText()).toContain('threading.Thread');
+    // Back on the Ask button that opened it.
+    await eventually(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(ui.ask);
+  }, 60_000);
+
+  it('WHEN you close the Ask dialog with Escape THEN nothing is sent and the focus is back on Ask', async () => {
+    const before = await botMessages().count();
+    const interactionsBefore = playground.server.requests.filter((request) => request.route.startsWith('/interactions/')).length;
+    // The Ask under the answer: the bot takes a second click on the same button within 3 s for a double click.
+    const answer = botMessages().last();
+    await button(answer, ui.ask).click();
+    const dialog = page.getByRole('dialog', { name: askForm.title });
+    await eventually(() => dialog.isVisible()).toBe(true);
+    await page.keyboard.type('never mind');
+    await page.keyboard.press('Escape');
+    await eventually(() => dialog.count()).toBe(0);
+    await eventually(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(ui.ask);
+    // Only the click's own answer (the modal) went through the interaction routes.
+    expect(playground.server.requests.filter((request) => request.route.startsWith('/interactions/')).length).toBe(interactionsBefore + 1);
+    expect(await botMessages().count()).toBe(before);
+  }, 60_000);
+
+  it('WHEN you run "Ask the concurrency guide" from Apps on "my scraper downloads 500 URLs with requests" THEN a guide about it appears', async () => {
+    const guides = botMessages().filter({ has: page.locator('discord-button', { hasText: ui.startOver }) });
+    const guidesBefore = await guides.count();
+    await page.locator('#composer-input').fill('my scraper downloads 500 URLs with requests');
+    await page.locator('#composer-input').press('Enter');
+    const mine = page.locator('discord-message:not([bot])', { hasText: 'my scraper downloads 500 URLs with requests' }).last();
+    await eventually(() => mine.count()).toBe(1);
+    await mine.hover();
+    await mine.getByRole('button', { name: /^Apps for/ }).click();
+    const item = mine.getByRole('menuitem', { name: 'Ask the concurrency guide' });
+    await eventually(() => item.isVisible()).toBe(true);
+    await page.screenshot({ path: artifactPath('playground-apps-menu.png') });
+    await item.click();
+    await eventually(() => guides.count()).toBe(guidesBefore + 1);
+    // The page redraws as the bot edits the guide (its picture comes later): read it afresh each time.
+    await eventually(() => guides.last().locator('discord-embed').count()).toBe(1);
+    await page.locator('#scroller').evaluate((scroller) => scroller.scrollTo(0, scroller.scrollHeight));
+    await page.screenshot({ path: artifactPath('playground-guide-about-message.png') });
   }, 60_000);
 
   it('WHEN the stranger looks and clicks your guide THEN they get a private copy marked "Only you can see this", which you do not see', async () => {

@@ -8,9 +8,10 @@ import type { PageState } from '../../src/playground/common/page-types.ts';
 
 /**
  * A stand-in bot that registers and connects the way the real one does (its own REST call and a
- * discord.js client), and answers /echo, to check the playground's wiring on its own.
+ * discord.js client), answers /echo, and keeps the text of every member's message it receives, to
+ * check the playground's wiring on its own.
  */
-function echoBot(seen: PlaygroundBotSettings[]): PlaygroundBot {
+function echoBot(seen: PlaygroundBotSettings[], received: string[] = []): PlaygroundBot {
   return {
     async register(settings) {
       seen.push(settings);
@@ -24,18 +25,32 @@ function echoBot(seen: PlaygroundBotSettings[]): PlaygroundBot {
       client.on(Events.InteractionCreate, (interaction) => {
         if (interaction.isChatInputCommand()) void interaction.reply({ content: `echo: ${interaction.options.getString('text') ?? ''}` });
       });
+      client.on(Events.MessageCreate, (message) => {
+        if (!message.author.bot) received.push(message.content);
+      });
       await client.login(settings.token);
       return { stop: () => client.destroy() };
     },
   };
 }
 
+/** Types a plain message (no reply, no mention) in the channel from the page, as "you". */
+async function typePlainly(playground: RunningPlayground, content: string): Promise<void> {
+  const response = await fetch(`${playground.url}/api/message`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ viewer: playground.users.you.id, content }),
+  });
+  expect(response.status).toBe(200);
+}
+
 describe('startPlaygroundWith', () => {
   const seen: PlaygroundBotSettings[] = [];
+  const received: string[] = [];
   let playground: RunningPlayground;
 
   beforeAll(async () => {
-    playground = await startPlaygroundWith({ port: 0, logger: pino({ level: 'silent' }), bot: echoBot(seen) });
+    playground = await startPlaygroundWith({ port: 0, logger: pino({ level: 'silent' }), bot: echoBot(seen, received) });
   });
   afterAll(async () => playground.stop());
 
@@ -46,8 +61,13 @@ describe('startPlaygroundWith', () => {
       token: playground.server.bot.token,
       applicationId: playground.server.bot.applicationId,
       guildId: expect.stringMatching(/^\d+$/),
-      messageContent: true,
+      messageContent: false,
     });
+  });
+
+  it('GIVEN no setting THEN the app has no Message Content intent, like a new Discord app: a plain message reaches the bot without its text', async () => {
+    await typePlainly(playground, 'why?');
+    await expect.poll(() => received).toEqual(['']);
   });
 
   it('GIVEN the page THEN it shows #python-help in Playground, two people, and the commands the bot registered', async () => {
@@ -70,6 +90,24 @@ describe('startPlaygroundWith', () => {
     expect(state.messages.at(-1)?.content).toBe('echo: <b>hi</b>');
     expect(playground.server.violations).toEqual([]);
     expect(playground.server.internalErrors).toEqual([]);
+  });
+});
+
+describe('startPlaygroundWith with the Message Content intent', () => {
+  const seen: PlaygroundBotSettings[] = [];
+  const received: string[] = [];
+  let playground: RunningPlayground;
+
+  beforeAll(async () => {
+    playground = await startPlaygroundWith({ port: 0, logger: pino({ level: 'silent' }), bot: echoBot(seen, received), messageContent: true });
+  });
+  afterAll(async () => playground.stop());
+
+  it('GIVEN messageContent THEN the app has the intent, the bot asks for it, and a plain message reaches the bot with its text', async () => {
+    expect(seen.map((settings) => settings.messageContent)).toEqual([true]);
+    await typePlainly(playground, 'why?');
+    await expect.poll(() => received).toEqual(['why?']);
+    expect(playground.server.violations).toEqual([]);
   });
 });
 

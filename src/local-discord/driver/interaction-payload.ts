@@ -10,6 +10,9 @@ const ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024;
 /**
  * The INTERACTION_CREATE payload, with every field discord.js 14 needs to build its interaction
  * (`entitlements` and `authorizing_integration_owners` among them, or it drops the event).
+ * `message` is the component's message (or, for a modal submit, the message whose component opened
+ * the modal), already gated for the receiving session. A message context-menu command carries its
+ * target in `data.resolved.messages`, ungated (see message-content.ts).
  */
 export function interactionPayload(world: World, bot: BotIdentity, interaction: InteractionRecord, user: StoredUser, data: JsonRecord, message?: JsonRecord): JsonRecord {
   const channel = world.channels.get(interaction.init.channelId);

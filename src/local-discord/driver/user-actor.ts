@@ -1,7 +1,9 @@
-import { apiMessage } from '../api-objects.ts';
-import { DriverError } from '../errors.ts';
+import { apiMessage, apiTargetMessage, apiUser } from '../api-objects.ts';
+import { DriverError, InteractionFailedError } from '../errors.ts';
 import type { Gateway } from '../gateway/gateway.ts';
-import { InteractionType, type InteractionRegistry, type InteractionRecord } from '../interactions.ts';
+import { hasIntent, Intents } from '../gateway/intents.ts';
+import { CommandType, InteractionType, type InteractionInit, type InteractionOutcome, type InteractionRegistry, type InteractionRecord, type InteractionTypeNumber } from '../interactions.ts';
+import { gatewayReader, type ContentReader } from '../message-content.ts';
 import { renderMessage } from '../render.ts';
 import { openDm } from '../rest/channel-routes.ts';
 import { composeMessage } from '../rest/compose.ts';
@@ -9,8 +11,10 @@ import { CONTENT_MAX, MessageFlags } from '../rules/message-rules.ts';
 import { asArray, asNumber, asRecord, asString, type JsonRecord } from '../rules/json.ts';
 import type {
   BotIdentity,
+  ButtonAnswer,
   ButtonChoice,
   ForgedComponent,
+  OpenedModal,
   RenderedMessage,
   SelectChoice,
   SendMessageOptions,
@@ -19,8 +23,9 @@ import type {
   UserActor,
   WaitOptions,
 } from '../types.ts';
-import type { StoredChannel, StoredMessage, World } from '../world.ts';
+import type { StoredChannel, StoredCommand, StoredMessage, World } from '../world.ts';
 import { interactionPayload } from './interaction-payload.ts';
+import { checkModalValues, readModalForm, submittedComponents, type ModalForm } from './modal-form.ts';
 import { resolveInvocation } from './slash-options.ts';
 import { waitFor } from './wait.ts';
 
@@ -37,12 +42,21 @@ export interface DriverDeps {
   readonly origin: () => string;
 }
 
+/** An interaction's `data`, or a builder of it for the receiving session's reader (a message command's target). */
+type InteractionData = JsonRecord | ((reader: ContentReader) => JsonRecord);
+
+/** Where a modal came from: a component's message (its submit may update that message) or a command. */
+interface ModalOrigin {
+  readonly channelId: string;
+  readonly sourceMessageId?: string;
+}
+
 /** Whether a user can see a message: everyone sees ordinary ones, only their user an ephemeral one. */
 export function visibleTo(message: StoredMessage, viewerId: string | undefined): boolean {
   return message.ephemeralFor === undefined || message.ephemeralFor === viewerId;
 }
 
-/** A user acting through the Discord client: commands, clicks, messages, and what they see. */
+/** A user acting through the Discord client: commands, clicks, modals, messages, and what they see. */
 export function createUserActor(deps: DriverDeps, user: User): UserActor {
   const stored = deps.world.users.get(user.id);
   if (stored === undefined || stored.bot) throw new DriverError(`unknown user ${user.id}; create it with createUser first`);
@@ -70,18 +84,37 @@ export function createUserActor(deps: DriverDeps, user: User): UserActor {
     return renderMessage(message);
   };
 
-  /** Sends the interaction to the bot and waits until the user sees its complete answer. */
-  const interact = async (interaction: InteractionRecord, data: JsonRecord, opts: WaitOptions | undefined, message?: JsonRecord): Promise<RenderedMessage> => {
+  /** Sends the interaction to the bot and waits until the user sees its complete answer, or its modal. */
+  const interact = async (interaction: InteractionRecord, data: InteractionData, opts: WaitOptions | undefined, message?: StoredMessage): Promise<InteractionOutcome> => {
     if (!deps.gateway.hasSessionFor(interaction.init.guildId)) {
       throw new DriverError('no bot is connected to the gateway for this guild; start the bot and await waitForBotReady() first');
     }
-    deps.gateway.deliver(interaction.init.guildId, () => ({ t: 'INTERACTION_CREATE', d: interactionPayload(deps.world, deps.bot, interaction, stored, data, message) }));
+    deps.gateway.deliver(interaction.init.guildId, (session) => {
+      // The component's message comes over the gateway, gated by the session's intents like MESSAGE_CREATE.
+      const reader = gatewayReader(deps.bot.userId, hasIntent(session.intents, Intents.MessageContent));
+      const messageObject = message === undefined ? undefined : apiMessage(message, deps.world, deps.origin(), reader);
+      const payloadData = typeof data === 'function' ? data(reader) : data;
+      return { t: 'INTERACTION_CREATE', d: interactionPayload(deps.world, deps.bot, interaction, stored, payloadData, messageObject) };
+    });
     const timeoutMs = opts?.timeoutMs ?? DEFAULT_WAIT_MS;
-    const messageId = await waitFor(interaction.answer, timeoutMs, () => `the bot did not answer the interaction within ${timeoutMs} ms (acknowledged: ${interaction.acknowledged})`);
-    return render(messageId);
+    return waitFor(interaction.answer, timeoutMs, () => `the bot did not answer the interaction within ${timeoutMs} ms (acknowledged: ${interaction.acknowledged})`);
   };
 
-  const newInteraction = (channel: StoredChannel, type: 2 | 3, extra: { sourceMessageId?: string; commandName?: string }) =>
+  /** The answer as a message; a modal is refused, saying how to open one (`instead`). */
+  const expectMessage = (outcome: InteractionOutcome, instead: string): RenderedMessage => {
+    if (outcome.kind === 'message') return render(outcome.messageId);
+    throw new DriverError(`the bot answered with a modal ("${asString(outcome.modal['title']) ?? ''}"), not a message; ${instead}`);
+  };
+
+  /** The answer as a modal the user can fill in; a message is refused, saying what it was. */
+  const expectModal = (outcome: InteractionOutcome, origin: ModalOrigin, action: string): OpenedModal => {
+    if (outcome.kind === 'modal') return openedModal(readModalForm(outcome.modal), origin);
+    const answer = render(outcome.messageId);
+    const shown = answer.content !== '' ? JSON.stringify(answer.content.slice(0, 80)) : answer.embeds[0]?.title !== undefined ? `an embed "${answer.embeds[0].title}"` : `message ${answer.id}`;
+    throw new DriverError(`the bot answered ${action} with a message, not a modal: ${shown}`);
+  };
+
+  const newInteraction = (channel: StoredChannel, type: InteractionTypeNumber, extra: Partial<Pick<InteractionInit, 'sourceMessageId' | 'commandName' | 'commandType' | 'targetMessageId'>>) =>
     deps.interactions.create({
       id: deps.newId(),
       type,
@@ -91,37 +124,135 @@ export function createUserActor(deps: DriverDeps, user: User): UserActor {
       ...extra,
     });
 
+  const openedModal = (form: ModalForm, origin: ModalOrigin): OpenedModal => {
+    let state: 'open' | 'submitted' | 'closed' = 'open';
+    return {
+      customId: form.customId,
+      title: form.title,
+      fields: form.fields,
+      async submit(values: Readonly<Record<string, string>>, opts?: WaitOptions) {
+        if (state !== 'open') throw new DriverError(`the modal "${form.title}" was already ${state}; open it again to send another`);
+        checkModalValues(form, values);
+        const channel = channelFor(origin.channelId);
+        const source = origin.sourceMessageId === undefined ? undefined : deps.world.message(origin.sourceMessageId);
+        if (origin.sourceMessageId !== undefined && (source === undefined || !visibleTo(source, user.id))) {
+          throw new DriverError(`the message that opened the modal "${form.title}" is gone; the Discord client would close the modal`);
+        }
+        state = 'submitted';
+        const interaction = newInteraction(channel, InteractionType.ModalSubmit, origin.sourceMessageId === undefined ? {} : { sourceMessageId: origin.sourceMessageId });
+        try {
+          const outcome = await interact(interaction, { custom_id: form.customId, components: submittedComponents(form, values) }, opts, source);
+          return expectMessage(outcome, 'a modal cannot answer a modal submit');
+        } catch (error) {
+          // The Discord client keeps a modal open when its submit failed, so the user can try again.
+          if (error instanceof InteractionFailedError) state = 'open';
+          throw error;
+        }
+      },
+      close() {
+        if (state === 'open') state = 'closed';
+      },
+    };
+  };
+
+  /** A registered command of that type by name where the channel is, checked against its contexts. */
+  const findCommand = (channel: StoredChannel, name: string, type: number): StoredCommand | undefined => {
+    const command = deps.world.commandsFor(channel.guildId).find((candidate) => candidate.definition['name'] === name && (asNumber(candidate.definition['type']) ?? CommandType.ChatInput) === type);
+    if (command !== undefined) checkContext(command.definition, channel);
+    return command;
+  };
+
+  const startSlashCommand = (channelId: string, name: string, options: Readonly<Record<string, SlashOptionValue>>, opts: WaitOptions | undefined) => {
+    const channel = channelFor(channelId);
+    const [commandName = '', ...path] = name.trim().replace(/^\//, '').split(/\s+/);
+    const command = findCommand(channel, commandName, CommandType.ChatInput);
+    if (command === undefined) {
+      const known = commandNames(deps.world, channel, CommandType.ChatInput).map((candidate) => `/${candidate}`);
+      throw new DriverError(`no slash command /${commandName} is registered here (registered: ${known.join(', ') || 'none'})`);
+    }
+    const invocation = resolveInvocation(command.definition, path, options);
+    const interaction = newInteraction(channel, InteractionType.ApplicationCommand, { commandName, commandType: CommandType.ChatInput });
+    const data = { id: command.id, name: commandName, type: CommandType.ChatInput, options: invocation.options, ...(command.guildId === undefined ? {} : { guild_id: command.guildId }) };
+    return { channel, outcome: interact(interaction, data, opts) };
+  };
+
+  const startMessageCommand = (messageId: string, name: string, opts: WaitOptions | undefined) => {
+    const target = visibleMessage(messageId);
+    const channel = channelFor(target.channelId);
+    const command = findCommand(channel, name, CommandType.Message);
+    if (command === undefined) {
+      const known = commandNames(deps.world, channel, CommandType.Message).map((candidate) => JSON.stringify(candidate));
+      throw new DriverError(`no message command ${JSON.stringify(name)} is registered here (message commands: ${known.join(', ') || 'none'})`);
+    }
+    const interaction = newInteraction(channel, InteractionType.ApplicationCommand, { commandName: name, commandType: CommandType.Message, targetMessageId: target.id });
+    const author = deps.world.users.get(target.authorId);
+    const data = (reader: ContentReader): JsonRecord => ({
+      id: command.id,
+      name,
+      type: CommandType.Message,
+      target_id: target.id,
+      resolved: {
+        // The target carries its content whatever the session's intents: Discord's documented exception.
+        messages: { [target.id]: apiTargetMessage(target, deps.world, deps.origin(), reader) },
+        ...(author === undefined ? {} : { users: { [author.id]: apiUser(author) } }),
+      },
+      ...(command.guildId === undefined ? {} : { guild_id: command.guildId }),
+    });
+    return { channel, outcome: interact(interaction, data, opts) };
+  };
+
+  /** Finds a clickable button on a message the user sees and sends its click. */
+  const startClick = (messageId: string, which: ButtonChoice, opts: WaitOptions | undefined) => {
+    const message = visibleMessage(messageId);
+    const buttons = componentsOf(message).filter((component) => component['type'] === 2);
+    const button = buttons.find((candidate) => ('label' in which ? candidate['label'] === which.label : candidate['custom_id'] === which.customId));
+    if (button === undefined) {
+      const labels = buttons.map((candidate) => JSON.stringify(candidate['label'] ?? candidate['custom_id'])).join(', ');
+      throw new DriverError(`message ${messageId} has no button ${JSON.stringify('label' in which ? which.label : which.customId)} (buttons: ${labels || 'none'})`);
+    }
+    if (button['disabled'] === true) throw new DriverError(`the button ${JSON.stringify(button['label'])} is disabled`);
+    const customId = asString(button['custom_id']);
+    if (customId === undefined) throw new DriverError(`the button ${JSON.stringify(button['label'])} is a link or premium button; clicking it sends the bot nothing`);
+    const interaction = newInteraction(channelFor(message.channelId), InteractionType.MessageComponent, { sourceMessageId: message.id });
+    const origin: ModalOrigin = { channelId: message.channelId, sourceMessageId: message.id };
+    return { origin, outcome: interact(interaction, { custom_id: customId, component_type: 2 }, opts, message) };
+  };
+
   const actor: UserActor = {
     user,
 
     async runSlashCommand(channelId: string, name: string, options: Readonly<Record<string, SlashOptionValue>> = {}, opts?: WaitOptions) {
-      const channel = channelFor(channelId);
-      const [commandName = '', ...path] = name.trim().replace(/^\//, '').split(/\s+/);
-      const command = deps.world.commandsFor(channel.guildId).find((candidate) => candidate.definition['name'] === commandName && (asNumber(candidate.definition['type']) ?? 1) === 1);
-      if (command === undefined) {
-        const known = deps.world.commandsFor(channel.guildId).map((candidate) => `/${String(candidate.definition['name'])}`);
-        throw new DriverError(`no slash command /${commandName} is registered here (registered: ${known.join(', ') || 'none'})`);
-      }
-      checkContext(command.definition, channel);
-      const invocation = resolveInvocation(command.definition, path, options);
-      const interaction = newInteraction(channel, InteractionType.ApplicationCommand, { commandName });
-      const data = { id: command.id, name: commandName, type: 1, options: invocation.options, ...(command.guildId === undefined ? {} : { guild_id: command.guildId }) };
-      return interact(interaction, data, opts);
+      return expectMessage(await startSlashCommand(channelId, name, options, opts).outcome, 'use openModalFromCommand to see and submit it');
+    },
+
+    async openModalFromCommand(channelId: string, name: string, options: Readonly<Record<string, SlashOptionValue>> = {}, opts?: WaitOptions) {
+      const started = startSlashCommand(channelId, name, options, opts);
+      return expectModal(await started.outcome, { channelId: started.channel.id }, `/${name.trim().replace(/^\//, '')}`);
+    },
+
+    async runMessageCommand(messageId: string, name: string, opts?: WaitOptions) {
+      return expectMessage(await startMessageCommand(messageId, name, opts).outcome, 'use openModalFromMessageCommand to see and submit it');
+    },
+
+    async openModalFromMessageCommand(messageId: string, name: string, opts?: WaitOptions) {
+      const started = startMessageCommand(messageId, name, opts);
+      return expectModal(await started.outcome, { channelId: started.channel.id }, `the message command ${JSON.stringify(name)}`);
     },
 
     async clickButton(messageId: string, which: ButtonChoice, opts?: WaitOptions) {
-      const message = visibleMessage(messageId);
-      const buttons = componentsOf(message).filter((component) => component['type'] === 2);
-      const button = buttons.find((candidate) => ('label' in which ? candidate['label'] === which.label : candidate['custom_id'] === which.customId));
-      if (button === undefined) {
-        const labels = buttons.map((candidate) => JSON.stringify(candidate['label'] ?? candidate['custom_id'])).join(', ');
-        throw new DriverError(`message ${messageId} has no button ${JSON.stringify('label' in which ? which.label : which.customId)} (buttons: ${labels || 'none'})`);
-      }
-      if (button['disabled'] === true) throw new DriverError(`the button ${JSON.stringify(button['label'])} is disabled`);
-      const customId = asString(button['custom_id']);
-      if (customId === undefined) throw new DriverError(`the button ${JSON.stringify(button['label'])} is a link or premium button; clicking it sends the bot nothing`);
-      const interaction = newInteraction(channelFor(message.channelId), InteractionType.MessageComponent, { sourceMessageId: message.id });
-      return interact(interaction, { custom_id: customId, component_type: 2 }, opts, apiMessage(message, deps.world, deps.origin()));
+      return expectMessage(await startClick(messageId, which, opts).outcome, 'use openModal to see and submit it');
+    },
+
+    async openModal(messageId: string, which: ButtonChoice, opts?: WaitOptions) {
+      const started = startClick(messageId, which, opts);
+      return expectModal(await started.outcome, started.origin, 'the click');
+    },
+
+    async pressButton(messageId: string, which: ButtonChoice, opts?: WaitOptions): Promise<ButtonAnswer> {
+      const started = startClick(messageId, which, opts);
+      const outcome = await started.outcome;
+      if (outcome.kind === 'modal') return { kind: 'modal', modal: openedModal(readModalForm(outcome.modal), started.origin) };
+      return { kind: 'message', message: render(outcome.messageId) };
     },
 
     async selectOption(messageId: string, which: SelectChoice, opts?: WaitOptions) {
@@ -138,7 +269,7 @@ export function createUserActor(deps: DriverDeps, user: User): UserActor {
       if (which.values.length < min || which.values.length > max) throw new DriverError(`the select menu takes ${min}-${max} values, not ${which.values.length}`);
       const interaction = newInteraction(channelFor(message.channelId), InteractionType.MessageComponent, { sourceMessageId: message.id });
       const data = { custom_id: String(select['custom_id']), component_type: 3, values: [...which.values] };
-      return interact(interaction, data, opts, apiMessage(message, deps.world, deps.origin()));
+      return expectMessage(await interact(interaction, data, opts, message), 'the driver opens modals from buttons and commands only');
     },
 
     async sendComponentInteraction(messageId: string, component: ForgedComponent, opts?: WaitOptions) {
@@ -150,7 +281,7 @@ export function createUserActor(deps: DriverDeps, user: User): UserActor {
       if (!Number.isInteger(component.componentType)) throw new DriverError(`componentType must be an integer, got ${String(component.componentType)}`);
       const interaction = newInteraction(channelFor(message.channelId), InteractionType.MessageComponent, { sourceMessageId: message.id });
       const data = { custom_id: component.customId, component_type: component.componentType, ...(component.values === undefined ? {} : { values: [...component.values] }) };
-      return interact(interaction, data, opts, apiMessage(message, deps.world, deps.origin()));
+      return expectMessage(await interact(interaction, data, opts, message), 'use openModal on a button the message shows');
     },
 
     async sendMessage(channelId: string, content: string, opts: SendMessageOptions = {}) {
@@ -222,7 +353,16 @@ function checkContext(definition: JsonRecord, channel: StoredChannel): void {
   const contexts = asArray(definition['contexts']);
   const inDm = channel.type === 1;
   const allowed = contexts === undefined ? !(inDm && definition['dm_permission'] === false) : contexts.includes(inDm ? 1 : 0);
-  if (!allowed) throw new DriverError(`/${String(definition['name'])} is not offered in ${inDm ? 'DMs' : 'guild channels'} (contexts ${JSON.stringify(contexts ?? [])})`);
+  const name = (asNumber(definition['type']) ?? CommandType.ChatInput) === CommandType.ChatInput ? `/${String(definition['name'])}` : `the command ${JSON.stringify(definition['name'])}`;
+  if (!allowed) throw new DriverError(`${name} is not offered in ${inDm ? 'DMs' : 'guild channels'} (contexts ${JSON.stringify(contexts ?? [])})`);
+}
+
+/** Names of the commands of one type that users can run in that channel. */
+function commandNames(world: World, channel: StoredChannel, type: number): string[] {
+  return world
+    .commandsFor(channel.guildId)
+    .filter((command) => (asNumber(command.definition['type']) ?? CommandType.ChatInput) === type)
+    .map((command) => String(command.definition['name']));
 }
 
 function componentsOf(message: StoredMessage): JsonRecord[] {

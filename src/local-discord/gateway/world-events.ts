@@ -1,10 +1,9 @@
 import { apiChannel, apiGuildCreate, apiMember, apiMessage } from '../api-objects.ts';
-import type { JsonRecord } from '../rules/json.ts';
+import { gatewayReader } from '../message-content.ts';
 import type { BotIdentity } from '../types.ts';
 import type { StoredMessage, World, WorldEvent } from '../world.ts';
 import type { Gateway } from './gateway.ts';
 import { hasIntent, Intents } from './intents.ts';
-import type { GatewaySession } from './session.ts';
 
 /**
  * Turns changes in the world into the dispatches Discord would send the bot: GUILD_CREATE,
@@ -46,20 +45,9 @@ function forwardMessage(world: World, gateway: Gateway, bot: BotIdentity, origin
     if (type === 'messageDeleted') {
       return { t: EVENT_NAMES[type], d: { id: message.id, channel_id: message.channelId, ...(message.guildId === undefined ? {} : { guild_id: message.guildId }) } };
     }
+    // Content is gated by the intents this session identified with.
+    const reader = gatewayReader(bot.userId, hasIntent(session.intents, Intents.MessageContent));
     // The gateway adds channel_type; discord.js needs it to build a DM channel it has not cached.
-    const payload = { ...apiMessage(message, world, origin()), channel_type: world.channels.get(message.channelId)?.type ?? 0 };
-    return { t: EVENT_NAMES[type], d: canReadContent(session, message, bot) ? payload : withoutContent(payload) };
+    return { t: EVENT_NAMES[type], d: { ...apiMessage(message, world, origin(), reader), channel_type: world.channels.get(message.channelId)?.type ?? 0 } };
   });
-}
-
-/**
- * Without MESSAGE_CONTENT a bot still reads its own messages, DMs, and messages that mention it
- * (Discord's documented exceptions).
- */
-function canReadContent(session: GatewaySession, message: StoredMessage, bot: BotIdentity): boolean {
-  return hasIntent(session.intents, Intents.MessageContent) || message.authorId === bot.userId || message.guildId === undefined || message.mentions.includes(bot.userId);
-}
-
-function withoutContent(payload: JsonRecord): JsonRecord {
-  return { ...payload, content: '', embeds: [], attachments: [], components: [] };
 }

@@ -23,7 +23,7 @@ function visibleMessage(context: RestContext, channel: StoredChannel, messageId:
   return message;
 }
 
-const toApi = (context: RestContext, message: StoredMessage) => apiMessage(message, context.world, context.origin());
+const toApi = (context: RestContext, message: StoredMessage) => apiMessage(message, context.world, context.origin(), context.reader);
 
 /** Channel and message routes a bot calls with its token. */
 export const channelRoutes: readonly Route[] = [

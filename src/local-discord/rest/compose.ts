@@ -59,12 +59,18 @@ export function composeMessage(context: ComposeContext, init: NewMessage): Store
     mentions: mentionedUsers(context.world, content, allowedMentions, reference),
     ...(allowedMentions === undefined ? {} : { allowedMentions }),
     ...(reference === undefined ? {} : { reference: reference.id }),
+    ...(reference === undefined || !isInteractionResponse(reference) ? {} : { repliedToInteractionResponse: true }),
     ...(init.ephemeralFor === undefined ? {} : { ephemeralFor: init.ephemeralFor }),
     ...(init.webhookId === undefined ? {} : { webhookId: init.webhookId }),
     ...(init.interaction === undefined ? {} : { interaction: init.interaction }),
   };
   if ((flags & MessageFlags.Loading) === 0 && isEmptyMessage(message)) throw apiErrors.emptyMessage();
   return message;
+}
+
+/** A message sent in answer to an interaction, or through the app's webhook (follow-ups included). */
+function isInteractionResponse(message: StoredMessage): boolean {
+  return message.interaction !== undefined || message.webhookId !== undefined;
 }
 
 /** The fields an edit changes, checked before anything is applied so a refused edit changes nothing. */

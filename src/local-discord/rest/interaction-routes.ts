@@ -9,9 +9,10 @@ import {
   type SpecSchema,
 } from 'discord-api-spec/zod';
 import { apiMessage } from '../api-objects.ts';
-import { apiErrors, DriverError } from '../errors.ts';
-import type { InteractionRecord } from '../interactions.ts';
+import { apiErrors } from '../errors.ts';
+import { CommandType, InteractionType, type InteractionInit, type InteractionRecord } from '../interactions.ts';
 import { INTERACTION_MESSAGE_FLAGS, MessageFlags, messageProblems } from '../rules/message-rules.ts';
+import { modalProblems } from '../rules/modal-rules.ts';
 import { asNumber, asRecord, type JsonRecord } from '../rules/json.ts';
 import type { StoredMessage } from '../world.ts';
 import { composeMessage, planEdit, validateMessageBody } from './compose.ts';
@@ -47,16 +48,14 @@ function respond(context: RestContext, request: RestRequest): RestResponse {
   }
   const data = asRecord(body['data']) ?? {};
   const carriesMessage = type === Callback.ChannelMessage || type === Callback.UpdateMessage;
-  const problems = [
-    ...context.checkSpec(schema, body),
-    ...(carriesMessage ? messageProblems(data, INTERACTION_MESSAGE_FLAGS).map((problem) => ({ ...problem, path: ['data', ...problem.path] })) : []),
-  ];
+  const documented = carriesMessage ? messageProblems(data, INTERACTION_MESSAGE_FLAGS) : type === Callback.Modal ? modalProblems(data) : [];
+  const problems = [...context.checkSpec(schema, body), ...documented.map((problem) => ({ ...problem, path: ['data', ...problem.path] }))];
   if (problems.length > 0) throw apiErrors.invalidFormBody(problems);
   const message = applyCallback(context, interaction, type, data, request);
   if (request.query.get('with_response') !== 'true') return noContent();
   return json({
     interaction: { id: interaction.id, type: interaction.init.type, response_message_id: message?.id, response_message_loading: message === undefined ? false : (message.flags & MessageFlags.Loading) !== 0, response_message_ephemeral: message === undefined ? false : (message.flags & MessageFlags.Ephemeral) !== 0 },
-    ...(message === undefined ? {} : { resource: { type, message: apiMessage(message, context.world, context.origin()) } }),
+    ...(message === undefined ? (type === Callback.Modal ? { resource: { type } } : {}) : { resource: { type, message: apiMessage(message, context.world, context.origin(), context.reader) } }),
   });
 }
 
@@ -74,8 +73,11 @@ function applyCallback(context: RestContext, interaction: InteractionRecord, typ
     }
     case Callback.DeferredUpdate:
     case Callback.UpdateMessage: {
-      if (!interaction.isComponent) {
-        throw apiErrors.invalidFormBody([{ path: ['type'], code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: `Response type ${type} is only valid for message component interactions.` }]);
+      // A component's message, or the message whose component opened the modal being submitted.
+      if (!interaction.canUpdateSource) {
+        throw apiErrors.invalidFormBody([
+          { path: ['type'], code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: `Response type ${type} is only valid for message component interactions and for submits of modals they opened.` },
+        ]);
       }
       const source = interaction.init.sourceMessageId === undefined ? undefined : context.world.message(interaction.init.sourceMessageId);
       if (source === undefined) throw apiErrors.unknownMessage();
@@ -90,8 +92,12 @@ function applyCallback(context: RestContext, interaction: InteractionRecord, typ
       return source;
     }
     case Callback.Modal:
+      // A modal answers a command or a component; the submit of a modal gets a message, never another modal.
+      if (interaction.init.type === InteractionType.ModalSubmit) {
+        throw apiErrors.invalidFormBody([{ path: ['type'], code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: 'A modal cannot be the response to a modal submit.' }]);
+      }
       interaction.acknowledge(type, undefined);
-      interaction.fail(new DriverError('the bot answered with a modal, which this local server cannot fill in'));
+      interaction.markModalShown(data);
       return undefined;
     default:
       throw apiErrors.invalidFormBody([{ path: ['type'], code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: `Response type ${type} is not valid for this interaction.` }]);
@@ -117,14 +123,26 @@ function responseMessage(context: RestContext, interaction: InteractionRecord, d
   return composeMessage(context, {
     channel,
     authorId: context.bot.userId,
-    type: interaction.isComponent ? 0 : 20,
+    type: responseMessageType(interaction.init),
     body,
     files: request.files,
     extraFlags,
     webhookId: context.bot.applicationId,
-    interaction: { id: interaction.id, type: interaction.init.type, userId: interaction.init.userId, ...(interaction.init.commandName === undefined ? {} : { commandName: interaction.init.commandName }) },
+    interaction: {
+      id: interaction.id,
+      type: interaction.init.type,
+      userId: interaction.init.userId,
+      ...(interaction.init.commandName === undefined ? {} : { commandName: interaction.init.commandName }),
+      ...(interaction.init.targetMessageId === undefined ? {} : { targetMessageId: interaction.init.targetMessageId }),
+    },
     ...(ephemeral ? { ephemeralFor: interaction.init.userId } : {}),
   });
+}
+
+/** Message types of responses: 20 to a slash command, 23 to a context-menu command, 0 to components and modal submits. */
+function responseMessageType(init: InteractionInit): number {
+  if (init.type !== InteractionType.ApplicationCommand) return 0;
+  return init.commandType === CommandType.Message || init.commandType === CommandType.User ? 23 : 20;
 }
 
 /** The interaction behind a webhook route, refused as Discord does once the token expired. */
@@ -154,7 +172,7 @@ function editThroughToken(context: RestContext, request: RestRequest): RestRespo
   const edit = planEdit(context, message, body, request.files);
   context.world.updateMessage(message, edit.apply);
   if (message.id === interaction.originalMessageId) interaction.markAnswered(message.id);
-  return json(apiMessage(message, context.world, context.origin()));
+  return json(apiMessage(message, context.world, context.origin(), context.reader));
 }
 
 function followUp(context: RestContext, request: RestRequest): RestResponse {
@@ -167,12 +185,12 @@ function followUp(context: RestContext, request: RestRequest): RestResponse {
     const edit = planEdit(context, original, body, request.files);
     context.world.updateMessage(original, edit.apply);
     interaction.markAnswered(original.id);
-    return json(apiMessage(original, context.world, context.origin()));
+    return json(apiMessage(original, context.world, context.origin(), context.reader));
   }
   const message = responseMessage(context, interaction, body, request, 0);
   context.world.addMessage(message);
   interaction.markAnswered(message.id);
-  return json(apiMessage(message, context.world, context.origin()));
+  return json(apiMessage(message, context.world, context.origin(), context.reader));
 }
 
 /** The routes a bot reaches with an interaction's id and token, without its bot token. */
@@ -185,7 +203,7 @@ export const interactionRoutes: readonly Route[] = [
     bucket: byWebhook,
     handle(context, request) {
       const interaction = webhookInteraction(context, request);
-      return json(apiMessage(targetMessage(context, interaction, request.params['messageId'] ?? ''), context.world, context.origin()));
+      return json(apiMessage(targetMessage(context, interaction, request.params['messageId'] ?? ''), context.world, context.origin(), context.reader));
     },
   },
   { method: 'PATCH', path: '/webhooks/:appId/:token/messages/:messageId', auth: false, bucket: byWebhook, handle: editThroughToken },

@@ -2,6 +2,7 @@ import type { specProblems } from '../rules/spec-validation.ts';
 import type { Clock } from '../clock.ts';
 import type { Gateway } from '../gateway/gateway.ts';
 import type { InteractionRegistry } from '../interactions.ts';
+import type { ContentReader } from '../message-content.ts';
 import type { BotIdentity } from '../types.ts';
 import type { World } from '../world.ts';
 import type { UploadedFile } from './request-body.ts';
@@ -19,6 +20,8 @@ export interface RestContext {
   readonly origin: () => string;
   readonly gatewayUrl: () => string;
   readonly recommendedShards: number;
+  /** Gates the content of every message object a REST answer carries, by the app's own Message Content setting. */
+  readonly reader: ContentReader;
   /** specProblems, or a stand-in that finds none when schema checks are off. */
   readonly checkSpec: typeof specProblems;
 }

@@ -4,11 +4,15 @@ import { asArray, asNumber, asRecord, asString, type JsonRecord } from './json.t
 /** Discord's documented pattern for command and option names. */
 const NAME_PATTERN = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 const CHAT_INPUT = 1;
+const USER = 2;
+const MESSAGE = 3;
 const SUBCOMMAND = 1;
 const SUBCOMMAND_GROUP = 2;
 const MAX_OPTIONS = 25;
 const MAX_CHOICES = 25;
 const MAX_CHAT_INPUT_COMMANDS = 100;
+/** Per app and scope, user and message commands each (15 since March 2026, 5 before). */
+const MAX_CONTEXT_MENU_COMMANDS = 15;
 const MAX_COMBINED_CHARACTERS = 8000;
 
 type Path = (string | number)[];
@@ -21,7 +25,7 @@ type Path = (string | number)[];
 export function commandListProblems(commands: readonly unknown[]): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const seen = new Set<string>();
-  let chatInputCount = 0;
+  const counts = new Map<number, number>();
   commands.forEach((raw, index) => {
     const command = asRecord(raw) ?? {};
     const type = asNumber(command['type']) ?? CHAT_INPUT;
@@ -29,10 +33,15 @@ export function commandListProblems(commands: readonly unknown[]): FieldProblem[
     const key = `${type}:${name}`;
     if (seen.has(key)) problems.push({ path: [index, 'name'], code: 'APPLICATION_COMMAND_ALREADY_EXISTS', message: 'Application command names must be unique' });
     seen.add(key);
-    if (type === CHAT_INPUT) chatInputCount += 1;
+    counts.set(type, (counts.get(type) ?? 0) + 1);
     problems.push(...commandProblems(command, type, [index]));
   });
-  if (chatInputCount > MAX_CHAT_INPUT_COMMANDS) problems.push(tooLong([], MAX_CHAT_INPUT_COMMANDS));
+  if ((counts.get(CHAT_INPUT) ?? 0) > MAX_CHAT_INPUT_COMMANDS) problems.push(tooLong([], MAX_CHAT_INPUT_COMMANDS));
+  for (const [type, kind] of [[USER, 'user'], [MESSAGE, 'message']] as const) {
+    if ((counts.get(type) ?? 0) > MAX_CONTEXT_MENU_COMMANDS) {
+      problems.push({ path: [], code: 'APPLICATION_COMMANDS_TOO_MANY', message: `An app has at most ${MAX_CONTEXT_MENU_COMMANDS} ${kind} commands.` });
+    }
+  }
   return problems;
 }
 
@@ -47,9 +56,13 @@ function commandProblems(command: JsonRecord, type: number, path: Path): FieldPr
       problems.push({ path, code: 'APPLICATION_COMMAND_TOO_LARGE', message: `Command exceeds maximum size (${MAX_COMBINED_CHARACTERS})` });
     }
   } else {
+    // User and message commands: any name of 1-32 characters (spaces and capitals too), no description, no options.
     if (name.length < 1 || name.length > 32) problems.push(badLength([...path, 'name'], 1, 32));
     const description = asString(command['description']) ?? '';
     if (description !== '') problems.push({ path: [...path, 'description'], code: 'APPLICATION_COMMAND_DESCRIPTION_NOT_ALLOWED', message: 'User and message commands have no description.' });
+    if ((asArray(command['options']) ?? []).length > 0) {
+      problems.push({ path: [...path, 'options'], code: 'APPLICATION_COMMAND_OPTIONS_NOT_ALLOWED', message: 'User and message commands have no options.' });
+    }
   }
   return problems;
 }

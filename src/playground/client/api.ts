@@ -16,9 +16,11 @@ export async function fetchState(viewerId: string | null): Promise<PageState> {
   return (await call(`/api/state${query}`, { method: 'GET' })) as PageState;
 }
 
-/** Posts an action as the selected user; resolves once the bot has answered it. */
-export async function post(path: '/api/command' | '/api/message' | '/api/click' | '/api/select', body: unknown): Promise<void> {
-  await call(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+export type ActionPath = '/api/command' | '/api/message' | '/api/click' | '/api/select' | '/api/message-command' | '/api/modal/submit' | '/api/modal/close';
+
+/** Posts an action as the selected user; resolves with the server's answer once the bot has answered it. */
+export async function post(path: ActionPath, body: unknown): Promise<unknown> {
+  return call(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 }
 
 async function call(path: string, init: RequestInit): Promise<unknown> {

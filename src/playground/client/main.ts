@@ -2,10 +2,11 @@ import './discord-config.ts';
 import '@skyra/discord-components-core';
 import { hintsFor } from '../common/command-hints.ts';
 import { parseComposerInput } from '../common/composer.ts';
-import type { PageMessage, PageState, PageUser } from '../common/page-types.ts';
+import type { ClickResult, PageMessage, PageModal, PageState, PageUser } from '../common/page-types.ts';
 import { ApiError, fetchState, post } from './api.ts';
 import { avatarFor } from './avatars.ts';
 import { el } from './dom.ts';
+import { showModalDialog } from './modal-dialog.ts';
 import { renderMessage, type RenderContext } from './render-message.ts';
 
 const byId = <T extends HTMLElement>(id: string): T => {
@@ -34,6 +35,8 @@ const view = {
 let state: PageState | null = null;
 let viewerId: string | null = new URLSearchParams(location.search).get('as');
 let replyTo: PageMessage | null = null;
+/** The message whose Apps menu is open. */
+let appsOpenFor: string | null = null;
 const dismissed = new Set<string>();
 
 function avatarOf(user: PageUser): string {
@@ -42,13 +45,46 @@ function avatarOf(user: PageUser): string {
   return avatarFor(user.name, index);
 }
 
+/**
+ * Focuses an element of the channel by its data-focus-key (a discord-button's own inner button).
+ * On the next frame: a freshly drawn discord-message shows its slotted toolbar and buttons only
+ * once the component has rendered, and nothing unrendered can take the focus.
+ */
+function focusByKey(key: string): void {
+  requestAnimationFrame(() => {
+    const element = view.messages.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(key)}"]`);
+    const inner = element?.shadowRoot?.querySelector<HTMLElement>('button, a');
+    (inner ?? element)?.focus();
+  });
+}
+
 const context: RenderContext = {
   nameOf: (id) => (state === null ? undefined : [state.bot, ...state.users].find((user) => user.id === id)?.name),
   avatarOf,
+  messageCommands: () => state?.messageCommands ?? [],
+  appsOpenFor: () => appsOpenFor,
   actions: {
     click: (message, customId, button) => {
       button.setAttribute('data-busy', '');
-      void run(post('/api/click', { viewer: viewerId, messageId: message.id, customId })).finally(() => button.removeAttribute('data-busy'));
+      const clicked = post('/api/click', { viewer: viewerId, messageId: message.id, customId }).then((result) => {
+        if ('modal' in (result as ClickResult)) openModal((result as Extract<ClickResult, { modal: PageModal }>).modal, `button-${message.id}-${customId}`);
+      });
+      void run(clicked).finally(() => button.removeAttribute('data-busy'));
+    },
+    showApps: (message, focus) => {
+      const previous = appsOpenFor;
+      appsOpenFor = message?.id ?? null;
+      render();
+      const id = message?.id ?? previous;
+      if (id === null) return;
+      if (typeof focus === 'number') focusByKey(`apps-item-${id}-${focus}`);
+      else if (focus === 'button') focusByKey(`apps-button-${id}`);
+    },
+    runMessageCommand: (message, name) => {
+      appsOpenFor = null;
+      render();
+      focusByKey(`apps-button-${message.id}`);
+      void run(post('/api/message-command', { viewer: viewerId, messageId: message.id, name }));
     },
     select: (message, customId, value) => void run(post('/api/select', { viewer: viewerId, messageId: message.id, customId, values: [value] })),
     reply: (message) => startReply(message),
@@ -68,8 +104,27 @@ const context: RenderContext = {
   },
 };
 
+/**
+ * Shows a modal the bot opened as a dialog. Submit sends its values and the bot's answer appears as
+ * usual; Cancel or Escape closes it unsent. Either way the focus goes back to the button that
+ * opened it (found again by key: the channel may have been redrawn meanwhile).
+ */
+function openModal(modal: PageModal, openerKey: string): void {
+  const viewer = viewerId;
+  showModalDialog(modal, {
+    submit: async (values) => {
+      await post('/api/modal/submit', { viewer, modalId: modal.id, values });
+      revealNextNewMessage = true;
+      showError(null);
+      await refresh();
+    },
+    cancel: () => void post('/api/modal/close', { viewer, modalId: modal.id }).catch(() => undefined),
+    closed: () => focusByKey(openerKey),
+  });
+}
+
 /** Shows the error of a failed action until the next action succeeds. */
-async function run(action: Promise<void>): Promise<void> {
+async function run(action: Promise<unknown>): Promise<void> {
   // What your own action brings (an answer, a private copy) is scrolled into view, as in Discord.
   revealNextNewMessage = true;
   try {
@@ -134,12 +189,16 @@ function render(): void {
   view.scroller.classList.remove('menu-open');
   const atBottom = view.scroller.scrollHeight - view.scroller.scrollTop - view.scroller.clientHeight < 80;
   const shown = current.messages.filter((message) => !dismissed.has(message.id));
+  if (appsOpenFor !== null && !shown.some((message) => message.id === appsOpenFor)) appsOpenFor = null;
+  // Redrawing replaces every element: keep the keyboard focus on the same control.
+  const focused = document.activeElement instanceof HTMLElement && view.messages.contains(document.activeElement) ? document.activeElement.dataset['focusKey'] : undefined;
   view.messages.replaceChildren(
     ...(shown.length === 0 ? [el('div', { class: 'empty-channel' }, ['No messages yet. Type /concurrency below to start a guide.'])] : []),
     ...shown.map((message) => renderMessage(message, context)),
   );
   const firstNew = shown.find((message) => !knownIds.has(message.id));
   knownIds = new Set(current.messages.map((message) => message.id));
+  if (focused !== undefined) focusByKey(focused);
   // The components draw themselves a moment later; scroll once they have their height.
   if (firstNew !== undefined && revealNextNewMessage) {
     revealNextNewMessage = false;
@@ -251,6 +310,14 @@ view.composer.addEventListener('submit', (event) => {
           ...(replyingTo === null ? {} : { replyTo: replyingTo.id }),
         });
   void run(request);
+});
+
+// A click anywhere but on an Apps button or menu closes the open menu. (Those redraw the channel
+// themselves, so the clicked element may already be detached here: match it by what it is.)
+document.addEventListener('click', (event) => {
+  if (appsOpenFor === null) return;
+  const onApps = event.composedPath().some((target) => target instanceof Element && target.matches('.apps-menu, [aria-haspopup="menu"]'));
+  if (!onApps) context.actions.showApps(null);
 });
 
 function listen(): void {

@@ -11,12 +11,23 @@ export interface MessageActions {
   dismiss(message: PageMessage): void;
   /** A select menu opened or closed: the page makes room for its options. */
   menuToggled(menu: HTMLElement): void;
+  /**
+   * Opens the Apps menu of a message (null closes the open one), then focuses one of its commands
+   * by index, or the Apps button.
+   */
+  showApps(message: PageMessage | null, focus?: number | 'button'): void;
+  /** Runs a message command (Apps) on the message. */
+  runMessageCommand(message: PageMessage, name: string): void;
 }
 
 export interface RenderContext {
   readonly nameOf: NameOf;
   readonly avatarOf: (user: PageUser) => string;
   readonly actions: MessageActions;
+  /** The message commands the bot registered, offered under Apps on each message. */
+  readonly messageCommands: () => readonly string[];
+  /** The message whose Apps menu is open, if any. */
+  readonly appsOpenFor: () => string | null;
 }
 
 /** One message as a discord-message element, with its reply preview, embeds, files and components. */
@@ -136,6 +147,7 @@ function renderComponent(message: PageMessage, component: PageComponent, context
       url: component.url,
       disabled: component.disabled,
       'data-custom-id': component.customId,
+      'data-focus-key': component.customId === null ? null : `button-${message.id}-${component.customId}`,
     },
     [component.emoji === null ? component.label : `${component.emoji} ${component.label}`.trim()],
   );
@@ -149,8 +161,56 @@ function renderComponent(message: PageMessage, component: PageComponent, context
 }
 
 function renderToolbar(message: PageMessage, context: RenderContext): HTMLElement {
-  const reply = el('button', { type: 'button', class: 'toolbar-button', 'aria-label': `Reply to ${message.author.name}`, title: 'Reply' }, ['↩ Reply']);
+  const reply = el('button', { type: 'button', class: 'toolbar-button', 'aria-label': `Reply to ${message.author.name}`, title: 'Reply', 'data-focus-key': `reply-${message.id}` }, ['↩ Reply']);
   reply.addEventListener('click', () => context.actions.reply(message));
+  const commands = context.messageCommands();
+  const open = context.appsOpenFor() === message.id;
   // Ephemeral messages cannot be replied to in Discord either.
-  return el('div', { class: 'message-toolbar', slot: 'reactions', hidden: message.ephemeral }, [reply]);
+  return el('div', { class: `message-toolbar${open ? ' open' : ''}`, slot: 'reactions', hidden: message.ephemeral }, [
+    reply,
+    ...(commands.length === 0 ? [] : renderAppsMenu(message, commands, open, context)),
+  ]);
+}
+
+/**
+ * "Apps" and its menu of message commands, as in a Discord message's menu: a menu button
+ * (Enter, Space or Down opens it on the first command), menu items that Up, Down, Home and End move
+ * between, Escape closing it back onto the button.
+ */
+function renderAppsMenu(message: PageMessage, commands: readonly string[], open: boolean, context: RenderContext): HTMLElement[] {
+  const menuId = `apps-${message.id}`;
+  const button = el(
+    'button',
+    { type: 'button', class: 'toolbar-button', 'aria-haspopup': 'menu', 'aria-expanded': String(open), 'aria-controls': menuId, 'aria-label': `Apps for the message of ${message.author.name}`, title: 'Apps', 'data-focus-key': `apps-button-${message.id}` },
+    ['⚡ Apps'],
+  );
+  button.addEventListener('click', () => context.actions.showApps(open ? null : message, 0));
+  button.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      context.actions.showApps(message, event.key === 'ArrowDown' ? 0 : commands.length - 1);
+    }
+  });
+  const items = commands.map((name, index) => {
+    const item = el('button', { type: 'button', role: 'menuitem', class: 'apps-item', tabindex: '-1', 'data-focus-key': `apps-item-${message.id}-${index}` }, [name]);
+    item.addEventListener('click', () => context.actions.runMessageCommand(message, name));
+    return item;
+  });
+  const menu = el('div', { id: menuId, role: 'menu', class: 'apps-menu', 'aria-label': 'Apps', hidden: !open }, [el('div', { class: 'apps-heading', 'aria-hidden': 'true' }, ['Apps']), ...items]);
+  menu.addEventListener('keydown', (event) => {
+    const current = items.indexOf(document.activeElement as HTMLElement);
+    const move = (index: number) => {
+      event.preventDefault();
+      items[(index + items.length) % items.length]?.focus();
+    };
+    if (event.key === 'ArrowDown') move(current + 1);
+    else if (event.key === 'ArrowUp') move(current - 1);
+    else if (event.key === 'Home') move(0);
+    else if (event.key === 'End') move(items.length - 1);
+    else if (event.key === 'Escape' || event.key === 'Tab') {
+      event.preventDefault();
+      context.actions.showApps(null, 'button');
+    }
+  });
+  return [button, menu];
 }

@@ -64,10 +64,37 @@ export interface PageMessage {
   readonly attachments: readonly PageAttachment[];
 }
 
+/** One text input of a modal, with the limits the page puts on its input element. */
+export interface PageModalField {
+  readonly customId: string;
+  readonly label: string;
+  readonly description: string | null;
+  readonly style: 'short' | 'paragraph';
+  readonly placeholder: string | null;
+  readonly required: boolean;
+  readonly minLength: number | null;
+  readonly maxLength: number | null;
+  /** The bot's prefilled value. */
+  readonly value: string | null;
+}
+
+/** A modal the bot opened in answer to a click, as the page shows it in a dialog. */
+export interface PageModal {
+  /** The page server's name for this open modal, sent back with its values. */
+  readonly id: string;
+  readonly title: string;
+  readonly fields: readonly PageModalField[];
+}
+
+/** What POST /api/click answers: the message the bot answered with, or a modal to fill in. */
+export type ClickResult = { readonly ok: true; readonly messageId: string } | { readonly ok: true; readonly modal: PageModal };
+
 export interface PageState {
   readonly guildName: string;
   /** The slash commands the bot registered, for the composer's suggestions. */
   readonly commands: readonly CommandSummary[];
+  /** The names of the message commands the bot registered, offered under Apps on each message. */
+  readonly messageCommands: readonly string[];
   readonly channel: { readonly id: string; readonly name: string };
   readonly viewer: PageUser;
   readonly users: readonly PageUser[];
