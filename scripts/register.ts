@@ -1,4 +1,4 @@
-// `npm run register`: registers /concurrency with Discord, in one server or globally.
+// `npm run register`: registers /concurrency and the "Ask the concurrency guide" message command, in one server or globally.
 import { loadEnvironment } from '../src/config/load-environment.ts';
 import { registerCommands } from '../src/discord/register-commands.ts';
 
@@ -18,7 +18,7 @@ if (!result.ok) {
   console.error(result.error);
   process.exit(1);
 }
-const names = result.value.names.map((name) => `/${name}`).join(', ');
+const names = result.value.names.join(', ');
 console.log(
   result.value.scope === 'guild'
     ? `Registered ${names} in server ${discord.guildId ?? ''}.`

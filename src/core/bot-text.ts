@@ -20,9 +20,17 @@ export function sharedBy(mention: string): string {
 /** Why a menu choice was refused: it named no other outcome. */
 export const badChoice = 'That choice does not fit this result any more. Here is a fresh start instead.';
 
-/** When a "why not …?" names nothing the guide knows; lists what it can compare with. */
-export function unknownWhyNot(names: readonly string[]): string {
-  return `I can compare your result with: ${names.join(', ')}. Try, for example, "why not ${names[0] ?? 'asyncio'}?".`;
+/**
+ * The one answer to a reply Discord delivered without its text: how to ask in a way that reaches
+ * the bot. `mention` is the bot's own mention, e.g. `<@123>`.
+ *
+ * @example cannotReadReplies('<@1>') // "I can't read replies to my guides in this server. …"
+ */
+export function cannotReadReplies(mention: string): string {
+  return (
+    "I can't read replies to my guides in this server. Press **Ask** below, or mention me with your " +
+    `question, for example: ${mention} why not asyncio?`
+  );
 }
 
 /** The command-line name of the bot's one command, for a command it does not know. */
@@ -31,3 +39,14 @@ export const unknownCommand = `I only know ${guideCommand}.`;
 /** When something broke on the bot's side; the user can simply try again. */
 export const internalProblem = 'Something went wrong on my side. Please try again.';
 
+
+/**
+ * The line above a guide started about someone's message: what was read from it and which answer
+ * each clue gave, and how to change them. `mention` is the author's mention, sent without a ping.
+ *
+ * @example readFromMessage('<@42>', [{ words: ['downloads'], answer: 'Waiting on IO (IO-bound)' }])
+ */
+export function readFromMessage(mention: string, read: readonly { readonly words: readonly string[]; readonly answer: string }[]): string {
+  const clues = read.map(({ words, answer }) => `${words.map((word) => `“${word}”`).join(', ')}: **${answer}**`).join('; ');
+  return `A guide for ${mention}'s question. From the message I read ${clues}. Press Back to change the last of these, or Start over.`;
+}

@@ -5,7 +5,7 @@ import { err, ok, type Result } from './result.ts';
 
 /**
  * The guide's state as it rides in a Discord custom id:
- *   guide/<version>/<owner>/<path>/<action>
+ *   guide/<version>/<owner>[+<co-owner>]/<path>/<action>
  * e.g. `guide/<version>/123456789012345678/bde/answer-adhoc`. The path is one letter per answer
  * ("-" when empty), so the longest id stays far below Discord's 100 characters.
  */
@@ -20,11 +20,17 @@ export type GuideAction =
   | { kind: 'why-question' }
   | { kind: 'why' }
   | { kind: 'why-not' }
-  | { kind: 'share' };
+  | { kind: 'share' }
+  /** The Ask button: opens a form for a question in the member's own words. */
+  | { kind: 'ask' }
+  /** The submitted Ask form: its custom id carries the guide as a button's does. */
+  | { kind: 'asked' };
 
 /** A decoded custom id: who may press it, the answers it was shown after, and what it does. */
 export interface GuideId {
   owner: string;
+  /** A second member who may move the guide: the one who started it about the owner's message. */
+  coOwner?: string;
   path: readonly OptionId[];
   action: GuideAction;
 }
@@ -44,8 +50,9 @@ export const CUSTOM_ID_MAX_LENGTH = 100;
 const PREFIX = 'guide';
 const SEPARATOR = '/';
 const EMPTY_PATH = '-';
+const CO_OWNER_SEPARATOR = '+';
 const ANSWER_PREFIX = 'answer-';
-const SIMPLE_ACTIONS = ['back', 'restart', 'start', 'not-sure', 'why-question', 'why', 'why-not', 'share'] as const;
+const SIMPLE_ACTIONS = ['back', 'restart', 'start', 'not-sure', 'why-question', 'why', 'why-not', 'share', 'ask', 'asked'] as const;
 type SimpleActionKind = (typeof SIMPLE_ACTIONS)[number];
 
 // One letter per option, in the order the vocabulary lists them.
@@ -72,7 +79,8 @@ function encodePath(path: readonly OptionId[]): string {
  * @example encodeGuideId({ owner: '42', path: ['io'], action: { kind: 'back' } }) // 'guide/<version>/42/b/back'
  */
 export function encodeGuideId(id: GuideId): string {
-  return [PREFIX, GUIDE_ID_VERSION, id.owner, encodePath(id.path), encodeAction(id.action)].join(SEPARATOR);
+  const owners = id.coOwner === undefined ? id.owner : `${id.owner}${CO_OWNER_SEPARATOR}${id.coOwner}`;
+  return [PREFIX, GUIDE_ID_VERSION, owners, encodePath(id.path), encodeAction(id.action)].join(SEPARATOR);
 }
 
 function fail(kind: GuideIdError['kind'], detail: string): Result<never, GuideIdError> {
@@ -148,13 +156,18 @@ export function decodeGuideId(raw: string): Result<GuideId, GuideIdError> {
     return fail('malformed', `expected 5 parts separated by "${SEPARATOR}", got ${parts.length}`);
   }
   if (version !== GUIDE_ID_VERSION) return fail('old-version', `made for tree version ${JSON.stringify(version)}, this is ${GUIDE_ID_VERSION}`);
-  const owner = decodeOwner(ownerPart);
+  const [ownerRaw = '', coOwnerRaw, ...moreOwners] = ownerPart.split(CO_OWNER_SEPARATOR);
+  if (moreOwners.length > 0) return fail('bad-owner', 'at most two owners');
+  const owner = decodeOwner(ownerRaw);
   if (!owner.ok) return owner;
+  const coOwner = coOwnerRaw === undefined ? undefined : decodeOwner(coOwnerRaw);
+  if (coOwner !== undefined && !coOwner.ok) return coOwner;
+  if (coOwner?.value === owner.value) return fail('bad-owner', 'the co-owner is the owner');
   const path = decodePath(pathPart);
   if (!path.ok) return path;
   const named = decodeActionName(actionPart);
   if (!named.ok) return named;
   const action = checkActionFits(named.value, path.value.path, path.value.step);
   if (!action.ok) return action;
-  return ok({ owner: owner.value, path: path.value.path, action: action.value });
+  return ok({ owner: owner.value, ...(coOwner === undefined ? {} : { coOwner: coOwner.value }), path: path.value.path, action: action.value });
 }

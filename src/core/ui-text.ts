@@ -15,6 +15,14 @@ export const buttonLabels = {
   startOver: 'Start over',
   why: 'Why?',
   share: 'Share to channel',
+  ask: 'Ask',
+} as const;
+
+/** The form the Ask button opens; each text fits Discord's modal limits (title and label 45, placeholder 100). */
+export const askForm = {
+  title: 'Ask the concurrency guide',
+  label: 'What would you like to know?',
+  placeholder: 'e.g. why not asyncio? how many workers?',
 } as const;
 
 /** Placeholder of the menu that lists the other outcomes. */
@@ -96,3 +104,22 @@ export const sharedToChannel = 'Posted to the channel.';
 
 /** Heading drawn at the top of the decision-tree picture. */
 export const treePictureHeading = 'Which Python concurrency API fits your task?';
+
+/**
+ * The honest answer to a typed question the guide cannot answer, with questions it can.
+ *
+ * @example cannotAnswer(['"why?"', '"why not asyncio?"']) // "I can't answer that one. I can answer questions like …"
+ */
+export function cannotAnswer(examples: readonly string[]): string {
+  return `I can't answer that one. I can answer questions like ${examples.join(', ')}.`;
+}
+
+/**
+ * When "why not …" names no API the guide knows. What was typed is not repeated: the bot never
+ * echoes a member's words into a channel.
+ *
+ * @example unknownApi(['asyncio', 'ThreadPool']) // "That is not one of the APIs I compare: asyncio, ThreadPool."
+ */
+export function unknownApi(apis: readonly string[]): string {
+  return `That is not one of the APIs I compare: ${apis.join(', ')}.`;
+}

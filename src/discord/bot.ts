@@ -30,6 +30,7 @@ export interface RunningBot {
 
 // A repeated click inside this window is the same click (a double click, or a retry by the client).
 const DOUBLE_CLICK_WINDOW_MS = 3000;
+const CANNOT_READ_NOTICE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 function shardOptions(shards: BotConfig['shards']) {
   if (shards === undefined || shards === 1) return {};
@@ -52,7 +53,9 @@ export async function startBot(config: BotConfig, options: BotOptions): Promise<
     ...(options.ws === undefined ? {} : { ws: options.ws }),
   });
   const dedupe = createClickDeduper({ windowMs: DOUBLE_CLICK_WINDOW_MS, maxEntries: 10_000 });
-  const deps = { logger, dedupe, pictures: options.pictures, messageContent: config.messageContent };
+  // A member who replies to a guide Discord hides the text of hears how to ask once a day per guide message.
+  const toldCannotRead = createClickDeduper({ windowMs: CANNOT_READ_NOTICE_WINDOW_MS, maxEntries: 10_000 });
+  const deps = { logger, dedupe, pictures: options.pictures, messageContent: config.messageContent, toldCannotRead };
   let stopped = false;
   const stop = async () => {
     if (stopped) return;

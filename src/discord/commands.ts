@@ -1,8 +1,10 @@
 import {
+  ApplicationCommandType,
   ApplicationIntegrationType,
+  ContextMenuCommandBuilder,
   InteractionContextType,
   SlashCommandBuilder,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 
 /** The one slash command, and its one option. */
@@ -22,7 +24,20 @@ export const concurrencyCommand = new SlashCommandBuilder()
     option.setName(PRIVATE_OPTION).setDescription('Only you see the guide (default: everyone in the channel).').setRequired(false),
   );
 
+/** The message command's name, as members see it under Apps in a message's menu (at most 32 characters). */
+export const ASK_ABOUT_MESSAGE = 'Ask the concurrency guide';
+
+/**
+ * "Ask the concurrency guide" on any message: starts a public guide about it. Discord hands the
+ * bot the target message's text even without the Message Content intent.
+ */
+export const askAboutMessageCommand = new ContextMenuCommandBuilder()
+  .setName(ASK_ABOUT_MESSAGE)
+  .setType(ApplicationCommandType.Message)
+  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
+
 /** The full command set, as `npm run register` sends it: a bulk overwrite keeps it idempotent. */
-export function commandSet(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
-  return [concurrencyCommand.toJSON()];
+export function commandSet(): RESTPostAPIApplicationCommandsJSONBody[] {
+  return [concurrencyCommand.toJSON(), askAboutMessageCommand.toJSON()];
 }

@@ -1,18 +1,32 @@
 import type { Message } from 'discord.js';
-import { guideInMessage, latestGuideOf, type FoundGuide, type MessageLike } from './find-guide.ts';
+import { guideIn, guideInMessage, latestGuideOf, type FoundGuide, type MessageLike } from './find-guide.ts';
 
 // How far back in a channel the bot looks for the author's latest guide.
 const RECENT_MESSAGES = 50;
 
-function asMessageLike(message: Message): MessageLike {
+function customIdsOf(components: Message['components']): string[] {
   const customIds: string[] = [];
-  for (const row of message.components) {
+  for (const row of components) {
     if (!('components' in row)) continue;
     for (const component of row.components) {
       if ('customId' in component && typeof component.customId === 'string') customIds.push(component.customId);
     }
   }
-  return { authorId: message.author.id, customIds };
+  return customIds;
+}
+
+function asMessageLike(message: Message): MessageLike {
+  return { authorId: message.author.id, customIds: customIdsOf(message.components) };
+}
+
+/** The guide a message shows, if the bot wrote it and its buttons carry one. */
+export function guideShownBy(message: Message, botUserId: string): FoundGuide | undefined {
+  return guideInMessage(asMessageLike(message), botUserId);
+}
+
+/** Whose guide a message of the bot's shows, read from its buttons; undefined when it shows none. */
+export function ownerOfGuideMessage(components: Message['components']): string | undefined {
+  return guideIn(customIdsOf(components))?.owner;
 }
 
 /**
@@ -21,7 +35,7 @@ function asMessageLike(message: Message): MessageLike {
  */
 export async function findGuideFor(message: Message, repliedTo: Message | undefined, botUserId: string): Promise<FoundGuide | undefined> {
   if (repliedTo !== undefined) {
-    const guide = guideInMessage(asMessageLike(repliedTo), botUserId);
+    const guide = guideShownBy(repliedTo, botUserId);
     if (guide?.owner === message.author.id) return guide;
   }
   // Without Read Message History the search finds nothing; the member still gets the pointer, not silence.

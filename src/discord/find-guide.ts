@@ -18,8 +18,12 @@ export interface MessageLike {
  * database, the message itself remembers. Undefined when no id decodes.
  */
 export function guideInMessage(message: MessageLike, botUserId: string): FoundGuide | undefined {
-  if (message.authorId !== botUserId) return undefined;
-  for (const customId of message.customIds) {
+  return message.authorId === botUserId ? guideIn(message.customIds) : undefined;
+}
+
+/** The guide the first decodable custom id carries, from components known to be the bot's. */
+export function guideIn(customIds: readonly string[]): FoundGuide | undefined {
+  for (const customId of customIds) {
     const decoded = decodeGuideId(customId);
     if (decoded.ok) return { owner: decoded.value.owner, path: decoded.value.path };
   }

@@ -1,5 +1,6 @@
 import type { OptionId, OutcomeId } from '../../machines/questions.ts';
 import type { GuideStep } from '../core/guide.ts';
+import type { ReadAnswer } from '../core/read-task.ts';
 
 /**
  * What a guide message shows besides its step: the plain question or outcome, or one of the
@@ -12,8 +13,12 @@ export type PageNotice = 'private-copy' | 'shared' | 'posted';
 
 /** Everything needed to draw one guide message; render.ts turns it into a Discord payload. */
 export interface GuidePage {
-  /** The only user whose clicks move this guide. */
+  /** The user whose clicks move this guide. */
   readonly owner: string;
+  /** A second member whose clicks move it too: who started it about the owner's message. */
+  readonly coOwner?: string;
+  /** Answers read from the owner's message when the guide was started about it, shown once. */
+  readonly readFromMessage?: readonly ReadAnswer[];
   readonly step: GuideStep;
   readonly view: GuideView;
   /** An ephemeral guide: only its owner sees it, so it offers "Share to channel" (not right after a share). */

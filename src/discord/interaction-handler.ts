@@ -4,15 +4,20 @@ import {
   type ChatInputCommandInteraction,
   type Interaction,
   type MessageComponentInteraction,
+  type MessageContextMenuCommandInteraction,
+  type ModalSubmitInteraction,
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { Logger } from '../logger.ts';
 import { isPastAnswering, snowflakeTime } from './ack-deadline.ts';
 import { clickKey, type ClickDeduper } from './click-dedupe.ts';
-import { COMMAND_NAME, PRIVATE_OPTION } from './commands.ts';
+import { ASK_ABOUT_MESSAGE, COMMAND_NAME, PRIVATE_OPTION } from './commands.ts';
 import type { PathPictures } from './pictures.ts';
 import { renderGuide, renderProblem, renderStale } from './render.ts';
-import { planClick, planNewGuide } from './router.ts';
+import { askedText, askFormFor } from './ask-form.ts';
+import { ownerOfGuideMessage } from './find-guide-in-channel.ts';
+import { renderTypedAnswer } from './render-follow-ups.ts';
+import { planAsk, planClick, planGuideAboutMessage, planNewGuide } from './router.ts';
 import { messageOptions, sendReply, sendShare, sendUpdate } from './send-guide.ts';
 
 /** What the interaction handler needs; nothing in here is per-guide state. */
@@ -27,6 +32,16 @@ type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
 /** From this long on a member notices the wait, and the line is worth reading at the default level. */
 export const SLOW_INTERACTION_MS = 1000;
 
+/** The interaction's kind, as log lines name it. */
+function kindOf(interaction: Interaction): string {
+  if (interaction.isChatInputCommand()) return 'command';
+  if (interaction.isMessageContextMenuCommand()) return 'message-command';
+  if (interaction.isButton()) return 'button';
+  if (interaction.isStringSelectMenu()) return 'select';
+  if (interaction.isModalSubmit()) return 'modal';
+  return 'other';
+}
+
 /**
  * Answers one interaction and logs one line: its kind, how long it took, what was done; at debug
  * level, or at info when it was slow (one info line per click cost a few percent of the bot's CPU).
@@ -34,7 +49,7 @@ export const SLOW_INTERACTION_MS = 1000;
  */
 export async function handleInteraction(interaction: Interaction, deps: InteractionDeps): Promise<void> {
   const started = Date.now();
-  const kind = interaction.isChatInputCommand() ? 'command' : interaction.isButton() ? 'button' : interaction.isStringSelectMenu() ? 'select' : 'other';
+  const kind = kindOf(interaction);
   if (isPastAnswering(interaction.id, started)) {
     // Working on it would only spend the time the next, still answerable clicks need.
     deps.logger.warn({ kind, ageMs: started - snowflakeTime(interaction.id) }, 'interaction too old to answer; skipped');
@@ -43,7 +58,9 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
   let outcome: string;
   try {
     if (interaction.isChatInputCommand()) outcome = await handleCommand(interaction, deps);
+    else if (interaction.isMessageContextMenuCommand()) outcome = await handleAskAboutMessage(interaction, deps);
     else if (interaction.isButton() || interaction.isStringSelectMenu()) outcome = await handleClick(interaction, deps);
+    else if (interaction.isModalSubmit()) outcome = await handleAsk(interaction);
     else if (interaction.isMessageComponent()) outcome = await refuseUnknownComponent(interaction);
     else outcome = 'ignored';
   } catch (error) {
@@ -68,7 +85,35 @@ async function handleCommand(interaction: ChatInputCommandInteraction, deps: Int
   return isPrivate ? 'started-private' : 'started';
 }
 
+/**
+ * "Ask the concurrency guide" on a message: a public guide for the message's author, which the
+ * member who asked may drive too, starting past the answers the message makes clear.
+ */
+async function handleAskAboutMessage(interaction: MessageContextMenuCommandInteraction, deps: InteractionDeps): Promise<string> {
+  if (interaction.commandName !== ASK_ABOUT_MESSAGE) {
+    await interaction.reply({ ...messageOptions(renderProblem('unknown-command')), flags: MessageFlags.Ephemeral });
+    return 'unknown-command';
+  }
+  const target = interaction.targetMessage;
+  // A guide for the bot itself would have no one to answer it; the member who asked drives it instead.
+  const authorId = target.author.bot ? interaction.user.id : target.author.id;
+  const page = planGuideAboutMessage({ text: target.content, authorId, invokerId: interaction.user.id });
+  await sendReply(interaction, renderGuide(page), false, deps.pictures, deps.logger);
+  return `guide-about-message:${page.step.answers.length}-read`;
+}
+
 async function handleClick(interaction: ComponentInteraction, deps: InteractionDeps): Promise<string> {
+  const plan = planClick({
+    customId: interaction.customId,
+    values: interaction.isStringSelectMenu() ? interaction.values : [],
+    clickerId: interaction.user.id,
+    onPrivateMessage: interaction.message.flags.has(MessageFlags.Ephemeral),
+  });
+  // Opening the form twice changes nothing, and a member who closed it may well press Ask again at once.
+  if (plan.kind === 'ask') {
+    await interaction.showModal(askFormFor(plan.formId));
+    return 'ask-form';
+  }
   // The edit time tells which rendering of the message was clicked: a real second click on an updated message is new.
   const seen = `${interaction.message.id}@${interaction.message.editedTimestamp ?? 0}`;
   if (deps.dedupe.isRepeat(clickKey(interaction.user.id, seen, interaction.customId))) {
@@ -76,12 +121,6 @@ async function handleClick(interaction: ComponentInteraction, deps: InteractionD
     await interaction.deferUpdate();
     return 'repeat';
   }
-  const plan = planClick({
-    customId: interaction.customId,
-    values: interaction.isStringSelectMenu() ? interaction.values : [],
-    clickerId: interaction.user.id,
-    onPrivateMessage: interaction.message.flags.has(MessageFlags.Ephemeral),
-  });
   switch (plan.kind) {
     case 'update':
       await sendUpdate(interaction, renderGuide(plan.page), deps.pictures, deps.logger);
@@ -96,6 +135,26 @@ async function handleClick(interaction: ComponentInteraction, deps: InteractionD
       await interaction.reply({ ...messageOptions(renderStale(plan.reason, plan.clickerId)), flags: MessageFlags.Ephemeral });
       return `stale:${plan.reason}`;
   }
+}
+
+/**
+ * A question typed into the Ask form. The answer is a new message: private when the form was
+ * opened from a private guide or from someone else's guide, public under one's own public guide.
+ */
+async function handleAsk(interaction: ModalSubmitInteraction): Promise<string> {
+  const text = askedText(interaction);
+  const plan = text === undefined ? undefined : planAsk({ customId: interaction.customId, text, askerId: interaction.user.id });
+  if (plan === undefined || plan.kind === 'stale') {
+    const reason = plan?.reason ?? 'malformed';
+    await interaction.reply({ ...messageOptions(renderStale(reason, interaction.user.id)), flags: MessageFlags.Ephemeral });
+    return `stale:${reason}`;
+  }
+  const onPrivateGuide = interaction.message?.flags.has(MessageFlags.Ephemeral) ?? true;
+  const guideOwner = interaction.message === null ? undefined : ownerOfGuideMessage(interaction.message.components);
+  const isPrivate = onPrivateGuide || guideOwner !== plan.owner;
+  const reply = renderTypedAnswer(plan.answer, plan.owner, plan.path);
+  await interaction.reply({ ...messageOptions(reply), ...(isPrivate ? { flags: MessageFlags.Ephemeral } : {}) });
+  return `asked:${plan.answer.kind}${isPrivate ? ':private' : ''}`;
 }
 
 /**

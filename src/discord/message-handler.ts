@@ -1,65 +1,106 @@
 import { ChannelType, type Message } from 'discord.js';
+import { answerTypedQuestion } from '../core/answer-question.ts';
+import { understandFollowUp, type FollowUpQuestion } from '../core/understand.ts';
 import type { Logger } from '../logger.ts';
-import { findGuideFor } from './find-guide-in-channel.ts';
-import { OUTCOME_IDS } from '../../machines/questions.ts';
-import { knowledge } from '../core/knowledge/index.ts';
-import { buildOutcomeAliases, parseFollowUp, type FollowUp } from './follow-ups.ts';
-import { renderFollowUp, renderNoGuide } from './render-follow-ups.ts';
+import type { ClickDeduper } from './click-dedupe.ts';
+import { findGuideFor, guideShownBy } from './find-guide-in-channel.ts';
+import { renderHowToAsk, renderNoGuide, renderTypedAnswer } from './render-follow-ups.ts';
+import type { GuideMessage } from './render.ts';
 
 /** What the message handler needs. */
 export interface MessageDeps {
   readonly logger: Logger;
   /** The privileged Message Content intent is on: plain messages in channels carry their text. */
   readonly messageContent: boolean;
+  /**
+   * Remembers whom the bot already told that it cannot read their replies, per guide message, so
+   * a member hears it once; bounded, and forgotten on restart, which only means one more notice.
+   */
+  readonly toldCannotRead: ClickDeduper;
 }
 
-// People type an outcome as the bot shows it, e.g. "why not multiprocessing.Pool?", so its names count too.
-const OUTCOME_ALIASES = buildOutcomeAliases(
-  OUTCOME_IDS.flatMap((outcome) => [
-    [knowledge.outcomes[outcome].api, outcome],
-    [knowledge.outcomes[outcome].shortName, outcome],
-  ] as const),
-);
-
-/** How a message reached the bot; a plain channel message is only read with the privileged intent. */
+/** How a message reached the bot: only some ways carry text without the privileged intent. */
 type Addressing = 'dm' | 'mention' | 'reply' | 'plain';
 
-async function addressingOf(message: Message, botUserId: string): Promise<{ addressing: Addressing; repliedTo: Message | undefined }> {
-  const repliedTo = message.reference?.messageId === undefined ? undefined : await message.fetchReference().catch(() => undefined);
-  if (message.channel.type === ChannelType.DM) return { addressing: 'dm', repliedTo };
-  if (repliedTo?.author.id === botUserId) return { addressing: 'reply', repliedTo };
-  if (message.mentions.users.has(botUserId)) return { addressing: 'mention', repliedTo };
-  return { addressing: 'plain', repliedTo };
+function mentionsBotInText(text: string, botUserId: string): boolean {
+  return text.includes(`<@${botUserId}>`) || text.includes(`<@!${botUserId}>`);
+}
+
+/** A remark in a busy channel is answered only when it is plainly a question about one's guide. */
+function worthAnsweringUnaddressed(question: FollowUpQuestion, asked: boolean): boolean {
+  return asked && (question.kind === 'why' || question.kind === 'why-not' || question.kind === 'compare');
 }
 
 /**
- * Answers "why?" and "why not X?" typed by a person: in a reply to a guide, with a mention, in a
- * DM, or (with the privileged intent) plainly in the channel. Logs one line per answered
- * message, never its text.
+ * Answers questions typed to the bot (in a DM, with a mention, in a reply to the bot's ordinary
+ * message, or, with the privileged intent, plainly in a channel) about the author's guide. A reply
+ * to a guide that arrives without its text (Discord withholds it without the intent) gets one
+ * note on how to ask instead. Logs one line per answered message, never its text.
  */
 export async function handleMessage(message: Message, deps: MessageDeps): Promise<void> {
   const botUserId = message.client.user.id;
   if (message.author.bot || message.author.id === botUserId) return;
+  const text = message.content;
+  const isDm = message.channel.type === ChannelType.DM;
+  const isReply = message.reference?.messageId !== undefined;
+  const mentioned = mentionsBotInText(text, botUserId);
+  const { question, asked } = understandFollowUp(text);
   // Quick reject before any request: ordinary chat is none of the bot's business.
-  const followUp = parseFollowUp(message.content, OUTCOME_ALIASES);
-  if (followUp === null) return;
+  if (text.trim() === '' ? !isReply || isDm || deps.messageContent : !isDm && !mentioned && !isReply && !(deps.messageContent && worthAnsweringUnaddressed(question, asked))) {
+    return;
+  }
   const started = Date.now();
   let outcome: string;
   try {
-    const { addressing, repliedTo } = await addressingOf(message, botUserId);
-    if (addressing === 'plain' && (!deps.messageContent || followUp.kind === 'why-not-unknown')) return;
-    outcome = await answer(message, followUp, repliedTo, botUserId);
-    outcome = `${addressing}:${outcome}`;
+    outcome = await respond(message, text, deps, { isDm, mentioned, botUserId });
   } catch (error) {
     outcome = 'error';
     deps.logger.error({ kind: 'message', err: error instanceof Error ? error.message : String(error) }, 'follow-up failed');
   }
-  deps.logger.info({ kind: 'message', outcome, latencyMs: Date.now() - started }, 'follow-up');
+  if (outcome !== 'ignored') deps.logger.info({ kind: 'message', outcome, latencyMs: Date.now() - started }, 'follow-up');
 }
 
-async function answer(message: Message, followUp: FollowUp, repliedTo: Message | undefined, botUserId: string): Promise<string> {
-  const guide = await findGuideFor(message, repliedTo, botUserId);
-  const reply = guide === undefined ? renderNoGuide(message.author.id) : renderFollowUp(guide, followUp);
+interface Addressed {
+  readonly isDm: boolean;
+  readonly mentioned: boolean;
+  readonly botUserId: string;
+}
+
+async function respond(message: Message, text: string, deps: MessageDeps, where: Addressed): Promise<string> {
+  const repliedTo = message.reference?.messageId === undefined ? undefined : await message.fetchReference().catch(() => undefined);
+  const toBot = repliedTo?.author.id === where.botUserId;
+  if (text.trim() === '') return toBot && repliedTo !== undefined ? explainUnreadable(message, repliedTo, deps, where.botUserId) : 'ignored';
+
+  const addressing: Addressing = where.isDm ? 'dm' : where.mentioned ? 'mention' : toBot ? 'reply' : 'plain';
+  const { question, asked } = understandFollowUp(text);
+  if (addressing === 'plain' && !(deps.messageContent && worthAnsweringUnaddressed(question, asked))) return 'ignored';
+  // "@Bot thanks!" is no question: a decline would only be noise.
+  if (question.kind === 'unclear' && !asked) return 'ignored';
+
+  const guide = await findGuideFor(message, repliedTo, where.botUserId);
+  if (guide === undefined) {
+    await send(message, renderNoGuide(message.author.id));
+    return `${addressing}:no-guide`;
+  }
+  const answered = answerTypedQuestion(text, guide.path);
+  if (!answered.ok) {
+    await send(message, renderNoGuide(message.author.id));
+    return `${addressing}:no-guide`;
+  }
+  await send(message, renderTypedAnswer(answered.value.answer, message.author.id, guide.path));
+  return `${addressing}:${answered.value.answer.kind}`;
+}
+
+/** A reply to a guide that Discord delivered without its text: say how to ask, once per member and guide message. */
+async function explainUnreadable(message: Message, repliedTo: Message, deps: MessageDeps, botUserId: string): Promise<string> {
+  const guide = guideShownBy(repliedTo, botUserId);
+  if (guide === undefined) return 'ignored';
+  if (deps.toldCannotRead.isRepeat(`${message.author.id}:${repliedTo.id}`)) return 'unreadable:already-told';
+  await send(message, renderHowToAsk(message.author.id, guide.path, `<@${botUserId}>`));
+  return 'unreadable:told';
+}
+
+async function send(message: Message, reply: GuideMessage): Promise<void> {
   await message.reply({
     ...(reply.content === undefined ? {} : { content: reply.content }),
     embeds: reply.embeds,
@@ -67,5 +108,4 @@ async function answer(message: Message, followUp: FollowUp, repliedTo: Message |
     allowedMentions: { parse: [], repliedUser: false },
     failIfNotExists: false,
   });
-  return guide === undefined ? 'no-guide' : followUp.kind;
 }

@@ -12,6 +12,7 @@ export interface RegistrationTarget {
 
 /** What a successful registration did, for a one-line confirmation. */
 export interface Registration {
+  /** How members find each command: "/concurrency", or a message menu entry. */
   readonly names: readonly string[];
   readonly scope: 'guild' | 'global';
 }
@@ -27,8 +28,10 @@ export async function registerCommands(target: RegistrationTarget): Promise<Resu
       ? Routes.applicationCommands(target.applicationId)
       : Routes.applicationGuildCommands(target.applicationId, target.guildId);
   try {
-    const saved = (await rest.put(route, { body: commandSet() })) as Array<{ name: string }>;
-    return ok({ names: saved.map((command) => command.name), scope: target.guildId === undefined ? 'global' : 'guild' });
+    const saved = (await rest.put(route, { body: commandSet() })) as Array<{ name: string; type?: number }>;
+    // As members meet them: a slash command by its /name, a message command by its menu entry.
+    const names = saved.map((command) => (command.type === 3 ? `"${command.name}" (message menu, under Apps)` : `/${command.name}`));
+    return ok({ names, scope: target.guildId === undefined ? 'global' : 'guild' });
   } catch (error) {
     return err(explainRegistrationFailure(error, target));
   }

@@ -1,43 +1,39 @@
-import { ButtonStyle, ComponentType } from 'discord.js';
-import { OUTCOME_IDS } from '../../machines/questions.ts';
+import { ButtonStyle, type APIEmbed } from 'discord.js';
+import type { OptionId } from '../../machines/questions.ts';
+import type { FollowUpAnswer } from '../core/answer-question.ts';
+import { renderFollowUpAnswer } from '../core/answer-question.ts';
 import * as botText from '../core/bot-text.ts';
 import { encodeGuideId } from '../core/guide-id.ts';
-import { describeStep, replayAnswers } from '../core/guide.ts';
-import { knowledge } from '../core/knowledge/index.ts';
 import * as ui from '../core/ui-text.ts';
-import type { FoundGuide } from './find-guide.ts';
-import type { FollowUp } from './follow-ups.ts';
-import type { GuideMessage } from './render.ts';
-import { explainOutcomeEmbed, explainQuestionEmbed, explainWhyNotEmbed } from './render-explanations.ts';
+import { fitEmbed } from './limits.ts';
+import { button, row, type GuideMessage } from './render.ts';
 
-/**
- * The answer to a typed "why?" or "why not X?", about the guide found for its author. A guide
- * still at a question gets why that question is asked.
- */
-export function renderFollowUp(guide: FoundGuide, followUp: FollowUp): GuideMessage {
-  const replayed = replayAnswers(guide.path);
-  if (!replayed.ok) return renderNoGuide(guide.owner);
-  const step = describeStep(replayed.value);
-  if (followUp.kind === 'why-not-unknown') {
-    return { content: botText.unknownWhyNot(OUTCOME_IDS.map((outcome) => knowledge.outcomes[outcome].shortName)), embeds: [], components: [] };
-  }
-  const explanation =
-    followUp.kind === 'why-not'
-      ? explainWhyNotEmbed(guide.path, followUp.outcome)
-      : step.kind === 'question'
-        ? explainQuestionEmbed(guide.path)
-        : explainOutcomeEmbed(guide.path);
-  return explanation === undefined ? renderNoGuide(guide.owner) : { embeds: [explanation], components: [] };
+// Yellow marks an explanation, as the Why? button's answers are marked.
+const EXPLANATION_COLOUR = 0xfee75c;
+
+function askButton(asker: string, path: readonly OptionId[]) {
+  return button(ui.buttonLabels.ask, encodeGuideId({ owner: asker, path, action: { kind: 'ask' } }));
 }
 
-/** For someone who asks "why?" with no guide: how to start one, and a button that does. */
+/**
+ * The answer to a question typed in a message, a mention or the Ask form, about the guide at
+ * `path`, with an Ask button for the next question.
+ */
+export function renderTypedAnswer(answer: FollowUpAnswer, asker: string, path: readonly OptionId[]): GuideMessage {
+  const embed: APIEmbed = fitEmbed({ color: EXPLANATION_COLOUR, description: renderFollowUpAnswer(answer) });
+  return { embeds: [embed], components: [row(askButton(asker, path))] };
+}
+
+/**
+ * For a reply the bot could not read (Discord withholds its text): how to ask instead, once, with
+ * an Ask button for the guide that was replied to.
+ */
+export function renderHowToAsk(asker: string, path: readonly OptionId[], botMention: string): GuideMessage {
+  return { content: botText.cannotReadReplies(botMention), embeds: [], components: [row(askButton(asker, path))] };
+}
+
+/** For someone who asks with no guide: how to start one, and a button that does. */
 export function renderNoGuide(authorId: string): GuideMessage {
   const start = encodeGuideId({ owner: authorId, path: [], action: { kind: 'start' } });
-  return {
-    content: ui.noGuideYet,
-    embeds: [],
-    components: [
-      { type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Primary, label: botText.startGuideLabel, custom_id: start }] },
-    ],
-  };
+  return { content: ui.noGuideYet, embeds: [], components: [row(button(botText.startGuideLabel, start, ButtonStyle.Primary))] };
 }

@@ -10,9 +10,10 @@ import {
 } from 'discord.js';
 import { OUTCOME_IDS, type OptionId, type OutcomeId } from '../../machines/questions.ts';
 import * as botText from '../core/bot-text.ts';
+import { notSureSides } from '../core/explain.ts';
 import { encodeGuideId, type GuideAction } from '../core/guide-id.ts';
 import type { GuideStep } from '../core/guide.ts';
-import { knowledge, notSureExamples, optionKnowledge } from '../core/knowledge/index.ts';
+import { knowledge, optionKnowledge } from '../core/knowledge/index.ts';
 import * as ui from '../core/ui-text.ts';
 import { pathOf, whyNotTarget, type GuidePage } from './guide-page.ts';
 import { fitEmbed, LIMITS, truncate } from './limits.ts';
@@ -34,18 +35,18 @@ type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 const QUESTION_COLOUR = 0x5865f2;
 const OUTCOME_COLOUR = 0x57f287;
 
-function row(...components: APIComponentInMessageActionRow[]): Row {
+export function row(...components: APIComponentInMessageActionRow[]): Row {
   return { type: ComponentType.ActionRow, components };
 }
 
 type ActionStyle = ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger;
 
-function button(label: string, customId: string, style: ActionStyle = ButtonStyle.Secondary, disabled = false): APIButtonComponent {
+export function button(label: string, customId: string, style: ActionStyle = ButtonStyle.Secondary, disabled = false): APIButtonComponent {
   return { type: ComponentType.Button, style, label: truncate(label, LIMITS.buttonLabel), custom_id: customId, disabled };
 }
 
 function idFor(page: GuidePage, action: GuideAction): string {
-  return encodeGuideId({ owner: page.owner, path: pathOf(page.step), action });
+  return encodeGuideId({ owner: page.owner, ...(page.coOwner === undefined ? {} : { coOwner: page.coOwner }), path: pathOf(page.step), action });
 }
 
 /** "Step 2 of 3" and the answers so far, e.g. "Waiting on IO → Many short tasks". */
@@ -64,9 +65,9 @@ function questionEmbed(page: GuidePage, step: Extract<GuideStep, { kind: 'questi
   };
   if (page.view === 'not-sure') {
     embed.fields = [
-      ...step.options.map((option) => ({
-        name: ui.examplesOf(optionKnowledge(option).label),
-        value: notSureExamples(option).map((example) => `• ${example}`).join('\n'),
+      ...notSureSides(step).map((side) => ({
+        name: ui.examplesOf(side.label),
+        value: side.examples.map((example) => `• ${example}`).join('\n'),
       })),
       { name: ui.headings.notSureTest, value: question.notSure.test },
     ];
@@ -84,6 +85,7 @@ function questionRows(page: GuidePage, step: Extract<GuideStep, { kind: 'questio
     // At the first step there is nothing to go back to; the button stays, greyed out, so the layout does not jump.
     button(ui.buttonLabels.back, idFor(page, { kind: 'back' }), ButtonStyle.Secondary, step.answers.length === 0),
     button(ui.buttonLabels.startOver, idFor(page, { kind: 'restart' }), ButtonStyle.Danger),
+    button(ui.buttonLabels.ask, idFor(page, { kind: 'ask' })),
   ];
   return [row(...options), row(...help)];
 }
@@ -140,12 +142,17 @@ function outcomeRows(page: GuidePage, step: Extract<GuideStep, { kind: 'outcome'
     button(ui.buttonLabels.why, idFor(page, { kind: 'why' }), page.view === 'why' ? ButtonStyle.Success : ButtonStyle.Primary),
     button(ui.buttonLabels.back, idFor(page, { kind: 'back' })),
     button(ui.buttonLabels.startOver, idFor(page, { kind: 'restart' }), ButtonStyle.Danger),
+    button(ui.buttonLabels.ask, idFor(page, { kind: 'ask' })),
     ...(page.private && page.notice !== 'posted' ? [button(ui.buttonLabels.share, idFor(page, { kind: 'share' }), ButtonStyle.Success)] : []),
   ];
   return [...(links.length > 0 ? [row(...links)] : []), row(whyNot), row(...actions)];
 }
 
 function noticeOf(page: GuidePage): string | undefined {
+  if (page.readFromMessage !== undefined) {
+    const read = page.readFromMessage.map((answer) => ({ words: answer.evidence, answer: optionKnowledge(answer.option).label }));
+    return botText.readFromMessage(`<@${page.owner}>`, read);
+  }
   if (page.notice === 'private-copy') return ui.strangersCopy;
   if (page.notice === 'shared') return botText.sharedBy(`<@${page.owner}>`);
   if (page.notice === 'posted') return ui.sharedToChannel;

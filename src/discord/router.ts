@@ -1,7 +1,9 @@
-import { isOutcomeId } from '../../machines/questions.ts';
+import { isOutcomeId, type OptionId } from '../../machines/questions.ts';
 import type { GuideEvent } from '../../machines/concurrency-guide.ts';
-import { decodeGuideId, type GuideAction, type GuideIdError } from '../core/guide-id.ts';
+import { answerTypedQuestion, type FollowUpAnswer } from '../core/answer-question.ts';
+import { decodeGuideId, encodeGuideId, type GuideAction, type GuideIdError } from '../core/guide-id.ts';
 import { applyEvent, describeStep, replayAnswers, startGuide, type GuideSnapshot } from '../core/guide.ts';
+import { readTaskAnswers } from '../core/read-task.ts';
 import { plainViewOf, type GuidePage, type GuideView } from './guide-page.ts';
 
 /** A click on a guide component, reduced to what the router needs. */
@@ -25,12 +27,35 @@ export type ClickPlan =
   | { readonly kind: 'private-copy'; readonly page: GuidePage }
   /** The owner shares a private result: a public post, and the private message saying it was posted. */
   | { readonly kind: 'share'; readonly page: GuidePage; readonly privatePage: GuidePage }
+  /** The Ask button: open the question form, whose id carries the guide for whoever clicked. */
+  | { readonly kind: 'ask'; readonly formId: string }
   /** The id cannot be trusted or is outdated: an ephemeral note with a fresh start for the clicker. */
   | { readonly kind: 'stale'; readonly reason: StaleReason; readonly clickerId: string };
 
 /** A new guide for the slash command. */
 export function planNewGuide(userId: string, isPrivate: boolean): GuidePage {
   return { owner: userId, step: describeStep(startGuide()), view: 'question', private: isPrivate };
+}
+
+/**
+ * A public guide about someone's message, started by another member (or by its author): owned by
+ * the author, driven by both, with the answers the message already makes clear given.
+ *
+ * @example planGuideAboutMessage({ text: 'my scraper downloads 500 URLs', authorId, invokerId }) // step 2, answers ['io']
+ */
+export function planGuideAboutMessage(about: { readonly text: string; readonly authorId: string; readonly invokerId: string }): GuidePage {
+  const read = readTaskAnswers(about.text);
+  const replayed = replayAnswers(read.map((answer) => answer.option));
+  const snapshot = replayed.ok ? replayed.value : startGuide();
+  const step = describeStep(snapshot);
+  return {
+    owner: about.authorId,
+    ...(about.invokerId === about.authorId ? {} : { coOwner: about.invokerId }),
+    step,
+    view: plainViewOf(step),
+    private: false,
+    ...(read.length === 0 ? {} : { readFromMessage: read }),
+  };
 }
 
 /**
@@ -42,12 +67,18 @@ export function planNewGuide(userId: string, isPrivate: boolean): GuidePage {
 export function planClick(click: GuideClick): ClickPlan {
   const decoded = decodeGuideId(click.customId);
   if (!decoded.ok) return { kind: 'stale', reason: decoded.error.kind, clickerId: click.clickerId };
-  const { owner, path, action } = decoded.value;
+  const { owner, coOwner, path, action } = decoded.value;
   const replayed = replayAnswers(path);
   if (!replayed.ok) return { kind: 'stale', reason: 'bad-path', clickerId: click.clickerId };
   const current = replayed.value;
+  const owners = coOwner === undefined ? { owner } : { owner, coOwner };
 
-  if (owner !== click.clickerId) {
+  // Anyone may ask about a guide they can see; the answer is theirs, so the form carries their id.
+  if (action.kind === 'ask') return { kind: 'ask', formId: encodeGuideId({ owner: click.clickerId, path, action: { kind: 'asked' } }) };
+  // A form's id on a button was not written by the guide.
+  if (action.kind === 'asked') return { kind: 'stale', reason: 'bad-action', clickerId: click.clickerId };
+
+  if (owner !== click.clickerId && coOwner !== click.clickerId) {
     const step = describeStep(current);
     return { kind: 'private-copy', page: { owner: click.clickerId, step, view: plainViewOf(step), private: true, notice: 'private-copy' } };
   }
@@ -64,7 +95,7 @@ export function planClick(click: GuideClick): ClickPlan {
 
   const moved = move(current, action, click.values);
   if (moved === undefined) return { kind: 'stale', reason: 'bad-choice', clickerId: click.clickerId };
-  const page: GuidePage = { owner: click.clickerId, step: describeStep(moved.snapshot), view: moved.view, private: click.onPrivateMessage };
+  const page: GuidePage = { ...owners, step: describeStep(moved.snapshot), view: moved.view, private: click.onPrivateMessage };
   return { kind: 'update', page };
 }
 
@@ -95,6 +126,36 @@ function move(current: GuideSnapshot, action: GuideAction, values: readonly stri
       return { snapshot: current, view: `why-not:${other}` };
     }
     case 'share':
+    case 'ask':
+    case 'asked':
       return undefined;
   }
+}
+
+/** A submitted Ask form, reduced to what the router needs. */
+export interface AskSubmit {
+  readonly customId: string;
+  readonly text: string;
+  readonly askerId: string;
+}
+
+/** What to do with a submitted question: answer it about the guide the form carries, or refuse the form. */
+export type AskPlan =
+  | { readonly kind: 'answer'; readonly owner: string; readonly path: readonly OptionId[]; readonly answer: FollowUpAnswer }
+  | { readonly kind: 'stale'; readonly reason: StaleReason; readonly clickerId: string };
+
+/**
+ * Answers a question typed into the Ask form. The form's id is checked as strictly as a button's:
+ * it must be an Ask form of the current tree made for the member who submits it.
+ *
+ * @example planAsk({ customId, text: 'why not asyncio?', askerId }) // { kind: 'answer', answer: { kind: 'why-not', … } }
+ */
+export function planAsk(submit: AskSubmit): AskPlan {
+  const decoded = decodeGuideId(submit.customId);
+  if (!decoded.ok) return { kind: 'stale', reason: decoded.error.kind, clickerId: submit.askerId };
+  const { owner, path, action } = decoded.value;
+  if (action.kind !== 'asked' || owner !== submit.askerId) return { kind: 'stale', reason: 'bad-action', clickerId: submit.askerId };
+  const answered = answerTypedQuestion(submit.text, path);
+  if (!answered.ok) return { kind: 'stale', reason: 'bad-path', clickerId: submit.askerId };
+  return { kind: 'answer', owner, path, answer: answered.value.answer };
 }

@@ -7,6 +7,7 @@ import {
   type Interaction,
   type InteractionEditReplyOptions,
   type JSONEncodable,
+  type MessageContextMenuCommandInteraction,
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { Logger } from '../logger.ts';
@@ -81,7 +82,7 @@ function apiMessageData(message: GuideMessage) {
   return { embeds: message.embeds, components: message.components, allowed_mentions: NO_PINGS, ...(message.content === undefined ? {} : { content: message.content }) };
 }
 
-type AnyGuideInteraction = ComponentInteraction | ChatInputCommandInteraction;
+type AnyGuideInteraction = ComponentInteraction | ChatInputCommandInteraction | MessageContextMenuCommandInteraction;
 
 // One per process, shared by every interaction: it holds buffers, never anything about a guide.
 const uploadBodies = new UploadBodyPool();

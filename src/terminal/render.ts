@@ -1,8 +1,8 @@
-import type { OptionId, OutcomeId, QuestionId } from '../../machines/questions.ts';
-import { explainOutcome } from '../core/explain.ts';
+import type { OptionId, OutcomeId } from '../../machines/questions.ts';
+import { explainOutcome, notSureSides } from '../core/explain.ts';
 import { plainStyle, renderOutcomeExplanation } from '../core/explain-text.ts';
 import type { GuideStep } from '../core/guide.ts';
-import { knowledge, notSureExamples, optionKnowledge } from '../core/knowledge/index.ts';
+import { knowledge, optionKnowledge } from '../core/knowledge/index.ts';
 import { examplesOf, headings, recommendationTitle, stepLine } from '../core/ui-text.ts';
 
 function indent(text: string, prefix: string): string {
@@ -24,11 +24,9 @@ export function renderQuestion(step: Extract<GuideStep, { kind: 'question' }>): 
 }
 
 /** "Not sure?": examples of each side and a test to apply. */
-export function renderNotSure(question: QuestionId, options: readonly OptionId[]): string {
-  const sides = options.map((option) =>
-    [`${examplesOf(optionKnowledge(option).label)}:`, ...notSureExamples(option).map((example) => `  - ${example}`)].join('\n'),
-  );
-  return [...sides, '', `${headings.notSureTest}: ${knowledge.questions[question].notSure.test}`].join('\n');
+export function renderNotSure(step: Extract<GuideStep, { kind: 'question' }>): string {
+  const sides = notSureSides(step).map((side) => [`${examplesOf(side.label)}:`, ...side.examples.map((example) => `  - ${example}`)].join('\n'));
+  return [...sides, '', `${headings.notSureTest}: ${knowledge.questions[step.question].notSure.test}`].join('\n');
 }
 
 /** The recommendation in full: summary, reasons, sketch, caveats and links. */

@@ -1,6 +1,6 @@
 import { OUTCOME_IDS, type OptionId } from '../../machines/questions.ts';
-import { explainOutcome, explainQuestion, explainWhyNot } from '../core/explain.ts';
-import { plainStyle, renderOutcomeExplanation, renderQuestionExplanation, renderWhyNot } from '../core/explain-text.ts';
+import { answerTypedQuestion, renderFollowUpAnswer } from '../core/answer-question.ts';
+import { plainStyle } from '../core/explain-text.ts';
 import { applyEvent, describeStep, startGuide, type GuideSnapshot, type GuideStep } from '../core/guide.ts';
 import { knowledge, optionKnowledge } from '../core/knowledge/index.ts';
 import { parseCommand } from './commands.ts';
@@ -50,17 +50,6 @@ function optionNamed(options: readonly OptionId[], text: string): OptionId | und
   return options.find((option) => option === wanted || optionKnowledge(option).label.toLowerCase() === wanted);
 }
 
-/** "why" at a question explains the question; at an outcome, the answers that led there. */
-function explainHere(step: GuideStep): string {
-  const path = pathOf(step);
-  if (step.kind === 'question') {
-    const explained = explainQuestion(path);
-    return explained.ok ? renderQuestionExplanation(explained.value, plainStyle) : explained.error.detail;
-  }
-  const explained = explainOutcome(path);
-  return explained.ok ? renderOutcomeExplanation(explained.value, plainStyle) : explained.error.detail;
-}
-
 /**
  * Opens a conversation at the first question.
  *
@@ -87,18 +76,8 @@ export function chatReply(state: ChatState, line: string): ChatReply {
       if (option === undefined) return reply(snapshot, terminalText.noSuchOption(command.number, step.options.length));
       return answer(snapshot, option);
     }
-    case 'why':
-      return reply(snapshot, explainHere(step));
-    case 'why-not': {
-      const explained = explainWhyNot(pathOf(step), command.outcome);
-      return reply(snapshot, explained.ok ? renderWhyNot(explained.value, plainStyle) : explained.error.detail);
-    }
-    case 'why-not-missing':
-      return reply(snapshot, terminalText.whyNotMissing(SHORT_NAMES));
-    case 'why-not-unknown':
-      return reply(snapshot, terminalText.whyNotUnknown(command.name, SHORT_NAMES));
     case 'not-sure':
-      return reply(snapshot, step.kind === 'question' ? renderNotSure(step.question, step.options) : terminalText.notSureAtOutcome);
+      return reply(snapshot, step.kind === 'question' ? renderNotSure(step) : terminalText.notSureAtOutcome);
     case 'back': {
       if (step.answers.length === 0) return reply(snapshot, terminalText.nothingToUndo);
       const previous = applyEvent(snapshot, { type: 'nav.back' });
@@ -114,10 +93,13 @@ export function chatReply(state: ChatState, line: string): ChatReply {
       return reply(snapshot, terminalText.goodbye, true);
     case 'empty':
       return reply(snapshot, `${terminalText.emptyLine} ${hintFor(step)}`);
-    case 'unknown': {
+    case 'text': {
       const named = step.kind === 'question' ? optionNamed(step.options, command.text) : undefined;
       if (named !== undefined) return answer(snapshot, named);
-      return reply(snapshot, `${terminalText.unknown(command.text)} ${hintFor(step)}`);
+      const answered = answerTypedQuestion(command.text, pathOf(step));
+      if (!answered.ok) return reply(snapshot, `${terminalText.unknown(command.text)} ${hintFor(step)}`);
+      const text = renderFollowUpAnswer(answered.value.answer, plainStyle);
+      return reply(snapshot, answered.value.answer.kind === 'decline' ? `${text}\n${hintFor(step)}` : text);
     }
   }
 }

@@ -1,27 +1,19 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { OptionId } from '../../machines/questions.ts';
 import { startGuideLabel } from '../../src/core/bot-text.ts';
 import { knowledge, optionKnowledge } from '../../src/core/knowledge/index.ts';
 import { noGuideYet } from '../../src/core/ui-text.ts';
-import { registerCommands } from '../../src/discord/register-commands.ts';
 import type { RenderedMessage, UserActor } from '../../src/local-discord/index.ts';
-import { expectCleanServer, startWorld, textOf, type World } from './harness.ts';
+import { expectCleanServer, guideTo, registerGlobally, startWorld, textOf, type World } from './harness.ts';
 
 let world: World;
 beforeAll(async () => {
   world = await startWorld();
   // Global too, so /concurrency also works in a DM with the bot.
-  const global = await registerCommands({ token: world.discord.bot.token, applicationId: world.discord.bot.applicationId, guildId: undefined, apiUrl: world.discord.apiBaseUrl });
-  expect(global.ok).toBe(true);
+  await registerGlobally(world);
 });
 afterAll(async () => world.close());
 afterEach(() => expectCleanServer(world.discord));
 
-async function guideTo(actor: UserActor, channelId: string, path: readonly OptionId[]): Promise<RenderedMessage> {
-  let message = await actor.runSlashCommand(channelId, 'concurrency');
-  for (const option of path) message = await actor.clickButton(message.id, { label: optionKnowledge(option).label });
-  return message;
-}
 
 /** Sends a message and returns the bot's reply to it. */
 async function replyTo(actor: UserActor, channelId: string, text: string, options: Parameters<UserActor['sendMessage']>[2] = {}): Promise<RenderedMessage> {
@@ -39,15 +31,17 @@ describe("GIVEN Alice's public guide that ended in asyncio", () => {
     guide = await guideTo(world.alice.actor, world.channelId, ['io', 'asyncio']);
   });
 
-  it('THEN replying "why?" to it explains her own answers', async () => {
-    const reply = await replyTo(world.alice.actor, world.channelId, 'why?', { replyTo: guide.id });
+  // A guide is an interaction response: without the Message Content intent a reply to it reaches the
+  // bot only with an explicit mention (Discord does not count the reply's ping), so these replies mention it.
+  it('THEN replying "@Bot why?" to it explains her own answers', async () => {
+    const reply = await replyTo(world.alice.actor, world.channelId, 'why?', { replyTo: guide.id, mentionBot: true });
     expect(textOf(reply)).toContain(optionKnowledge('io').label);
     expect(textOf(reply)).toContain(optionKnowledge('asyncio').label);
     expect(textOf(reply)).toContain(knowledge.outcomes.asyncio.api);
   });
 
-  it('THEN replying "why not ProcessPoolExecutor" compares with it', async () => {
-    const reply = await replyTo(world.alice.actor, world.channelId, 'why not ProcessPoolExecutor', { replyTo: guide.id });
+  it('THEN replying "@Bot why not ProcessPoolExecutor" compares with it', async () => {
+    const reply = await replyTo(world.alice.actor, world.channelId, 'why not ProcessPoolExecutor', { replyTo: guide.id, mentionBot: true });
     expect(textOf(reply)).toContain(`Why not \`${knowledge.outcomes.processPoolExecutor.shortName}\`?`);
   });
 
@@ -58,8 +52,8 @@ describe("GIVEN Alice's public guide that ended in asyncio", () => {
   });
 
   it('THEN "why not" naming nothing the guide knows gets the list of names, and nothing typed is echoed', async () => {
-    const reply = await replyTo(world.alice.actor, world.channelId, 'why not @everyone pandas?', { replyTo: guide.id });
-    expect(reply.content).toContain(knowledge.outcomes.threadPool.shortName);
+    const reply = await replyTo(world.alice.actor, world.channelId, 'why not @everyone pandas?', { replyTo: guide.id, mentionBot: true });
+    expect(textOf(reply)).toContain(knowledge.outcomes.threadPool.shortName);
     expect(textOf(reply)).not.toContain('@everyone');
     expect(textOf(reply)).not.toContain('pandas');
   });
@@ -80,11 +74,11 @@ describe("GIVEN Alice's public guide that ended in asyncio", () => {
 });
 
 describe('GIVEN a guide still at a question', () => {
-  it('THEN "why?" explains that question and "why not X" says what X still needs', async () => {
-    const guide = await guideTo(world.bob.actor, world.channelId, ['cpu']);
-    const why = await replyTo(world.bob.actor, world.channelId, 'why?', { replyTo: guide.id });
+  it('THEN "@Bot why?" explains that question and "@Bot why not X" says what X still needs', async () => {
+    const guide = await guideTo(world.bob.actor, world.channelId, ['cpu', 'pythonCode']);
+    const why = await replyTo(world.bob.actor, world.channelId, 'why?', { replyTo: guide.id, mentionBot: true });
     expect(textOf(why)).toContain(knowledge.questions.workers.whyAsked);
-    const whyNot = await replyTo(world.bob.actor, world.channelId, 'why not multiprocessing.Pool?', { replyTo: guide.id });
+    const whyNot = await replyTo(world.bob.actor, world.channelId, 'why not multiprocessing.Pool?', { replyTo: guide.id, mentionBot: true });
     expect(textOf(whyNot)).toContain(optionKnowledge('pool').label);
     expect(textOf(whyNot)).toContain(optionKnowledge('map').label);
   });
@@ -102,11 +96,11 @@ describe('GIVEN a member with no guide', () => {
     expect(textOf(started)).toContain(knowledge.questions.workload.prompt);
   });
 
-  it("THEN replying \"why?\" to someone else's guide does not explain theirs", async () => {
+  it("THEN replying \"@Bot why?\" to someone else's guide does not explain theirs", async () => {
     const dave = world.discord.createUser('dave');
     world.discord.addMember(world.guildId, dave.id);
-    const alicesGuide = await guideTo(world.alice.actor, world.channelId, ['cpu', 'class']);
-    const reply = await replyTo(world.discord.as(dave), world.channelId, 'why?', { replyTo: alicesGuide.id });
+    const alicesGuide = await guideTo(world.alice.actor, world.channelId, ['cpu', 'pythonCode', 'class']);
+    const reply = await replyTo(world.discord.as(dave), world.channelId, 'why?', { replyTo: alicesGuide.id, mentionBot: true });
     expect(reply.content).toBe(noGuideYet);
   });
 });
@@ -117,7 +111,7 @@ describe('GIVEN a DM with the bot', () => {
     const dm = actor.dmChannelId();
     const pointer = await replyTo(actor, dm, 'why?');
     expect(pointer.content).toBe(noGuideYet);
-    await guideTo(actor, dm, ['cpu', 'pool', 'map']);
+    await guideTo(actor, dm, ['cpu', 'pythonCode', 'pool', 'map']);
     const why = await replyTo(actor, dm, 'why?');
     expect(textOf(why)).toContain(knowledge.outcomes.pool.api);
   });

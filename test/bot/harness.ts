@@ -7,6 +7,7 @@ import { registerCommands } from '../../src/discord/register-commands.ts';
 import { startLocalDiscord, type Clock, type LocalDiscord, type RenderedMessage, type User, type UserActor } from '../../src/local-discord/index.ts';
 import type { LogLevel } from '../../src/config/config.ts';
 import { createLogger } from '../../src/logger.ts';
+import { optionKnowledge } from '../../src/core/knowledge/index.ts';
 
 /** A 1x1 PNG: enough for Discord to accept an image, without the cost of drawing the tree. */
 export const TINY_PNG = Buffer.from(
@@ -140,4 +141,18 @@ export function textOf(message: RenderedMessage): string {
     message.content,
     ...message.embeds.flatMap((embed) => [embed.title ?? '', embed.description ?? '', ...embed.fields.flatMap((field) => [field.name, field.value]), embed.footer ?? '']),
   ].join('\n');
+}
+
+/** Registers the commands globally too, so /concurrency also works in a DM with the bot. */
+export async function registerGlobally(world: World): Promise<void> {
+  const { token, applicationId } = world.discord.bot;
+  const global = await registerCommands({ token, applicationId, guildId: undefined, apiUrl: world.discord.apiBaseUrl });
+  expect(global.ok).toBe(true);
+}
+
+/** Starts a guide in a channel and clicks the given answers; resolves with the guide message as it ends. */
+export async function guideTo(actor: UserActor, channelId: string, path: readonly OptionId[]): Promise<RenderedMessage> {
+  let message = await actor.runSlashCommand(channelId, 'concurrency');
+  for (const option of path) message = await actor.clickButton(message.id, { label: optionKnowledge(option).label });
+  return message;
 }

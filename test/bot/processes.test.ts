@@ -55,7 +55,7 @@ describe('npm run register', () => {
   it('GIVEN a server id THEN it registers there, says so in one line and exits 0', { timeout: SLOW }, async () => {
     const guildId = discord.createGuild('Process tests').id;
     const result = await run('scripts/register.ts', { ...env, DISCORD_GUILD_ID: guildId });
-    expect(result).toEqual({ code: 0, stdout: `Registered /concurrency in server ${guildId}.\n`, stderr: '' });
+    expect(result).toEqual({ code: 0, stdout: `Registered /concurrency, "Ask the concurrency guide" (message menu, under Apps) in server ${guildId}.\n`, stderr: '' });
     expectCleanServer(discord);
   });
 });

@@ -26,14 +26,14 @@ function expectOnlyViolations(statuses: number[], from: number): void {
 }
 
 describe('registering the command', () => {
-  it('GIVEN a server id, registered twice THEN the server holds exactly the one command', async () => {
+  it('GIVEN a server id, registered twice THEN the server holds exactly the slash command and the message command', async () => {
     for (let attempt = 0; attempt < 2; attempt += 1) {
       const result = await registerCommands(target);
-      expect(result).toEqual({ ok: true, value: { names: ['concurrency'], scope: 'guild' } });
+      expect(result).toEqual({ ok: true, value: { names: ['/concurrency', '"Ask the concurrency guide" (message menu, under Apps)'], scope: 'guild' } });
     }
     const rest = new REST({ api: discord.apiBaseUrl }).setToken(discord.bot.token);
     const commands = (await rest.get(Routes.applicationGuildCommands(discord.bot.applicationId, guildId))) as { name: string; contexts?: number[] }[];
-    expect(commands.map((command) => command.name)).toEqual(['concurrency']);
+    expect(commands.map((command) => command.name)).toEqual(['concurrency', 'Ask the concurrency guide']);
     expect(discord.violations).toEqual([]);
   });
 

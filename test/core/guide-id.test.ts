@@ -17,7 +17,7 @@ const LONGEST_OWNER = '18446744073709551615';
 
 /** The actions a button may carry at a place in the tree, by the codec's contract. */
 function actionsThatFit({ path, step }: TreeNode): GuideAction[] {
-  const actions: GuideAction[] = [{ kind: 'restart' }];
+  const actions: GuideAction[] = [{ kind: 'restart' }, { kind: 'ask' }, { kind: 'asked' }];
   if (path.length === 0) actions.push({ kind: 'start' });
   else actions.push({ kind: 'back' });
   if (step.kind === 'question') {
@@ -96,12 +96,12 @@ describe('encodeGuideId / decodeGuideId', () => {
     ['an unknown action', 'b', 'jump'],
     ['an option that is not an option', 'b', 'answer-gpu'],
     ['an option of another question', 'b', 'answer-cpu'],
-    ['an answer after the outcome', 'bc', 'answer-pool'],
+    ['an answer after the outcome', 'bf', 'answer-pool'],
     ['"why" before an outcome', 'b', 'why'],
     ['"why not" before an outcome', '-', 'why-not'],
-    ['"share" before an outcome', 'bd', 'share'],
-    ['"not sure" at an outcome', 'bc', 'not-sure'],
-    ['"why this question" at an outcome', 'af', 'why-question'],
+    ['"share" before an outcome', 'bg', 'share'],
+    ['"not sure" at an outcome', 'bf', 'not-sure'],
+    ['"why this question" at an outcome', 'aci', 'why-question'],
     ['"back" at the first question', '-', 'back'],
     ['"start" after answers', 'b', 'start'],
   ])('GIVEN %s THEN it is bad-action', (_name, path, action) => {
@@ -157,8 +157,8 @@ describe('encodeGuideId / decodeGuideId', () => {
 
 describe('GUIDE_ID_VERSION', () => {
   it('GIVEN a machine whose transitions differ THEN the version differs', () => {
-    // CPU-bound answers now fall through to the thread branch: same states, other transitions.
-    const changed = concurrencyGuideMachine.provide({ guards: { cpuAndChose: () => false } });
+    // Plain-Python CPU answers now fall through to the thread branch: same states, other transitions.
+    const changed = concurrencyGuideMachine.provide({ guards: { processesAndChose: () => false } });
     expect(machineVersion(changed)).not.toBe(GUIDE_ID_VERSION);
   });
 

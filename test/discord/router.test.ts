@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { encodeGuideId, type GuideAction } from '../../src/core/guide-id.ts';
+import { decodeGuideId, encodeGuideId, type GuideAction } from '../../src/core/guide-id.ts';
 import type { OptionId } from '../../machines/questions.ts';
-import { planClick, planNewGuide } from '../../src/discord/router.ts';
+import { planAsk, planClick, planNewGuide } from '../../src/discord/router.ts';
 
 const OWNER = '111111111111111111';
 const STRANGER = '222222222222222222';
@@ -27,14 +27,14 @@ describe('planClick', () => {
   });
 
   it('GIVEN the last answer THEN the page shows the outcome', () => {
-    const plan = click(['cpu', 'pool'], { kind: 'answer', option: 'adhoc' });
+    const plan = click(['cpu', 'pythonCode', 'pool'], { kind: 'answer', option: 'adhoc' });
     expect(plan.kind === 'update' && plan.page).toMatchObject({ view: 'outcome', step: { kind: 'outcome', outcome: 'processPoolExecutor' } });
   });
 
   it('GIVEN back THEN the last answer is undone; GIVEN start over THEN no answers remain', () => {
-    const back = click(['cpu', 'pool'], { kind: 'back' });
-    expect(back.kind === 'update' && back.page.step.answers.map((a) => a.option)).toEqual(['cpu']);
-    const restart = click(['cpu', 'pool', 'map'], { kind: 'restart' });
+    const back = click(['cpu', 'pythonCode', 'pool'], { kind: 'back' });
+    expect(back.kind === 'update' && back.page.step.answers.map((a) => a.option)).toEqual(['cpu', 'pythonCode']);
+    const restart = click(['cpu', 'pythonCode', 'pool', 'map'], { kind: 'restart' });
     expect(restart.kind === 'update' && restart.page.step).toMatchObject({ kind: 'question', question: 'workload', answers: [] });
   });
 
@@ -75,5 +75,30 @@ describe('planClick', () => {
     const full = encodeGuideId({ owner: OWNER, path: ['io', 'threads'], action: { kind: 'answer', option: 'pool' } });
     const plan = planClick({ customId: full.slice(0, -3), values: [], clickerId: OWNER, onPrivateMessage: false });
     expect(plan.kind).toBe('stale');
+  });
+});
+
+describe('the Ask button and form', () => {
+  it('GIVEN Ask on any guide THEN the form opens for whoever clicked, carrying the same answers', () => {
+    for (const clicker of [OWNER, STRANGER]) {
+      const plan = click(['io', 'asyncio'], { kind: 'ask' }, clicker);
+      if (plan.kind !== 'ask') throw new Error(`expected the form, got ${plan.kind}`);
+      expect(decodeGuideId(plan.formId)).toMatchObject({ ok: true, value: { owner: clicker, path: ['io', 'asyncio'], action: { kind: 'asked' } } });
+    }
+  });
+
+  it('GIVEN a submitted form THEN the question is answered about the answers it carries', () => {
+    const formId = encodeGuideId({ owner: OWNER, path: ['io', 'asyncio'], action: { kind: 'asked' } });
+    const plan = planAsk({ customId: formId, text: 'why not threads?', askerId: OWNER });
+    expect(plan).toMatchObject({ kind: 'answer', owner: OWNER, path: ['io', 'asyncio'], answer: { kind: 'why-not', explanations: [{ other: 'thread' }] } });
+  });
+
+  it('GIVEN a form id made for someone else, a button id, or a forged one THEN the submit is refused', () => {
+    const othersForm = encodeGuideId({ owner: OWNER, path: ['io'], action: { kind: 'asked' } });
+    expect(planAsk({ customId: othersForm, text: 'why?', askerId: STRANGER })).toMatchObject({ kind: 'stale', reason: 'bad-action' });
+    const buttonId = encodeGuideId({ owner: OWNER, path: ['io'], action: { kind: 'ask' } });
+    expect(planAsk({ customId: buttonId, text: 'why?', askerId: OWNER })).toMatchObject({ kind: 'stale', reason: 'bad-action' });
+    expect(planAsk({ customId: 'guide/x/1/-/asked', text: 'why?', askerId: OWNER })).toMatchObject({ kind: 'stale' });
+    expect(click(['io'], { kind: 'asked' })).toMatchObject({ kind: 'stale', reason: 'bad-action' });
   });
 });
