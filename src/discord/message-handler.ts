@@ -32,6 +32,18 @@ function worthAnsweringUnaddressed(question: FollowUpQuestion, asked: boolean): 
 }
 
 /**
+ * Whether a message could be for the bot, judged without any request. A message with no text is
+ * only worth a look as a reply in a server without the intent: Discord may have withheld the text
+ * of a reply to a guide. A DM or a message under the intent that has no text simply has none.
+ */
+function mightBeForTheBot(text: string, where: { isDm: boolean; isReply: boolean; mentioned: boolean }, messageContent: boolean): boolean {
+  if (text.trim() === '') return where.isReply && !where.isDm && !messageContent;
+  if (where.isDm || where.mentioned || where.isReply) return true;
+  const { question, asked } = understandFollowUp(text);
+  return messageContent && worthAnsweringUnaddressed(question, asked);
+}
+
+/**
  * Answers questions typed to the bot (in a DM, with a mention, in a reply to the bot's ordinary
  * message, or, with the privileged intent, plainly in a channel) about the author's guide. A reply
  * to a guide that arrives without its text (Discord withholds it without the intent) gets one
@@ -44,11 +56,8 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
   const isDm = message.channel.type === ChannelType.DM;
   const isReply = message.reference?.messageId !== undefined;
   const mentioned = mentionsBotInText(text, botUserId);
-  const { question, asked } = understandFollowUp(text);
   // Quick reject before any request: ordinary chat is none of the bot's business.
-  if (text.trim() === '' ? !isReply || isDm || deps.messageContent : !isDm && !mentioned && !isReply && !(deps.messageContent && worthAnsweringUnaddressed(question, asked))) {
-    return;
-  }
+  if (!mightBeForTheBot(text, { isDm, isReply, mentioned }, deps.messageContent)) return;
   const started = Date.now();
   let outcome: string;
   try {
