@@ -44,4 +44,18 @@ export default tseslint.config(
       ],
     },
   },
+  // Each adapter sees the core and nothing of another adapter; main.ts and the playground compose them.
+  ...[
+    ['src/discord', ['terminal', 'picture', 'local-discord', 'playground']],
+    ['src/terminal', ['discord', 'picture', 'local-discord', 'playground']],
+    ['src/picture', ['discord', 'terminal', 'local-discord', 'playground']],
+  ].map(([folder, others]) => ({
+    files: [`${folder}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: /** @type {string[]} */ (others).map((other) => `**/${other}/**`), message: 'An adapter never imports another adapter.' }] },
+      ],
+    },
+  })),
 );

@@ -59,12 +59,3 @@ export function stepRows(bots: readonly BotResult[]): StepRow[] {
   );
 }
 
-/** A ratio as the tables show it, e.g. "1.21x"; empty where there is none. */
-export function formatRatio(value: number | undefined): string {
-  return value === undefined ? '' : `${value.toFixed(2)}x`;
-}
-
-/** A share of one core as the tables show it, e.g. "93%". */
-export function formatShare(value: number): string {
-  return `${(value * 100).toFixed(0)}%`;
-}

@@ -1,6 +1,6 @@
 import { PARENT_BUSY_LIMIT, highestSustained, parentBoundSteps, type BotResult } from './result-model.ts';
-import { formatRatio, formatShare, stepRows, type RateRatios } from './ratios.ts';
-import { ratio } from './stats.ts';
+import { stepRows, type RateRatios } from './ratios.ts';
+import { formatRatio, formatShare, ratio } from './stats.ts';
 import type { TargetCheck } from './targets.ts';
 
 const START = '<!-- bench:start (written by npm run bench; edits inside are replaced) -->';

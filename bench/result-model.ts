@@ -1,7 +1,6 @@
 import type { LoopWindow } from './probe-protocol.ts';
 import type { FailureKind } from './recorder.ts';
-import { formatShare } from './ratios.ts';
-import { summarizeLatencies, type LatencySummary } from './stats.ts';
+import { formatShare, summarizeLatencies, type LatencySummary } from './stats.ts';
 
 const MIB = 1024 * 1024;
 /** A step is sustained when every guide finished, nothing missed Discord's deadline and p99 stayed under this. */

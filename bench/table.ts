@@ -1,6 +1,6 @@
 import { PARENT_BUSY_LIMIT, failedGuides, parentBoundSteps, type BotResult, type StepResult } from './result-model.ts';
-import { formatRatio, formatShare, stepRows } from './ratios.ts';
-import { ratio } from './stats.ts';
+import { stepRows } from './ratios.ts';
+import { formatRatio, formatShare, ratio } from './stats.ts';
 import type { TargetCheck } from './targets.ts';
 
 const COLUMNS = ['rate/s', 'bot', 'inter/s', 'p50 ms', 'p99 ms', 'max ms', 'in-bot p99', 'cpu ms/inter', 'RSS MiB', 'failed', 'sustained', 'p99 x', 'cpu x', 'bench ms/inter', 'bench busy', 'loops bot/bench'] as const;

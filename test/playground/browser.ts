@@ -4,12 +4,24 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium; CI installs it with `apt-get install -y chromium`. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM_PATH);
 export const ARTIFACTS_DIR = 'test-artifacts';
 
-if (!hasChromium) {
-  console.warn(`Skipping the playground's browser tests: ${CHROMIUM_PATH} is missing (install it with: apt-get install -y chromium).`);
+/** CI sets this, so that a missing browser fails the run instead of quietly skipping the tests that need it. */
+export const REQUIRE_BROWSER_VARIABLE = 'REQUIRE_BROWSER_TESTS';
+
+/**
+ * Whether the browser tests can run. Without Chromium they are skipped with a warning on a
+ * developer's machine, and fail where the browser is required.
+ */
+export function browserAvailable(path: string, env: NodeJS.ProcessEnv): boolean {
+  if (existsSync(path)) return true;
+  const install = 'install it with: apt-get install -y chromium';
+  if (env[REQUIRE_BROWSER_VARIABLE] === '1') throw new Error(`The browser tests are required here (${REQUIRE_BROWSER_VARIABLE}=1) but ${path} is missing; ${install}.`);
+  console.warn(`Skipping the playground's browser tests: ${path} is missing (${install}).`);
+  return false;
 }
+
+export const hasChromium = browserAvailable(CHROMIUM_PATH, process.env);
 
 /** Headless Chromium as the project's tests run it: no sandbox (root in CI), no GPU, no network chatter. */
 export async function launchBrowser(): Promise<Browser> {

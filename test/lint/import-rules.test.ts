@@ -1,0 +1,28 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// The project's own config, run on made-up files: `npm run lint` must fail on each forbidden direction.
+const eslint = new ESLint();
+
+async function importErrors(file: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath: file });
+  return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-imports').map((message) => message.message);
+}
+
+describe('import directions, enforced by npm run lint', () => {
+  it.each([
+    ['the core importing the Discord adapter', 'src/core/example.ts', "import { startBot } from '../discord/bot.ts';\nexport const x = startBot;\n"],
+    ['the core importing discord.js', 'src/core/example.ts', "import { Client } from 'discord.js';\nexport const x = Client;\n"],
+    ['the machine importing the terminal', 'machines/example.ts', "import { openChat } from '../src/terminal/session.ts';\nexport const x = openChat;\n"],
+    ['the local server importing the bot\'s core', 'src/local-discord/example.ts', "import { knowledge } from '../core/knowledge/index.ts';\nexport const x = knowledge;\n"],
+    ['the Discord adapter importing the terminal', 'src/discord/example.ts', "import { openChat } from '../terminal/session.ts';\nexport const x = openChat;\n"],
+    ['the terminal importing the Discord adapter', 'src/terminal/example.ts', "import { startBot } from '../discord/bot.ts';\nexport const x = startBot;\n"],
+    ['the picture importing the Discord adapter', 'src/picture/example.ts', "import { renderGuide } from '../discord/render.ts';\nexport const x = renderGuide;\n"],
+  ])('GIVEN %s THEN lint reports it', async (_name, file, source) => {
+    expect(await importErrors(file, source)).not.toEqual([]);
+  });
+
+  it('GIVEN an adapter importing the core THEN lint allows it', async () => {
+    expect(await importErrors('src/discord/example.ts', "import { knowledge } from '../core/knowledge/index.ts';\nexport const x = knowledge;\n")).toEqual([]);
+  });
+});
