@@ -1,4 +1,5 @@
 import { Client, GatewayIntentBits, Options, Partials, type ClientOptions } from 'discord.js';
+import { NO_PINGS } from './no-pings.ts';
 
 /** What the bot needs to know to open a client; nothing here is read from the environment. */
 export interface BotClientSettings {
@@ -41,7 +42,7 @@ export function createBotClient(settings: BotClientSettings): Client {
       ReactionManager: 0,
       UserManager: 200,
     }),
-    allowedMentions: { parse: [], repliedUser: false },
+    allowedMentions: NO_PINGS,
     ...(settings.ws === undefined ? {} : { ws: settings.ws }),
     ...(settings.shards === undefined ? {} : { shards: settings.shards }),
     ...(settings.shardCount === undefined ? {} : { shardCount: settings.shardCount }),

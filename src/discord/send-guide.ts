@@ -12,6 +12,7 @@ import {
 } from 'discord.js';
 import type { Logger } from '../logger.ts';
 import { msUntilDeferDeadline, respondInTime } from './ack-deadline.ts';
+import { NO_PINGS, NO_PINGS_API } from './no-pings.ts';
 import { truncate } from './limits.ts';
 import { pictureFilename, type PathPictures } from './pictures.ts';
 import type { GuideMessage } from './render.ts';
@@ -29,8 +30,6 @@ import { UploadBodyPool } from './upload-body.ts';
 
 type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
 
-// Nobody may be pinged by anything the bot posts, whatever a text contains.
-const NO_PINGS = { parse: [] } as const;
 
 /**
  * The rendered data is already in Discord's API shape; handed over as plain objects, discord.js
@@ -79,7 +78,7 @@ function withPicture(message: GuideMessage, picture: Picture | undefined) {
 
 /** The message as Discord's API takes it; the rendered data is in that shape already. */
 function apiMessageData(message: GuideMessage) {
-  return { embeds: message.embeds, components: message.components, allowed_mentions: NO_PINGS, ...(message.content === undefined ? {} : { content: message.content }) };
+  return { embeds: message.embeds, components: message.components, allowed_mentions: NO_PINGS_API, ...(message.content === undefined ? {} : { content: message.content }) };
 }
 
 type AnyGuideInteraction = ComponentInteraction | ChatInputCommandInteraction | MessageContextMenuCommandInteraction;

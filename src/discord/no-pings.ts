@@ -1,0 +1,10 @@
+/*
+ * The one place that says whom the bot may ping: nobody, whatever a text or a reply contains. A
+ * guide may quote a member's name or be posted under their question; none of it should notify.
+ */
+
+/** For discord.js options (`allowedMentions`): no parsed mentions, and no ping for a replied-to author. */
+export const NO_PINGS = { parse: [], repliedUser: false } as const;
+
+/** The same in the API's own shape (`allowed_mentions`), for bodies the bot writes directly. */
+export const NO_PINGS_API = { parse: [], replied_user: false } as const;
