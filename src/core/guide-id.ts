@@ -1,5 +1,5 @@
 import { QUESTION_IDS, QUESTION_OPTIONS, isOptionId, type OptionId } from '../../machines/questions.ts';
-import { describeStep, replayAnswers, type GuideStep } from './guide.ts';
+import { describeStep, replayAnswers, type GuideSnapshot, type GuideStep } from './guide.ts';
 import { CURRENT_MACHINE_VERSION } from './machine-fingerprint.ts';
 import { err, ok, type Result } from './result.ts';
 
@@ -33,6 +33,15 @@ export interface GuideId {
   coOwner?: string;
   path: readonly OptionId[];
   action: GuideAction;
+}
+
+/**
+ * A custom id read and checked: the guide it carries, already replayed through the machine, so
+ * adapters never replay a click a second time.
+ */
+export interface DecodedGuideId extends GuideId {
+  readonly snapshot: GuideSnapshot;
+  readonly step: GuideStep;
 }
 
 /** Why a custom id was refused; `detail` is for logs, the kind is for choosing a message. */
@@ -95,7 +104,7 @@ function decodeOwner(raw: string): Result<string, GuideIdError> {
   return ok(raw);
 }
 
-function decodePath(raw: string): Result<{ path: OptionId[]; step: GuideStep }, GuideIdError> {
+function decodePath(raw: string): Result<{ path: OptionId[]; snapshot: GuideSnapshot; step: GuideStep }, GuideIdError> {
   const path: OptionId[] = [];
   if (raw !== EMPTY_PATH) {
     for (const letter of raw) {
@@ -110,7 +119,7 @@ function decodePath(raw: string): Result<{ path: OptionId[]; step: GuideStep }, 
     const { index } = replayed.error;
     return fail('bad-path', `answer ${index + 1} of ${JSON.stringify(raw)} is not a step of the current tree`);
   }
-  return ok({ path, step: describeStep(replayed.value) });
+  return ok({ path, snapshot: replayed.value, step: describeStep(replayed.value) });
 }
 
 function decodeActionName(raw: string): Result<GuideAction, GuideIdError> {
@@ -147,7 +156,7 @@ function checkActionFits(action: GuideAction, path: readonly OptionId[], step: G
  *
  * @example decodeGuideId('hello') // { ok: false, error: { kind: 'not-ours', ... } }
  */
-export function decodeGuideId(raw: string): Result<GuideId, GuideIdError> {
+export function decodeGuideId(raw: string): Result<DecodedGuideId, GuideIdError> {
   if (raw.length > CUSTOM_ID_MAX_LENGTH) return fail('malformed', `${raw.length} characters, more than ${CUSTOM_ID_MAX_LENGTH}`);
   const parts = raw.split(SEPARATOR);
   if (parts[0] !== PREFIX) return fail('not-ours', `does not start with "${PREFIX}${SEPARATOR}"`);
@@ -169,5 +178,12 @@ export function decodeGuideId(raw: string): Result<GuideId, GuideIdError> {
   if (!named.ok) return named;
   const action = checkActionFits(named.value, path.value.path, path.value.step);
   if (!action.ok) return action;
-  return ok({ owner: owner.value, ...(coOwner === undefined ? {} : { coOwner: coOwner.value }), path: path.value.path, action: action.value });
+  return ok({
+    owner: owner.value,
+    ...(coOwner === undefined ? {} : { coOwner: coOwner.value }),
+    path: path.value.path,
+    action: action.value,
+    snapshot: path.value.snapshot,
+    step: path.value.step,
+  });
 }

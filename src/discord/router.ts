@@ -67,10 +67,7 @@ export function planGuideAboutMessage(about: { readonly text: string; readonly a
 export function planClick(click: GuideClick): ClickPlan {
   const decoded = decodeGuideId(click.customId);
   if (!decoded.ok) return { kind: 'stale', reason: decoded.error.kind, clickerId: click.clickerId };
-  const { owner, coOwner, path, action } = decoded.value;
-  const replayed = replayAnswers(path);
-  if (!replayed.ok) return { kind: 'stale', reason: 'bad-path', clickerId: click.clickerId };
-  const current = replayed.value;
+  const { owner, coOwner, path, action, snapshot: current } = decoded.value;
   const owners = coOwner === undefined ? { owner } : { owner, coOwner };
 
   // Anyone may ask about a guide they can see; the answer is theirs, so the form carries their id.

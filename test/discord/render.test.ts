@@ -130,6 +130,6 @@ describe('renderStale', () => {
     expect(message.content?.length).toBeGreaterThan(0);
     const [id] = customIds(message);
     const decoded = decodeGuideId(id ?? '');
-    expect(decoded.ok && decoded.value).toEqual({ owner: OWNER, path: [], action: { kind: 'start' } });
+    expect(decoded.ok && { owner: decoded.value.owner, path: decoded.value.path, action: decoded.value.action }).toEqual({ owner: OWNER, path: [], action: { kind: 'start' } });
   });
 });
