@@ -74,6 +74,17 @@ export interface Config {
 
 export const DEFAULT_API_URL = 'https://discord.com/api';
 
+const isSet = (value: string | undefined) => value !== undefined && value.trim() !== '';
+
+/** Settings that only make sense together; each problem one line, naming where to find the value. */
+function crossFieldProblems(env: Readonly<Record<string, string | undefined>>): string[] {
+  const problems: string[] = [];
+  if (isSet(env['DISCORD_TOKEN']) && !isSet(env['DISCORD_APPLICATION_ID'])) {
+    problems.push('DISCORD_APPLICATION_ID is required when DISCORD_TOKEN is set (Developer Portal > General Information > Application ID)');
+  }
+  return problems;
+}
+
 /**
  * Validates the environment once, at start. Every problem is reported, one line each, so a
  * user fixes their .env in one go; values are never echoed back, since one may be a token.
@@ -82,15 +93,10 @@ export const DEFAULT_API_URL = 'https://discord.com/api';
  */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Result<Config, string[]> {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    return err(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
-  }
+  // Rules between fields are checked on the raw values too, so a bad field does not hide them.
+  const problems = [...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`)), ...crossFieldProblems(env)];
+  if (!parsed.success || problems.length > 0) return err(problems);
   const values = parsed.data;
-  const problems: string[] = [];
-  if (values.DISCORD_TOKEN !== undefined && values.DISCORD_APPLICATION_ID === undefined) {
-    problems.push('DISCORD_APPLICATION_ID is required when DISCORD_TOKEN is set (Developer Portal > General Information > Application ID)');
-  }
-  if (problems.length > 0) return err(problems);
 
   const discord =
     values.DISCORD_TOKEN === undefined || values.DISCORD_APPLICATION_ID === undefined

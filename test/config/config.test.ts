@@ -36,7 +36,7 @@ describe('loadConfig', () => {
     expect(loaded.ok && loaded.value.discord?.apiUrl).toBe('http://127.0.0.1:9/api');
   });
 
-  it('GIVEN several bad settings THEN every problem is listed, one line each, without echoing the token', () => {
+  it('GIVEN several bad settings and a missing application id THEN every problem, the rule between fields included, is listed, one line each, without echoing the token', () => {
     const loaded = loadConfig({
       DISCORD_TOKEN: 'not-a-token',
       DISCORD_GUILD_ID: 'my server',
@@ -58,6 +58,7 @@ describe('loadConfig', () => {
       'LOG_LEVEL',
       'PORT',
       'SHARDS',
+      'DISCORD_APPLICATION_ID',
     ]);
     expect(problems.join('\n')).not.toContain('not-a-token');
   });
