@@ -1,5 +1,5 @@
 import type { OptionId } from '../machines/questions.ts';
-import { outcomePaths } from '../src/picture/tree.ts';
+import { outcomePaths } from '../src/core/tree.ts';
 import { botEnvironment, openArena, registerCommands, type Arena } from './arena.ts';
 import { runArrivals } from './arrivals.ts';
 import { spawnBot, type BotProcess } from './bot-process.ts';

@@ -1,43 +1,106 @@
-import { OUTCOME_FAMILY, type OptionId, type OutcomeFamily, type OutcomeId } from '../../machines/questions.ts';
+import { OUTCOME_FAMILY, type OptionId, type OutcomeFamily, type OutcomeId, type QuestionId } from '../../machines/questions.ts';
 import { applyEvent, describeStep, startGuide, type GuideSnapshot, type GuideStep } from './guide.ts';
 
-/** One place in the tree: the answers that lead there, and what the machine shows there. */
-export interface TreeNode {
+/** A question on the tree, with one branch per option the machine accepts there. */
+export interface QuestionNode {
+  readonly kind: 'question';
+  readonly question: QuestionId;
+  /** The answers that lead here from the root; unique per node, so it doubles as the node's key. */
   readonly path: readonly OptionId[];
-  readonly step: GuideStep;
+  /** What the guide shows here, so a caller that renders a page need not replay the answers. */
+  readonly step: Extract<GuideStep, { kind: 'question' }>;
+  readonly branches: readonly TreeBranch[];
 }
 
-function walk(snapshot: GuideSnapshot, path: readonly OptionId[], into: TreeNode[]): void {
+/** One of the recommendations the tree ends in. */
+export interface OutcomeNode {
+  readonly kind: 'outcome';
+  readonly outcome: OutcomeId;
+  readonly path: readonly OptionId[];
+  readonly step: Extract<GuideStep, { kind: 'outcome' }>;
+}
+
+/** One place in the tree: the answers that lead there, and what the machine shows there. */
+export type TreeNode = QuestionNode | OutcomeNode;
+
+/** An answer and where it leads. */
+export interface TreeBranch {
+  readonly option: OptionId;
+  readonly node: TreeNode;
+}
+
+function nodeAt(snapshot: GuideSnapshot, path: readonly OptionId[]): TreeNode {
   const step = describeStep(snapshot);
-  into.push({ path, step });
-  if (step.kind !== 'question') return;
-  for (const option of step.options) walk(applyEvent(snapshot, { type: 'answer', option }), [...path, option], into);
+  if (step.kind === 'outcome') return { kind: 'outcome', outcome: step.outcome, path, step };
+  const branches = step.options.map((option) => ({ option, node: nodeAt(applyEvent(snapshot, { type: 'answer', option }), [...path, option]) }));
+  return { kind: 'question', question: step.question, path, step, branches };
 }
 
-let cachedNodes: readonly TreeNode[] | undefined;
+let cachedTree: TreeNode | undefined;
 
 /**
- * Every place the machine can reach by answers, start included, parents before children.
- * Found by asking the machine, so it follows any change of the tree.
+ * The whole decision tree, walked from the machine, so nothing drawn or explained can drift
+ * from the guide. Questions reached from two sides (threads and processes) appear once per side,
+ * because where an answer leads depends on the path.
  *
- * @example treeNodes()[0] // { path: [], step: { kind: 'question', question: 'workload', ... } }
+ * @example decisionTree().kind === 'question' // the root asks what limits the task
  */
-export function treeNodes(): readonly TreeNode[] {
+export function decisionTree(): TreeNode {
   // The machine is fixed once loaded, so one walk serves every caller.
-  if (cachedNodes === undefined) {
-    const nodes: TreeNode[] = [];
-    walk(startGuide(), [], nodes);
-    cachedNodes = nodes;
+  cachedTree ??= nodeAt(startGuide(), []);
+  return cachedTree;
+}
+
+/**
+ * Every place in a tree (the whole one by default), parents before children, branches in the machine's order.
+ *
+ * @example treeNodes()[0] // { kind: 'question', question: 'workload', path: [], ... }
+ */
+export function treeNodes(tree: TreeNode = decisionTree()): TreeNode[] {
+  if (tree.kind === 'outcome') return [tree];
+  return [tree, ...tree.branches.flatMap((branch) => treeNodes(branch.node))];
+}
+
+/** The answers of every complete walk through a tree, one per outcome leaf, in the tree's order. */
+export function outcomePaths(tree: TreeNode = decisionTree()): OptionId[][] {
+  return treeNodes(tree).flatMap((node) => (node.kind === 'outcome' ? [[...node.path]] : []));
+}
+
+/** A stable text key for a path; options never contain '/'. */
+export function pathKey(path: readonly OptionId[]): string {
+  return path.join('/');
+}
+
+/** A path the tree does not contain, because the guide would not accept those answers. */
+export class TreePathError extends Error {
+  override readonly name = 'TreePathError';
+}
+
+/**
+ * The nodes a path visits, the root first. Throws TreePathError, naming the first answer
+ * that is not an option at that point or that comes after an outcome.
+ *
+ * @example nodesAlongPath(decisionTree(), ['io']).length === 2
+ */
+export function nodesAlongPath(tree: TreeNode, path: readonly OptionId[]): TreeNode[] {
+  const visited = [tree];
+  let node = tree;
+  for (const [index, option] of path.entries()) {
+    if (node.kind === 'outcome') throw new TreePathError(`answer ${index + 1} ("${option}") comes after the guide already reached an outcome`);
+    const branch = node.branches.find((candidate) => candidate.option === option);
+    if (branch === undefined) throw new TreePathError(`answer ${index + 1} ("${option}") is not an option of question "${node.question}"`);
+    node = branch.node;
+    visited.push(node);
   }
-  return cachedNodes;
+  return visited;
 }
 
 /** The answers that end in each outcome (every one of them, shortest first). */
 export function pathsToOutcomes(): ReadonlyMap<OutcomeId, readonly (readonly OptionId[])[]> {
   const paths = new Map<OutcomeId, (readonly OptionId[])[]>();
-  for (const { path, step } of treeNodes()) {
-    if (step.kind !== 'outcome') continue;
-    paths.set(step.outcome, [...(paths.get(step.outcome) ?? []), path]);
+  for (const node of treeNodes()) {
+    if (node.kind !== 'outcome') continue;
+    paths.set(node.outcome, [...(paths.get(node.outcome) ?? []), node.path]);
   }
   for (const list of paths.values()) list.sort((a, b) => a.length - b.length);
   return paths;
@@ -50,8 +113,8 @@ function startsWith(path: readonly OptionId[], prefix: readonly OptionId[]): boo
 /** The outcomes still reachable after the given answers (in the order the tree meets them). */
 export function outcomesReachableFrom(prefix: readonly OptionId[]): readonly OutcomeId[] {
   const outcomes: OutcomeId[] = [];
-  for (const { path, step } of treeNodes()) {
-    if (step.kind === 'outcome' && startsWith(path, prefix) && !outcomes.includes(step.outcome)) outcomes.push(step.outcome);
+  for (const node of treeNodes()) {
+    if (node.kind === 'outcome' && startsWith(node.path, prefix) && !outcomes.includes(node.outcome)) outcomes.push(node.outcome);
   }
   return outcomes;
 }

@@ -1,6 +1,6 @@
 import type { OptionId } from '../../machines/questions.ts';
 import { defaultTreeLabels, type TreeLabels } from './labels.ts';
-import { buildDecisionTree, nodesAlongPath, type TreeNode } from './tree.ts';
+import { decisionTree, nodesAlongPath, type TreeNode } from '../core/tree.ts';
 
 /** Discord's limit on an attachment's description. */
 const MAX_DESCRIPTION_LENGTH = 1024;
@@ -18,7 +18,7 @@ function nodeLabel(node: TreeNode, labels: TreeLabels): string {
  * @example describeTreePicture(['io', 'asyncio']) // 'Which ...? What limits your task? → Waiting on IO (IO-bound) → ... → asyncio'
  */
 export function describeTreePicture(path: readonly OptionId[], labels: TreeLabels = defaultTreeLabels): string {
-  const [root, ...reached] = nodesAlongPath(buildDecisionTree(), path);
+  const [root, ...reached] = nodesAlongPath(decisionTree(), path);
   const steps = root === undefined ? [] : [nodeLabel(root, labels)];
   reached.forEach((node, index) => {
     const option = path[index];

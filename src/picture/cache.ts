@@ -1,6 +1,6 @@
 import type { OptionId } from '../../machines/questions.ts';
 import { renderTreePng } from './png.ts';
-import { outcomePaths, pathKey } from './tree.ts';
+import { outcomePaths, pathKey } from '../core/tree.ts';
 
 /** PNG pictures of the tree, one per path, each rendered once. */
 export interface TreePictureCache {

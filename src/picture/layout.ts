@@ -5,7 +5,7 @@ import { SIZES, TEXT_ROLES, type TextRole } from './theme.ts';
 import { shownNodes, type CollapsedNode, type ShownNode } from './shown-tree.ts';
 import { wrapBalanced } from './text.ts';
 import { placeSubtree } from './tidy.ts';
-import { pathKey } from './tree.ts';
+import { pathKey } from '../core/tree.ts';
 
 /** One line of text, already wrapped, with how it is set on and off the user's path. */
 export interface TextLine {

@@ -1,5 +1,5 @@
 import { OUTCOME_IDS, type OptionId, type OutcomeId, type QuestionId } from '../../machines/questions.ts';
-import { treeNodes, type OutcomeNode, type TreeNode } from './tree.ts';
+import { treeNodes, type OutcomeNode, type TreeNode } from '../core/tree.ts';
 
 /**
  * A question's whole subtree, off the member's path, drawn as one muted box that names the
@@ -50,7 +50,7 @@ function collapse(node: TreeNode): ShownNode {
  * question becomes a CollapsedNode. The empty path draws the full tree, nothing collapsed.
  * Expects a path the tree contains (see nodesAlongPath).
  *
- * @example treeForPath(buildDecisionTree(), ['io', 'asyncio']) // the CPU side is one collapsed box
+ * @example treeForPath(decisionTree(), ['io', 'asyncio']) // the CPU side is one collapsed box
  */
 export function treeForPath(tree: TreeNode, path: readonly OptionId[]): ShownNode {
   if (path.length === 0) return tree;

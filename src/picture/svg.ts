@@ -5,7 +5,7 @@ import { blockHeight, layoutTree, type PlacedBox, type PlacedEdge, type PlacedNo
 import { isOnPath, treeForPath, type CollapsedNode } from './shown-tree.ts';
 import { COLOURS, SIZES, STROKES, TEXT_ROLES } from './theme.ts';
 import { escapeXml } from './text.ts';
-import { buildDecisionTree, nodesAlongPath, pathKey } from './tree.ts';
+import { decisionTree, nodesAlongPath, pathKey } from '../core/tree.ts';
 
 export interface TreePictureOptions {
   /** Defaults to the knowledge base's titles, answer labels and outcome names. */
@@ -25,7 +25,7 @@ function cachedLayout(path: readonly OptionId[], labels: TreeLabels, metrics: Te
   byMetrics.set(metrics, byPath);
   let layout = byPath.get(pathKey(path));
   if (layout === undefined) {
-    layout = layoutTree(treeForPath(buildDecisionTree(), path), labels, metrics);
+    layout = layoutTree(treeForPath(decisionTree(), path), labels, metrics);
     byPath.set(pathKey(path), layout);
   }
   return layout;
@@ -137,7 +137,7 @@ function drawNode(placed: PlacedNode, onPath: boolean, metrics: TextMetrics): st
  * @example renderTreeSvg(['io', 'asyncio']) // '<svg ...>' with asyncio highlighted
  */
 export function renderTreeSvg(path: readonly OptionId[], options: TreePictureOptions = {}): string {
-  nodesAlongPath(buildDecisionTree(), path); // rejects a path the guide would not accept
+  nodesAlongPath(decisionTree(), path); // rejects a path the guide would not accept
   const metrics = options.metrics ?? loadTextMetrics();
   const labels = options.labels ?? defaultTreeLabels;
   const layout = cachedLayout(path, labels, metrics);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { OptionId } from '../../machines/questions.ts';
+import { outcomePaths } from '../../src/core/tree.ts';
 import { createTreePictureCache } from '../../src/picture/cache.ts';
 import { renderTreePng } from '../../src/picture/png.ts';
-import { outcomePaths } from '../../src/picture/tree.ts';
 import { fakeLabels } from './fake-labels.ts';
 
 /** The real renderer, counting how often it runs for each path. */

@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { outcomePaths } from '../../src/core/tree.ts';
 import { writeTreeDiagramFiles } from '../../src/picture/files.ts';
-import { outcomePaths } from '../../src/picture/tree.ts';
 import { fakeLabels } from './fake-labels.ts';
 import { allElements, parseSvg } from './svg-reading.ts';
 

@@ -1,17 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OptionId, OutcomeId, QuestionId } from '../../machines/questions.ts';
+import { decisionTree, outcomePaths } from '../../src/core/tree.ts';
 import { loadTextMetrics } from '../../src/picture/fonts.ts';
 import { defaultTreeLabels, type TreeLabels } from '../../src/picture/labels.ts';
 import { layoutTree, type PlacedBox, type TreeLayout } from '../../src/picture/layout.ts';
 import { treeForPath } from '../../src/picture/shown-tree.ts';
 import { SIZES } from '../../src/picture/theme.ts';
-import { buildDecisionTree, outcomePaths } from '../../src/picture/tree.ts';
 import { fakeLabels } from './fake-labels.ts';
 
 const metrics = loadTextMetrics();
 /** The full tree and every member's pruned tree: each must lay out cleanly. */
-const shownTrees = [[], ...outcomePaths()].map((path) => treeForPath(buildDecisionTree(), path));
+const shownTrees = [[], ...outcomePaths()].map((path) => treeForPath(decisionTree(), path));
 
 function overlaps(a: PlacedBox, b: PlacedBox): boolean {
   const apart =

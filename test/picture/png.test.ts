@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { OptionId } from '../../machines/questions.ts';
+import { outcomePaths, TreePathError } from '../../src/core/tree.ts';
 import { renderTreePng, svgToPng } from '../../src/picture/png.ts';
-import { outcomePaths, TreePathError } from '../../src/picture/tree.ts';
 import { fakeLabels } from './fake-labels.ts';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

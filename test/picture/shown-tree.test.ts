@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { OptionId } from '../../machines/questions.ts';
-import { outcomesReachableFrom } from '../../src/core/tree.ts';
+import { decisionTree, outcomePaths, outcomesReachableFrom, treeNodes } from '../../src/core/tree.ts';
 import { isOnPath, shownNodes, treeForPath, type ShownNode } from '../../src/picture/shown-tree.ts';
-import { buildDecisionTree, outcomePaths, treeNodes } from '../../src/picture/tree.ts';
 
-const tree = buildDecisionTree();
+const tree = decisionTree();
 const key = (path: readonly OptionId[]) => path.join('/');
 
 /** Every node of the full tree whose parent lies on `path`, i.e. each one the member's picture must show in some form. */

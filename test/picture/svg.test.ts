@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { isOutcomeId, type OptionId } from '../../machines/questions.ts';
+import { decisionTree, outcomePaths, TreePathError, treeNodes, type TreeNode } from '../../src/core/tree.ts';
 import { defaultTreeLabels, type TreeLabels } from '../../src/picture/labels.ts';
 import { renderTreeSvg } from '../../src/picture/svg.ts';
 import { isOnPath } from '../../src/picture/shown-tree.ts';
-import { buildDecisionTree, outcomePaths, TreePathError, treeNodes, type TreeNode } from '../../src/picture/tree.ts';
 import { fakeLabels } from './fake-labels.ts';
 import { allElements, drawnText, parseSvg, squeeze, type SvgElement } from './svg-reading.ts';
 
 const labels = fakeLabels;
 
 function nodeAtPath(path: readonly OptionId[]): TreeNode {
-  const node = treeNodes(buildDecisionTree()).find((candidate) => candidate.path.join('/') === path.join('/'));
+  const node = treeNodes(decisionTree()).find((candidate) => candidate.path.join('/') === path.join('/'));
   if (node === undefined) throw new Error(`no node at ${path.join('/')}`);
   return node;
 }
@@ -53,7 +53,7 @@ function drawnBoxes(svg: SvgElement): Map<string, { kind: string; element: SvgEl
 }
 
 describe('renderTreeSvg of a member path', () => {
-  const tree = buildDecisionTree();
+  const tree = decisionTree();
 
   it.each(outcomePaths().map((path) => [path.join(' → '), path] as const))(
     'GIVEN the path %s THEN each question on it shows every answer, and each answer off it leads to its outcome or to one collapsed box',
@@ -97,7 +97,7 @@ describe('renderTreeSvg', () => {
   it('GIVEN the empty path THEN the full tree is drawn with nothing marked', () => {
     const svg = parseSvg(renderTreeSvg([], { labels }));
     const text = squeeze(drawnText(svg));
-    for (const node of treeNodes(buildDecisionTree())) {
+    for (const node of treeNodes(decisionTree())) {
       const label = node.kind === 'question' ? labels.question(node.question) : labels.outcome(node.outcome);
       expect(text).toContain(squeeze(label));
     }
@@ -106,7 +106,7 @@ describe('renderTreeSvg', () => {
 
   it('GIVEN the empty path THEN the full tree draws one box per node of the tree, an outcome at the end of every outcome path, and nothing collapsed', () => {
     const boxes = drawnBoxes(parseSvg(renderTreeSvg([], { labels })));
-    const nodes = treeNodes(buildDecisionTree());
+    const nodes = treeNodes(decisionTree());
     expect(new Map([...boxes].map(([key, box]) => [key, box.kind]))).toEqual(new Map(nodes.map((node) => [node.path.join('/'), node.kind])));
     for (const path of outcomePaths()) expect(boxes.get(path.join('/'))?.kind).toBe('outcome');
   });
