@@ -6,7 +6,7 @@ import type { TargetCheck } from './targets.ts';
 const START = '<!-- bench:start (written by npm run bench; edits inside are replaced) -->';
 const END = '<!-- bench:end -->';
 
-/** What a full run wrote to bench/results/latest.json, as far as the README needs it. */
+/** What a full run wrote to bench/results/latest.json, as far as bench/README.md needs it. */
 export interface RunSummary {
   readonly date: string;
   readonly machineLine: string;
@@ -57,13 +57,13 @@ export function figuresMarkdown(run: RunSummary): string {
 }
 
 /**
- * Puts the figures between the README's bench markers, or fails clearly if the markers are gone.
- * @example replaceFigures(readme, figuresMarkdown(run))
+ * Puts the figures between the bench markers of bench/README.md, or fails clearly if the markers are gone.
+ * @example replaceFigures(benchReadme, figuresMarkdown(run))
  */
 export function replaceFigures(readme: string, figures: string): string {
   const start = readme.indexOf(START);
   const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README.md has no "${START}" ... "${END}" block for the figures`);
+  if (start < 0 || end < start) throw new Error(`bench/README.md has no "${START}" ... "${END}" block for the figures`);
   return `${readme.slice(0, start + START.length)}\n${figures}\n${readme.slice(end)}`;
 }
 

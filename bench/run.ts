@@ -18,7 +18,8 @@ import { formatReport } from './table.ts';
 import { checkTargets } from './targets.ts';
 
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
-const README = fileURLToPath(new URL('../README.md', import.meta.url));
+/** The benchmark's own page; a full run rewrites the figures between its bench markers. */
+const BENCH_README = fileURLToPath(new URL('./README.md', import.meta.url));
 const PAUSE_BETWEEN_STEPS_MS = 500;
 
 interface Tracked {
@@ -69,10 +70,10 @@ async function main(): Promise<void> {
     if (warning !== undefined) console.log(`\n${warning}`);
     const date = new Date().toISOString();
     writeResults(plan, { plan: plan.name, date, machine: { ...machine, loadAverageAtEnd: loadAtEnd }, bots, ratios, targets, warning });
-    // Only a full run of both bots speaks for the project; a smoke run or one bot leaves the README alone.
+    // Only a full run of both bots speaks for the project; a smoke run or one bot leaves bench/README.md alone.
     if (plan.name === 'full' && only === undefined) {
-      writeFileSync(README, replaceFigures(readFileSync(README, 'utf8'), figuresMarkdown({ date, machineLine: `${machineLine(machine)}, ${loadAtEnd} at the end`, bots, ratios, targets, warning })));
-      log('updated the figures in README.md');
+      writeFileSync(BENCH_README, replaceFigures(readFileSync(BENCH_README, 'utf8'), figuresMarkdown({ date, machineLine: `${machineLine(machine)}, ${loadAtEnd} at the end`, bots, ratios, targets, warning })));
+      log('updated the figures in bench/README.md');
     }
   } finally {
     await Promise.all(tracked.map((entry) => entry.subject.stop()));

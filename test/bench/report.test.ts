@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { latencyChart } from '../../bench/chart.ts';
@@ -76,7 +78,7 @@ describe('report', () => {
   });
 });
 
-describe('figures in the README', () => {
+describe('figures in bench/README.md', () => {
   const ours = bot('ours', [step(50, 6), step(200, 9)]);
   const run = { date: '2026-11-25T22:00:00.000Z', machineLine: '2 cores', bots: [baseline, ours], targets: checkTargets(baseline, ours) };
 
@@ -120,6 +122,14 @@ describe('figures in the README', () => {
 
   it('GIVEN a README without the markers THEN the update fails saying what is missing', () => {
     expect(() => replaceFigures('no markers here', 'figures')).toThrow(/bench:start/);
+  });
+
+  it('GIVEN the repository THEN bench/README.md holds the one figures block a full run rewrites, and the main README holds none', () => {
+    const read = (path: string) => readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8');
+    const benchReadme = read('../../bench/README.md');
+    expect(benchReadme.split(FIGURES_MARKERS.START)).toHaveLength(2);
+    expect(benchReadme.indexOf(FIGURES_MARKERS.END)).toBeGreaterThan(benchReadme.indexOf(FIGURES_MARKERS.START));
+    expect(read('../../README.md')).not.toContain(FIGURES_MARKERS.START);
   });
 });
 

@@ -5,7 +5,7 @@ import { DIAGRAM_END, DIAGRAM_START, diagramIn, mermaidDiagram, withDiagram } fr
 import { optionKnowledge } from '../../src/core/knowledge/index.ts';
 import { DECISION_TABLE } from '../support/decision-table.ts';
 
-const readmePath = fileURLToPath(new URL('../../README.md', import.meta.url));
+const architecturePath = fileURLToPath(new URL('../../docs/architecture.md', import.meta.url));
 
 /** Node ids of the diagram: the answers so far joined by "_", "start" for none. */
 const idOf = (answers: readonly string[]) => (answers.length === 0 ? 'start' : answers.join('_'));
@@ -54,9 +54,9 @@ describe('withDiagram', () => {
   });
 });
 
-describe('README.md', () => {
-  it('GIVEN the README in the repository THEN its decision tree is the one generated from the machine', () => {
-    const readme = readFileSync(readmePath, 'utf8');
-    expect(diagramIn(readme), 'The README diagram is out of date: run npm run diagram').toBe(mermaidDiagram());
+describe('docs/architecture.md', () => {
+  it('GIVEN the architecture page in the repository THEN its decision tree is the one generated from the machine', () => {
+    const page = readFileSync(architecturePath, 'utf8');
+    expect(diagramIn(page), 'The diagram in docs/architecture.md is out of date: run npm run diagram').toBe(mermaidDiagram());
   });
 });
