@@ -18,7 +18,7 @@ async function runPlayground(config: Config): Promise<void> {
   let playground: RunningPlayground;
   try {
     // Loaded only here: the local server and its API schema are megabytes of heap a bot on Discord never uses.
-    const { startPlayground } = await import('./playground/index.ts');
+    const { startPlayground } = await import('./playground-with-bot.ts');
     playground = await startPlayground({ port: config.port, logger, pictures: treePictures(), messageContent: config.playgroundMessageContent });
   } catch (error) {
     console.error(`The playground could not start: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,40 +1,5 @@
-import type { Logger } from 'pino';
-import { startBot } from '../discord/bot.ts';
-import type { PathPictures } from '../discord/pictures.ts';
-import { registerCommands } from '../discord/register-commands.ts';
-import { startPlaygroundWith, type RunningPlayground } from './playground.ts';
-
-export type { RunningPlayground } from './playground.ts';
-
-export interface StartPlaygroundOptions {
-  /** Where the page listens on 127.0.0.1; 0 picks a free port. */
-  readonly port: number;
-  readonly logger: Logger;
-  /** Pictures of the tree for outcome messages, as the bot gets them on Discord. */
-  readonly pictures?: PathPictures;
-  /** Give the playground's app the Message Content intent (PLAYGROUND_MESSAGE_CONTENT); off by default. */
-  readonly messageContent?: boolean;
-}
-
-/**
- * `npm start` without a token: the local Discord-compatible server, the real bot connected to it
- * (registered with its own register code, started with its own start function) and the channel
- * page. The playground is a composition root like main.ts: the bot never imports the server.
- *
- * @example const playground = await startPlayground({ port: 3000, logger }); console.log(playground.url)
+/*
+ * The playground's public face: a local Discord-compatible server, the channel page, and a slot for a
+ * bot. It knows nothing of this bot; src/playground-with-bot.ts plugs the real one in.
  */
-export async function startPlayground(options: StartPlaygroundOptions): Promise<RunningPlayground> {
-  return startPlaygroundWith({
-    port: options.port,
-    logger: options.logger,
-    ...(options.messageContent === undefined ? {} : { messageContent: options.messageContent }),
-    bot: {
-      async register(settings) {
-        const registered = await registerCommands(settings);
-        if (!registered.ok) throw new Error(`The bot could not register its command on the local server: ${registered.error}`);
-      },
-      start: (settings) =>
-        startBot({ ...settings, shards: 1 }, { logger: options.logger, ...(options.pictures === undefined ? {} : { pictures: options.pictures }) }),
-    },
-  });
-}
+export { startPlaygroundWith, type PlaygroundBot, type PlaygroundBotSettings, type RunningPlayground } from './playground.ts';

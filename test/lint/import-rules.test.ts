@@ -18,6 +18,7 @@ describe('import directions, enforced by npm run lint', () => {
     ['the Discord adapter importing the terminal', 'src/discord/example.ts', "import { openChat } from '../terminal/session.ts';\nexport const x = openChat;\n"],
     ['the terminal importing the Discord adapter', 'src/terminal/example.ts', "import { startBot } from '../discord/bot.ts';\nexport const x = startBot;\n"],
     ['the picture importing the Discord adapter', 'src/picture/example.ts', "import { renderGuide } from '../discord/render.ts';\nexport const x = renderGuide;\n"],
+    ['the playground importing the Discord adapter', 'src/playground/example.ts', "import { startBot } from '../discord/bot.ts';\nexport const x = startBot;\n"],
   ])('GIVEN %s THEN lint reports it', async (_name, file, source) => {
     expect(await importErrors(file, source)).not.toEqual([]);
   });

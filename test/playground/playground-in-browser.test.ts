@@ -5,7 +5,8 @@ import type { OptionId } from '../../machines/questions.ts';
 import { knowledge, optionKnowledge } from '../../src/core/knowledge/index.ts';
 import { askForm, becauseYouSaid, buttonLabels as ui, whyNotPlaceholder } from '../../src/core/ui-text.ts';
 import { createTreePictureCache } from '../../src/picture/index.ts';
-import { startPlayground, type RunningPlayground } from '../../src/playground/index.ts';
+import { startPlayground } from '../../src/playground-with-bot.ts';
+import type { RunningPlayground } from '../../src/playground/index.ts';
 import { answersFor } from '../support/decision-table.ts';
 import { artifactPath, hasChromium, launchBrowser, openPage } from './browser.ts';
 
