@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, Partials, type ClientOptions, type Message } from 'discord.js';
+import { Client, DiscordAPIError, Events, GatewayIntentBits, Partials, Routes, type ClientOptions, type Message } from 'discord.js';
 import { startLocalDiscord, type LocalDiscord, type LocalDiscordOptions } from '../../src/local-discord/index.ts';
 import { expect } from 'vitest';
 
@@ -95,3 +95,19 @@ export async function endSession(session: Session | undefined): Promise<void> {
   expect(session.discord.internalErrors).toEqual([]);
   await session.close();
 }
+
+/** Answers an interaction by its callback route directly, with any body, as a misbehaving bot might. */
+export const callback = (session: Session, interaction: { id: string; token: string }, body: unknown) =>
+  session.client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body, auth: false });
+
+/** Resolves with the error Discord answered; fails the test if the request was accepted. */
+export const refusal = (promise: Promise<unknown>): Promise<DiscordAPIError> =>
+  promise.then(
+    () => {
+      throw new Error('expected Discord to refuse the request');
+    },
+    (error: unknown) => {
+      expect(error).toBeInstanceOf(DiscordAPIError);
+      return error as DiscordAPIError;
+    },
+  );

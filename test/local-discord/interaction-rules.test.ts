@@ -1,7 +1,7 @@
-import { DiscordAPIError, Events, Routes, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import { Events, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACK_WINDOW_MS, createManualClock, InteractionFailedError, TOKEN_LIFETIME_MS, type ManualClock } from '../../src/local-discord/index.ts';
-import { connect, guildWithUser, type Session } from './harness.ts';
+import { callback, connect, guildWithUser, refusal, type Session } from './harness.ts';
 
 /** Resolves with the next slash command interaction the bot receives, without answering it. */
 function nextCommand(session: Session): Promise<ChatInputCommandInteraction> {
@@ -15,19 +15,7 @@ function nextCommand(session: Session): Promise<ChatInputCommandInteraction> {
   });
 }
 
-const callback = (session: Session, interaction: { id: string; token: string }, body: unknown) =>
-  session.client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body, auth: false });
 
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected Discord to refuse the request');
-    },
-    (error: unknown) => {
-      expect(error).toBeInstanceOf(DiscordAPIError);
-      return error as DiscordAPIError;
-    },
-  );
 
 describe('interaction rules, with a manual clock', () => {
   let session: Session;

@@ -1,5 +1,6 @@
+import type {
+  DiscordAPIError} from 'discord.js';
 import {
-  DiscordAPIError,
   Events,
   MessageFlags,
   Routes,
@@ -11,7 +12,7 @@ import {
 } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACK_WINDOW_MS, createManualClock, DriverError, InteractionFailedError, type LocalDiscordOptions } from '../../src/local-discord/index.ts';
-import { connect, guildWithUser, recordDispatches, type Dispatch, type Session } from './harness.ts';
+import { callback, connect, type Dispatch, guildWithUser, recordDispatches, refusal, type Session } from './harness.ts';
 
 /*
  * Discord's documented rules for modals (interaction callback type 9) and their submits
@@ -32,20 +33,7 @@ interface Bot {
   command?: (interaction: ChatInputCommandInteraction) => Promise<unknown>;
 }
 
-const callback = (session: Session, interaction: { id: string; token: string }, body: unknown) =>
-  session.client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body, auth: false });
 
-/** Resolves with the error Discord answered; fails the test if the request was accepted. */
-const refusal = (promise: Promise<unknown>): Promise<DiscordAPIError> =>
-  promise.then(
-    () => {
-      throw new Error('expected Discord to refuse the request');
-    },
-    (error: unknown) => {
-      expect(error).toBeInstanceOf(DiscordAPIError);
-      return error as DiscordAPIError;
-    },
-  );
 
 /** The `_errors` at a path of a 50035 answer's nested errors, or undefined. */
 function errorsAt(error: DiscordAPIError, path: readonly (string | number)[]): unknown[] | undefined {
