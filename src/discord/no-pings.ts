@@ -6,5 +6,3 @@
 /** For discord.js options (`allowedMentions`): no parsed mentions, and no ping for a replied-to author. */
 export const NO_PINGS = { parse: [], repliedUser: false } as const;
 
-/** The same in the API's own shape (`allowed_mentions`), for bodies the bot writes directly. */
-export const NO_PINGS_API = { parse: [], replied_user: false } as const;

@@ -1,22 +1,19 @@
 import {
-  InteractionResponseType,
+  AttachmentBuilder,
   MessageFlags,
-  Routes,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
-  type InteractionEditReplyOptions,
   type JSONEncodable,
   type MessageContextMenuCommandInteraction,
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { Logger } from '../logger.ts';
 import { msUntilDeferDeadline, respondInTime } from './ack-deadline.ts';
-import { NO_PINGS, NO_PINGS_API } from './no-pings.ts';
+import { NO_PINGS } from './no-pings.ts';
 import { truncate } from './limits.ts';
 import { pictureFilename, type PathPictures } from './pictures.ts';
 import type { GuideMessage } from './render.ts';
-import { UploadBodyPool } from './upload-body.ts';
 
 /*
  * Sending a rendered guide message as an interaction response: the picture attached when there
@@ -72,52 +69,13 @@ function altText(picture: Picture): { description?: string } {
 
 /** The message with its picture attached and shown as the first embed's image; no picture, no stale image. */
 function withPicture(message: GuideMessage, picture: Picture | undefined) {
-  if (picture === undefined) return { ...messageOptions(message), files: [] };
-  return { ...messageOptions(showing(message, picture.filename)), files: [{ attachment: picture.png, name: picture.filename, ...altText(picture) }] };
-}
-
-/** The message as Discord's API takes it; the rendered data is in that shape already. */
-function apiMessageData(message: GuideMessage) {
-  return { embeds: message.embeds, components: message.components, allowed_mentions: NO_PINGS_API, ...(message.content === undefined ? {} : { content: message.content }) };
+  // `attachments: []` keeps only the files sent now, so an earlier answer's picture is dropped.
+  if (picture === undefined) return { ...messageOptions(message), files: [], attachments: [] };
+  const file = new AttachmentBuilder(picture.png, { name: picture.filename, ...altText(picture) });
+  return { ...messageOptions(showing(message, picture.filename)), files: [file], attachments: [] };
 }
 
 type AnyGuideInteraction = ComponentInteraction | ChatInputCommandInteraction | MessageContextMenuCommandInteraction;
-
-// One per process, shared by every interaction: it holds buffers, never anything about a guide.
-const uploadBodies = new UploadBodyPool();
-
-/**
- * Answers (type 7 update, or type 4 new message) with the rendered message, already in the API's
- * shape, through discord.js's own REST client (so its rate-limit handling and retries apply), then
- * marks the interaction answered as discord.js would, so nothing later tries to answer it twice.
- * Going through interaction.update or reply would rebuild the same body through MessagePayload on
- * every click. A picture goes as one pre-assembled upload (see UploadBodyPool); without one,
- * `attachments: []` drops any picture an earlier answer left on the message.
- */
-async function respondDirectly(
-  interaction: AnyGuideInteraction,
-  type: InteractionResponseType.UpdateMessage | InteractionResponseType.ChannelMessageWithSource,
-  message: GuideMessage,
-  picture: Picture | undefined,
-  flags: number | undefined,
-): Promise<void> {
-  const route = Routes.interactionCallback(interaction.id, interaction.token);
-  const flagsField = flags === undefined ? {} : { flags };
-  if (picture === undefined) {
-    await interaction.client.rest.post(route, { body: { type, data: { ...apiMessageData(message), attachments: [], ...flagsField } }, auth: false });
-  } else {
-    const data = { ...apiMessageData(showing(message, picture.filename)), attachments: [{ id: '0', filename: picture.filename, ...altText(picture) }], ...flagsField };
-    const upload = uploadBodies.write({ type, data }, [{ name: picture.filename, contentType: 'image/png', data: picture.png }]);
-    try {
-      await interaction.client.rest.post(route, { body: upload.body, passThroughBody: true, headers: { 'Content-Type': upload.contentType }, auth: false });
-    } finally {
-      // Settled: discord.js retries inside post(), so nothing reads the body after this.
-      upload.release();
-    }
-  }
-  interaction.replied = true;
-  interaction.ephemeral = flags !== undefined && (flags & MessageFlags.Ephemeral) !== 0;
-}
 
 /** How to get an outcome message's picture (undefined if there is none, or it failed), and whether that is quick. */
 function pictureOf(message: GuideMessage, pictures: PathPictures | undefined, logger: Logger): { ready: boolean; get: () => Promise<Picture | undefined> } {
@@ -152,9 +110,9 @@ export async function sendUpdate(interaction: ComponentInteraction, message: Gui
   const picture = pictureOf(message, pictures, logger);
   await respondInTime({
     work: picture.get,
-    respond: (picture) => respondDirectly(interaction, InteractionResponseType.UpdateMessage, message, picture, undefined),
+    respond: async (picture) => void (await interaction.update(withPicture(message, picture))),
     defer: async () => void (await interaction.deferUpdate()),
-    respondAfterDefer: async (buffer) => void (await interaction.editReply(withPicture(message, buffer) satisfies InteractionEditReplyOptions)),
+    respondAfterDefer: async (buffer) => void (await interaction.editReply(withPicture(message, buffer))),
     deferAfterMs: deferAfter(interaction, picture.ready),
   });
 }
@@ -171,7 +129,7 @@ export async function sendReply(
   const picture = pictureOf(message, pictures, logger);
   await respondInTime({
     work: picture.get,
-    respond: (picture) => respondDirectly(interaction, InteractionResponseType.ChannelMessageWithSource, message, picture, flags),
+    respond: async (picture) => void (await interaction.reply({ ...withPicture(message, picture), ...(flags === undefined ? {} : { flags }) })),
     defer: async () => void (await interaction.deferReply(flags === undefined ? {} : { flags })),
     respondAfterDefer: async (buffer) => void (await interaction.editReply(withPicture(message, buffer))),
     deferAfterMs: deferAfter(interaction, picture.ready),

@@ -1,5 +1,4 @@
 import type { WebSocket } from 'ws';
-import { batchWritesThisTurn } from './turn-batching.ts';
 
 /** Told of each dispatch just before it is written to the bot's socket. */
 export type DispatchWriteListener = (t: string, d: unknown) => void;
@@ -41,8 +40,7 @@ export class GatewaySession {
     this.log.push(payload);
     if (this.log.length > REPLAY_LIMIT) this.log.shift();
     if (this.socket !== undefined && this.socket.readyState === this.socket.OPEN) {
-      const onWrite = this.onWrite;
-      batchWritesThisTurn(this.socket, onWrite === undefined ? undefined : () => onWrite(t, d));
+      this.onWrite?.(t, d);
       this.socket.send(JSON.stringify(payload));
     }
   }
