@@ -2,6 +2,16 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Packages and modules that only build or test the project: the bot never loads them at run time
+ * (they are devDependencies, gone after `npm prune --omit=dev`). Drawing the tree pictures is one
+ * of them; the bot reads the PNGs `npm run pictures` drew.
+ */
+const buildOnly = {
+  group: ['@resvg/resvg-js', '@napi-rs/image', 'opentype.js', 'source-sans', 'source-sans/*', 'esbuild', 'tsx', 'tsx/*', 'vitest', 'vitest/*', '**/picture/render/**', '**/test/**', '**/scripts/**', '**/bench/**'],
+  message: 'Build and test tools never load in the running bot; see docs/architecture.md.',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'coverage/', 'bench/results/', 'test-artifacts/'] },
   js.configs.recommended,
@@ -15,6 +25,12 @@ export default tseslint.config(
     },
   },
   {
+    // Everything the bot runs; the blocks below narrow it per folder, each keeping this group.
+    files: ['src/**/*.ts'],
+    ignores: ['src/picture/render/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [buildOnly] }] },
+  },
+  {
     // The pure core must never know about Discord or the adapters around it.
     files: ['machines/**/*.ts', 'src/core/**/*.ts'],
     rules: {
@@ -24,6 +40,7 @@ export default tseslint.config(
           patterns: [
             { group: ['discord.js', '@discordjs/*', 'ws', 'node:*', 'pino'], message: 'The core is pure: no Discord, no I/O.' },
             { group: ['**/discord/**', '**/terminal/**', '**/local-discord/**', '**/playground/**', '**/picture/**'], message: 'The core never imports an adapter.' },
+            buildOnly,
           ],
         },
       ],
@@ -39,6 +56,7 @@ export default tseslint.config(
           patterns: [
             { group: ['**/core/**', '**/discord/**', '**/machines/**', '**/terminal/**', '**/playground/**', '**/picture/**', '**/config/**', '**/logger*'], message: 'The local Discord server knows nothing of the bot.' },
             { group: ['discord.js', '@discordjs/*'], message: 'The local server speaks the protocol itself; only its tests use discord.js.' },
+            buildOnly,
           ],
         },
       ],
@@ -53,11 +71,22 @@ export default tseslint.config(
     ['src/playground', ['discord', 'terminal', 'picture', 'core']],
   ].map(([folder, others]) => ({
     files: [`${folder}/**/*.ts`],
+    ...(folder === 'src/picture' ? { ignores: ['src/picture/render/**'] } : {}),
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: /** @type {string[]} */ (others).map((other) => `**/${other}/**`), message: 'An adapter never imports another adapter.' }] },
+        { patterns: [{ group: /** @type {string[]} */ (others).map((other) => `**/${other}/**`), message: 'An adapter never imports another adapter.' }, buildOnly] },
       ],
     },
   })),
+  {
+    // Drawing the pictures (build time only) may use the picture tools, and still no other adapter.
+    files: ['src/picture/render/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/discord/**', '**/terminal/**', '**/local-discord/**', '**/playground/**'], message: 'An adapter never imports another adapter.' }] },
+      ],
+    },
+  },
 );

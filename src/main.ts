@@ -6,7 +6,7 @@ import { startBot, type RunningBot } from './discord/bot.ts';
 import type { PathPictures } from './discord/pictures.ts';
 import { startShards, type RunningShards } from './discord/sharding.ts';
 import { createLogger } from './logger.ts';
-import { createTreePictureCache, describeTreePicture } from './picture/index.ts';
+import { describeTreePicture, storedPictures } from './picture/index.ts';
 import type { RunningPlayground } from './playground/index.ts';
 
 /**
@@ -19,7 +19,7 @@ async function runPlayground(config: Config): Promise<void> {
   try {
     // Loaded only here: the local server and its API schema are megabytes of heap a bot on Discord never uses.
     const { startPlayground } = await import('./playground-with-bot.ts');
-    playground = await startPlayground({ port: config.port, logger, pictures: treePictures(), messageContent: config.playgroundMessageContent });
+    playground = await startPlayground({ port: config.port, logger, page: new URL('../dist/playground/', import.meta.url), pictures: treePictures(), messageContent: config.playgroundMessageContent });
   } catch (error) {
     console.error(`The playground could not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
@@ -34,7 +34,7 @@ async function runPlayground(config: Config): Promise<void> {
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
-      // A second Ctrl+C means "now": the picture warm-up can keep a graceful stop waiting a while.
+      // A second Ctrl+C means "now", for when a graceful stop waits on a slow connection.
       if (stopping) process.exit(130);
       stopping = true;
       logger.info({ signal }, 'stopping the playground');
@@ -43,9 +43,10 @@ async function runPlayground(config: Config): Promise<void> {
   }
 }
 
+/** The pictures `npm run pictures` drew, read on first use; main.ts and dist/main.js both sit one folder below them. */
 function treePictures(): PathPictures {
-  const cache = createTreePictureCache();
-  return { get: cache.get, isReady: cache.isReady, warm: cache.warm, describe: (path) => describeTreePicture(path) };
+  const stored = storedPictures(new URL('../assets/pictures/', import.meta.url));
+  return { get: stored.get, describe: (path) => describeTreePicture(path) };
 }
 
 /**
@@ -65,7 +66,7 @@ async function runShards(config: Config, discord: DiscordSettings): Promise<void
     });
   }
   try {
-    shards = await startShards({ entry: fileURLToPath(import.meta.url), token: discord.token, apiUrl: discord.apiUrl, shards: config.shards, logger });
+    shards = await startShards({ entry: fileURLToPath(import.meta.url), token: discord.token, apiUrl: discord.apiUrl, shards: config.shards, spawnDelayMs: config.shardSpawnDelayMs, logger });
   } catch (error) {
     console.error(`The bot could not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

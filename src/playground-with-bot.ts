@@ -8,6 +8,8 @@ export interface StartPlaygroundOptions {
   /** Where the page listens on 127.0.0.1; 0 picks a free port. */
   readonly port: number;
   readonly logger: Logger;
+  /** The folder `npm run build` bundles the page into. */
+  readonly page: URL;
   /** Pictures of the tree for outcome messages, as the bot gets them on Discord. */
   readonly pictures?: PathPictures;
   /** Give the playground's app the Message Content intent (PLAYGROUND_MESSAGE_CONTENT); off by default. */
@@ -25,6 +27,7 @@ export async function startPlayground(options: StartPlaygroundOptions): Promise<
   return startPlaygroundWith({
     port: options.port,
     logger: options.logger,
+    page: options.page,
     ...(options.messageContent === undefined ? {} : { messageContent: options.messageContent }),
     bot: {
       async register(settings) {

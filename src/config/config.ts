@@ -49,6 +49,7 @@ const envSchema = z.object({
       .refine((v) => v === 'auto' || /^[1-9]\d{0,3}$/.test(v), 'must be auto or a whole number of shards')
       .transform((v) => (v === 'auto' ? ('auto' as const) : Number(v))),
   ),
+  SHARD_SPAWN_DELAY_MS: optional(z.coerce.number('must be a number').int('must be a whole number of milliseconds').min(0, 'must be 0 or more').max(60_000, 'must be at most 60000')),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -68,11 +69,17 @@ export interface Config {
   readonly logLevel: LogLevel;
   readonly port: number;
   readonly shards: 'auto' | number;
+  /**
+   * Milliseconds between starting one shard process and the next. Discord lets an app IDENTIFY once per
+   * 5 seconds per bucket (more with a higher max_concurrency), so the default leaves half a second spare.
+   */
+  readonly shardSpawnDelayMs: number;
   /** The playground's app has the Message Content intent; off by default, like a new Discord app. */
   readonly playgroundMessageContent: boolean;
 }
 
 export const DEFAULT_API_URL = 'https://discord.com/api';
+export const DEFAULT_SHARD_SPAWN_DELAY_MS = 5_500;
 
 const isSet = (value: string | undefined) => value !== undefined && value.trim() !== '';
 
@@ -114,6 +121,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
       logLevel: values.LOG_LEVEL ?? 'info',
       port: values.PORT ?? 3000,
       shards: values.SHARDS ?? 1,
+      shardSpawnDelayMs: values.SHARD_SPAWN_DELAY_MS ?? DEFAULT_SHARD_SPAWN_DELAY_MS,
       playgroundMessageContent: values.PLAYGROUND_MESSAGE_CONTENT ?? false,
     }),
   );

@@ -86,8 +86,6 @@ export async function startBot(config: BotConfig, options: BotOptions): Promise<
   // Observed below; this keeps a refusal during login from counting as unhandled meanwhile.
   ready.catch(() => undefined);
   try {
-    // The first picture loads the fonts and holds the event loop for seconds: do it before any click can arrive.
-    if (options.pictures?.warm !== undefined) await options.pictures.get([]).catch(() => undefined);
     await client.login(config.token);
     await ready;
   } catch (error) {
@@ -97,8 +95,6 @@ export async function startBot(config: BotConfig, options: BotOptions): Promise<
     failStart = undefined;
   }
   logger.info({ shards: client.ws.shards.size, guilds: client.guilds.cache.size }, 'ready');
-  // Pictures are rendered ahead in the background, so the first member to finish rarely waits.
-  options.pictures?.warm?.().catch((error: unknown) => logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'picture warm-up failed'));
   return { client, stop };
 }
 

@@ -1,14 +1,11 @@
 import type { OptionId } from '../../machines/questions.ts';
 
 /**
- * Pictures of the decision tree with a path highlighted, as the bot needs them: it must know
- * whether a picture is ready, so it can answer at once or start the defer timer.
+ * Pictures of the decision tree with a path highlighted, as the bot needs them. Getting one may
+ * take a moment; past the interaction's deadline the bot defers and edits the answer in later.
  */
 export interface PathPictures {
-  isReady(path: readonly OptionId[]): boolean;
   get(path: readonly OptionId[]): Promise<Buffer>;
-  /** Renders every outcome's picture ahead of time; failures are the caller's to log. */
-  warm?(): Promise<void>;
   /** The picture in words, for screen readers (the attachment's description). */
   describe?(path: readonly OptionId[]): string;
 }

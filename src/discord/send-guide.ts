@@ -77,47 +77,40 @@ function withPicture(message: GuideMessage, picture: Picture | undefined) {
 
 type AnyGuideInteraction = ComponentInteraction | ChatInputCommandInteraction | MessageContextMenuCommandInteraction;
 
-/** How to get an outcome message's picture (undefined if there is none, or it failed), and whether that is quick. */
-function pictureOf(message: GuideMessage, pictures: PathPictures | undefined, logger: Logger): { ready: boolean; get: () => Promise<Picture | undefined> } {
+/** Gets an outcome message's picture: undefined if it has none, or getting it failed (the message goes without). */
+function pictureOf(message: GuideMessage, pictures: PathPictures | undefined, logger: Logger): () => Promise<Picture | undefined> {
   const path = message.picturePath;
-  if (path === undefined || pictures === undefined) return { ready: true, get: async () => undefined };
-  return {
-    ready: pictures.isReady(path),
-    get: () =>
-      pictures.get(path).then(
-        (png) => {
-          const description = pictures.describe?.(path);
-          return { png, filename: pictureFilename(path), description: description === undefined ? undefined : truncate(description, ATTACHMENT_DESCRIPTION_MAX) };
-        },
-        (error: unknown) => {
-          logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'picture failed; sending without it');
-          return undefined;
-        },
-      ),
-  };
+  if (path === undefined || pictures === undefined) return async () => undefined;
+  return () =>
+    pictures.get(path).then(
+      (png) => {
+        const description = pictures.describe?.(path);
+        return { png, filename: pictureFilename(path), description: description === undefined ? undefined : truncate(description, ATTACHMENT_DESCRIPTION_MAX) };
+      },
+      (error: unknown) => {
+        logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'picture failed; sending without it');
+        return undefined;
+      },
+    );
 }
 
-/**
- * A first render is known to be slow and may hold the event loop, so the bot defers before
- * starting it; otherwise the timer only guards against the unexpected.
- */
-function deferAfter(interaction: Interaction, pictureReady: boolean): number {
-  return pictureReady ? msUntilDeferDeadline(interaction.id, Date.now()) : 0;
+/** Pictures are read from files and are quick; the deadline timer guards against a slow disk or a busy bot. */
+function deferAfter(interaction: Interaction): number {
+  return msUntilDeferDeadline(interaction.id, Date.now());
 }
 
-/** Updates the clicked message in place (type 7), deferring first when the picture is slow. */
+/** Updates the clicked message in place (type 7), deferring when the picture is slow. */
 export async function sendUpdate(interaction: ComponentInteraction, message: GuideMessage, pictures: PathPictures | undefined, logger: Logger): Promise<void> {
-  const picture = pictureOf(message, pictures, logger);
   await respondInTime({
-    work: picture.get,
+    work: pictureOf(message, pictures, logger),
     respond: async (picture) => void (await interaction.update(withPicture(message, picture))),
     defer: async () => void (await interaction.deferUpdate()),
     respondAfterDefer: async (buffer) => void (await interaction.editReply(withPicture(message, buffer))),
-    deferAfterMs: deferAfter(interaction, picture.ready),
+    deferAfterMs: deferAfter(interaction),
   });
 }
 
-/** Answers with a new message, public or ephemeral, deferring first when the picture is slow. */
+/** Answers with a new message, public or ephemeral, deferring when the picture is slow. */
 export async function sendReply(
   interaction: AnyGuideInteraction,
   message: GuideMessage,
@@ -126,13 +119,12 @@ export async function sendReply(
   logger: Logger,
 ): Promise<void> {
   const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
-  const picture = pictureOf(message, pictures, logger);
   await respondInTime({
-    work: picture.get,
+    work: pictureOf(message, pictures, logger),
     respond: async (picture) => void (await interaction.reply({ ...withPicture(message, picture), ...(flags === undefined ? {} : { flags }) })),
     defer: async () => void (await interaction.deferReply(flags === undefined ? {} : { flags })),
     respondAfterDefer: async (buffer) => void (await interaction.editReply(withPicture(message, buffer))),
-    deferAfterMs: deferAfter(interaction, picture.ready),
+    deferAfterMs: deferAfter(interaction),
   });
 }
 
@@ -149,7 +141,7 @@ export async function sendShare(
   logger: Logger,
 ): Promise<void> {
   await interaction.deferUpdate();
-  const picture = await pictureOf(publicMessage, pictures, logger).get();
+  const picture = await pictureOf(publicMessage, pictures, logger)();
   await interaction.followUp(withPicture(publicMessage, picture));
   await interaction.editReply(withPicture(privateMessage, picture));
 }

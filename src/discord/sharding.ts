@@ -12,8 +12,8 @@ export interface ShardingOptions {
   readonly logger: Logger;
   /** How long one shard may take to connect before start-up fails; default 60 s. */
   readonly spawnTimeoutMs?: number;
-  /** Pause between two shards' logins; Discord allows one IDENTIFY per 5 s per bucket. Default 5.5 s. */
-  readonly spawnDelayMs?: number;
+  /** Pause between two shards' logins; Discord allows one IDENTIFY per 5 s per bucket (the SHARD_SPAWN_DELAY_MS setting). */
+  readonly spawnDelayMs: number;
 }
 
 /** Shard processes running under a manager. */
@@ -55,8 +55,8 @@ export async function startShards(options: ShardingOptions): Promise<RunningShar
     token: options.token,
     mode: 'process',
     respawn: true,
-    // Shards run the TypeScript entry point directly, as `npm start` does.
-    execArgv: ['--import', 'tsx'],
+    // Each shard starts as this process did: dist/main.js under plain Node, or the TypeScript source with tsx's loader in tests.
+    execArgv: process.execArgv,
   });
   manager.on('shardCreate', (shard: Shard) => {
     options.logger.info({ shardId: shard.id, shardCount: count }, 'shard starting');
@@ -71,7 +71,7 @@ export async function startShards(options: ShardingOptions): Promise<RunningShar
     await Promise.all(exits);
   };
   try {
-    await manager.spawn({ amount: count, timeout: options.spawnTimeoutMs ?? 60_000, delay: options.spawnDelayMs ?? 5_500 });
+    await manager.spawn({ amount: count, timeout: options.spawnTimeoutMs ?? 60_000, delay: options.spawnDelayMs });
   } catch (error) {
     await stop();
     throw new Error(`a shard did not start: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,6 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 
 export interface ClientAssets {
   readonly script: string;
@@ -8,23 +6,15 @@ export interface ClientAssets {
 }
 
 /**
- * Bundles the page's script (its code and the Discord web components from node_modules) in
- * memory at start, so the page needs no build step and no CDN. It takes well under a second.
+ * Reads the page's script and styles from `folder`, where `npm run build` bundles them (the page's
+ * code and the Discord web components from node_modules), so the page needs no CDN and starting
+ * the playground bundles nothing.
  */
-export async function buildClientAssets(): Promise<ClientAssets> {
-  const result = await build({
-    entryPoints: [fileURLToPath(new URL('./client/main.ts', import.meta.url))],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    legalComments: 'inline',
-    logLevel: 'silent',
-  });
-  const script = result.outputFiles[0]?.text;
-  if (script === undefined) throw new Error('esbuild produced no output for the playground page');
-  const styles = await readFile(new URL('./client/app.css', import.meta.url), 'utf8');
-  return { script, styles };
+export async function loadClientAssets(folder: URL): Promise<ClientAssets> {
+  try {
+    const [script, styles] = await Promise.all([readFile(new URL('page.js', folder), 'utf8'), readFile(new URL('app.css', folder), 'utf8')]);
+    return { script, styles };
+  } catch (cause) {
+    throw new Error(`The playground page is not built in ${folder.pathname}: run \`npm run build\` (\`npm start\` does it for you).`, { cause });
+  }
 }

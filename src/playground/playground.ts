@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { startLocalDiscord, type LocalDiscord, type User } from '../local-discord/index.ts';
-import { buildClientAssets } from './client-assets.ts';
+import { loadClientAssets } from './client-assets.ts';
 import { startPageServer, type PageServer } from './page-server.ts';
 import { summarizeCommands, summarizeMessageCommands } from './registered-commands.ts';
 import type { CommandSummary } from './common/command-hints.ts';
@@ -27,6 +27,8 @@ export interface PlaygroundOptions {
   readonly port: number;
   readonly logger: Logger;
   readonly bot: PlaygroundBot;
+  /** The folder `npm run build` bundles the page into (page.js and app.css). */
+  readonly page: URL;
   /**
    * Whether the local app has the privileged Message Content intent, and the bot asks for it.
    * Off by default, like a new Discord app: the bot then reads only DMs, messages that mention it and
@@ -56,7 +58,7 @@ export const PLAYGROUND_USERS = { you: 'you', stranger: 'a stranger' } as const;
  * @example const playground = await startPlaygroundWith({ port: 3000, logger, bot }); console.log(playground.url)
  */
 export async function startPlaygroundWith(options: PlaygroundOptions): Promise<RunningPlayground> {
-  const assets = await buildClientAssets();
+  const assets = await loadClientAssets(options.page);
   const messageContent = options.messageContent === true;
   const server = await startLocalDiscord({ messageContent });
   const cleanup: (() => Promise<void>)[] = [() => server.close()];

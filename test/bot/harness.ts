@@ -20,7 +20,6 @@ export function tinyPictures(): PathPictures & { asked: string[] } {
   const asked: string[] = [];
   return {
     asked,
-    isReady: () => true,
     get: async (path: readonly OptionId[]) => {
       asked.push(path.join('>'));
       return TINY_PNG;

@@ -8,7 +8,6 @@ import { startWorld, TINY_PNG, type World } from './harness.ts';
 const DRAWING_MS = SLOW_INTERACTION_MS + 200;
 
 const slowPictures: PathPictures = {
-  isReady: () => false,
   get: async () => {
     await new Promise((resolve) => setTimeout(resolve, DRAWING_MS));
     return TINY_PNG;

@@ -2,16 +2,13 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalDiscord, type LocalDiscord } from '../../src/local-discord/index.ts';
 import { expectCleanServer } from './harness.ts';
 
-// Each child loads discord.js through tsx: seconds on a busy machine, so only the wiring is checked here.
+// Each child loads discord.js: a second or more on a busy machine, so only the wiring is checked here.
 const SLOW = 90_000;
 const ROOT = resolve(import.meta.dirname, '../..');
-// As `npm start` runs it: node with tsx's loader, so signals reach the bot itself, not a wrapper.
-const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'esm', 'index.mjs')).href;
 // An empty working directory, so no developer's .env is read by the child.
 const EMPTY_DIR = mkdtempSync(join(tmpdir(), 'bot-process-'));
 
@@ -21,9 +18,12 @@ interface Finished {
   stderr: string;
 }
 
-/** Runs a script as npm would; `onOutput` lets a test act on what it prints (e.g. stop it). */
+/**
+ * Runs a built script as npm's script does after its build step (`node dist/main.js`), so signals
+ * reach the bot itself, not a wrapper; `onOutput` lets a test act on what it prints (e.g. stop it).
+ */
 function run(script: string, env: Record<string, string>, onOutput?: (stdout: string, stop: () => void) => void): Promise<Finished> {
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, join(ROOT, script)], {
+  const child = spawn(process.execPath, [join(ROOT, script)], {
     cwd: EMPTY_DIR,
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -54,7 +54,7 @@ afterAll(async () => discord.close());
 describe('npm run register', () => {
   it('GIVEN a server id THEN it registers there, says so in one line and exits 0', { timeout: SLOW }, async () => {
     const guildId = discord.createGuild('Process tests').id;
-    const result = await run('scripts/register.ts', { ...env, DISCORD_GUILD_ID: guildId });
+    const result = await run('dist/register.js', { ...env, DISCORD_GUILD_ID: guildId });
     expect(result).toEqual({ code: 0, stdout: `Registered /concurrency, "Ask the concurrency guide" (message menu, under Apps) in server ${guildId}.\n`, stderr: '' });
     expectCleanServer(discord);
   });
@@ -62,7 +62,7 @@ describe('npm run register', () => {
 
 describe('npm start', () => {
   it('GIVEN bad settings THEN one line per problem, no stack trace, exit 2', { timeout: SLOW }, async () => {
-    const result = await run('src/main.ts', { ...env, LOG_LEVEL: 'loud', DISCORD_GUILD_ID: 'my-server' });
+    const result = await run('dist/main.js', { ...env, LOG_LEVEL: 'loud', DISCORD_GUILD_ID: 'my-server' });
     expect(result.code).toBe(2);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(2);
@@ -72,7 +72,7 @@ describe('npm start', () => {
   });
 
   it('GIVEN a running bot THEN SIGTERM stops it cleanly with exit 0, and its logs hold no token', { timeout: SLOW }, async () => {
-    const result = await run('src/main.ts', env, (stdout, stop) => {
+    const result = await run('dist/main.js', env, (stdout, stop) => {
       if (stdout.includes('"msg":"ready"')) stop();
     });
     expect(result.code).toBe(0);
@@ -83,7 +83,7 @@ describe('npm start', () => {
 
   it('GIVEN a running bot WHEN Discord ends its session for a bad token THEN it says why in one line and exits 1', { timeout: SLOW }, async () => {
     let closed = false;
-    const result = await run('src/main.ts', env, (stdout) => {
+    const result = await run('dist/main.js', env, (stdout) => {
       if (closed || !stdout.includes('"msg":"ready"')) return;
       closed = true;
       discord.faults.closeGateway(4004);

@@ -6,22 +6,21 @@ import type { LocalDiscord } from '../../src/local-discord/index.ts';
 import { expectCleanServer, startWorld, TINY_PNG, type World } from './harness.ts';
 
 /**
- * Pictures that are never ready in advance and finish only once Discord has recorded the bot's
- * deferral: the bot must acknowledge before the work ends, or the click would fail.
+ * Pictures that finish only once Discord has recorded the bot's deferral: the bot must acknowledge before the work ends, or the click would fail.
  */
 function picturesAfterDeferral(discord: () => LocalDiscord): PathPictures & { rendered: string[] } {
   const rendered: string[] = [];
-  // The latest interaction answer Discord received is a deferral (5: reply later, 6: update later).
-  const deferred = () => {
-    const last = discord().requests.filter((r) => r.route.endsWith('/callback')).at(-1);
-    return last !== undefined && [5, 6].includes((last.body as { type: number }).type);
-  };
+  // An interaction answer Discord received since the picture was asked for is a deferral (5: reply later, 6: update later).
+  const deferredSince = (from: number) =>
+    discord()
+      .requests.slice(from)
+      .some((r) => r.route.endsWith('/callback') && [5, 6].includes((r.body as { type: number }).type));
   return {
     rendered,
-    isReady: () => false,
     async get(path: readonly OptionId[]) {
-      for (let attempt = 0; attempt < 300 && !deferred(); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 10));
-      if (!deferred()) throw new Error('the bot never deferred');
+      const from = discord().requests.length;
+      for (let attempt = 0; attempt < 300 && !deferredSince(from); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+      if (!deferredSince(from)) throw new Error('the bot never deferred');
       rendered.push(path.join('>'));
       return TINY_PNG;
     },
@@ -43,8 +42,8 @@ const callbackTypes = (from: number) =>
     .filter((r) => r.route.endsWith('/callback'))
     .map((r) => (r.body as { type: number }).type);
 
-describe('GIVEN a picture that takes long to draw', () => {
-  it("THEN the owner's last click is deferred at once and the outcome arrives with its picture", async () => {
+describe('GIVEN a picture that takes longer than Discord waits for an answer', () => {
+  it("THEN the owner's last click is deferred before the deadline and the outcome arrives with its picture", async () => {
     const alice = world.alice.actor;
     let guide = await alice.runSlashCommand(world.channelId, 'concurrency');
     guide = await alice.clickButton(guide.id, { label: optionKnowledge('cpu').label });

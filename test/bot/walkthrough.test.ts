@@ -3,17 +3,15 @@ import { OUTCOME_IDS, type OptionId } from '../../machines/questions.ts';
 import { knowledge, notSureExamples, optionKnowledge } from '../../src/core/knowledge/index.ts';
 import { buttonLabels as ui, stepLine } from '../../src/core/ui-text.ts';
 import type { RenderedMessage } from '../../src/local-discord/index.ts';
-import { createTreePictureCache, describeTreePicture } from '../../src/picture/index.ts';
+import { describeTreePicture, storedPictures } from '../../src/picture/index.ts';
 import { DECISION_TABLE, tableFamilyAfter, tablePrefixes, tableProgressAt } from '../support/decision-table.ts';
 import { buttonLabels, expectCleanServer, selectValues, startWorld, textOf, type World } from './harness.ts';
 
-// The real pictures, drawn once for this file: the outcome messages must carry a genuine PNG.
-const pictures = createTreePictureCache();
+// The committed pictures, as the bot reads them: the outcome messages must carry a genuine PNG.
+const pictures = storedPictures(new URL('../../assets/pictures/', import.meta.url));
 let world: World;
 beforeAll(async () => {
-  // Drawing holds the event loop the local server shares with the bot here; draw before any click.
-  await pictures.warm();
-  world = await startWorld({ pictures: { get: pictures.get, isReady: pictures.isReady, warm: pictures.warm, describe: describeTreePicture } });
+  world = await startWorld({ pictures: { get: pictures.get, describe: describeTreePicture } });
 });
 afterAll(async () => world.close());
 afterEach(() => expectCleanServer(world.discord));

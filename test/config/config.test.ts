@@ -7,7 +7,7 @@ const APP = '1052345678901234567';
 describe('loadConfig', () => {
   it('GIVEN no token THEN it runs the playground with defaults', () => {
     const loaded = loadConfig({});
-    expect(loaded).toEqual({ ok: true, value: { discord: undefined, logLevel: 'info', port: 3000, shards: 1, playgroundMessageContent: false } });
+    expect(loaded).toEqual({ ok: true, value: { discord: undefined, logLevel: 'info', port: 3000, shards: 1, shardSpawnDelayMs: 5500, playgroundMessageContent: false } });
   });
 
   it('GIVEN an empty token line from .env.example THEN it still runs the playground', () => {
@@ -46,6 +46,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'loud',
       PORT: '70000',
       SHARDS: 'many',
+      SHARD_SPAWN_DELAY_MS: 'soon',
     });
     expect(loaded.ok).toBe(false);
     const problems = loaded.ok ? [] : loaded.error;
@@ -58,6 +59,7 @@ describe('loadConfig', () => {
       'LOG_LEVEL',
       'PORT',
       'SHARDS',
+      'SHARD_SPAWN_DELAY_MS',
       'DISCORD_APPLICATION_ID',
     ]);
     expect(problems.join('\n')).not.toContain('not-a-token');
@@ -77,5 +79,14 @@ describe('loadConfig', () => {
     const auto = loadConfig({ SHARDS: 'auto' });
     const two = loadConfig({ SHARDS: '2' });
     expect([auto.ok && auto.value.shards, two.ok && two.value.shards]).toEqual(['auto', 2]);
+  });
+
+  it('GIVEN SHARD_SPAWN_DELAY_MS THEN shards start that far apart, and a negative or huge pause is refused', () => {
+    const short = loadConfig({ SHARD_SPAWN_DELAY_MS: '200' });
+    expect(short.ok && short.value.shardSpawnDelayMs).toBe(200);
+    for (const value of ['-1', '60001', '1.5']) {
+      const loaded = loadConfig({ SHARD_SPAWN_DELAY_MS: value });
+      expect(loaded.ok ? [] : loaded.error, value).toEqual([expect.stringMatching(/^SHARD_SPAWN_DELAY_MS must be/)]);
+    }
   });
 });

@@ -33,7 +33,7 @@ describe('SHARDS=auto with a server that recommends two shards', () => {
 
   it('GIVEN guilds on both shards THEN a shard process per shard connects, guides work in every guild, and SIGTERM stops them all', async () => {
     expect([...guildsByShard.keys()].sort()).toEqual([0, 1]);
-    manager = startBotChild(discord, { SHARDS: 'auto' }, 'all shards ready');
+    manager = startBotChild(discord, { SHARDS: 'auto', SHARD_SPAWN_DELAY_MS: '200' }, 'all shards ready');
     await manager.ready;
     await discord.waitForBotReady({ timeoutMs: 30_000 });
     for (const [shard, guildId] of guildsByShard) {

@@ -19,8 +19,18 @@ describe('import directions, enforced by npm run lint', () => {
     ['the terminal importing the Discord adapter', 'src/terminal/example.ts', "import { startBot } from '../discord/bot.ts';\nexport const x = startBot;\n"],
     ['the picture importing the Discord adapter', 'src/picture/example.ts', "import { renderGuide } from '../discord/render.ts';\nexport const x = renderGuide;\n"],
     ['the playground importing the Discord adapter', 'src/playground/example.ts', "import { startBot } from '../discord/bot.ts';\nexport const x = startBot;\n"],
+    ['the composition root drawing pictures at run time', 'src/main.ts', "import { renderTreePng } from './picture/render/png.ts';\nexport const x = renderTreePng;\n"],
+    ['the picture adapter loading resvg outside render/', 'src/picture/example.ts', "import { renderAsync } from '@resvg/resvg-js';\nexport const x = renderAsync;\n"],
+    ['the Discord adapter loading the bundler', 'src/discord/example.ts', "import { build } from 'esbuild';\nexport const x = build;\n"],
+    ['the playground loading tsx', 'src/playground/example.ts', "import 'tsx';\n"],
+    ['the local server importing a test helper', 'src/local-discord/example.ts', "import { startWorld } from '../../test/bot/harness.ts';\nexport const x = startWorld;\n"],
+    ['the core importing the picture renderer', 'src/core/example.ts', "import { renderTreeSvg } from '../picture/render/svg.ts';\nexport const x = renderTreeSvg;\n"],
   ])('GIVEN %s THEN lint reports it', async (_name, file, source) => {
     expect(await importErrors(file, source)).not.toEqual([]);
+  });
+
+  it('GIVEN the picture renderer using resvg THEN lint allows it: it runs at build time only', async () => {
+    expect(await importErrors('src/picture/render/example.ts', "import { renderAsync } from '@resvg/resvg-js';\nexport const x = renderAsync;\n")).toEqual([]);
   });
 
   it('GIVEN an adapter importing the core THEN lint allows it', async () => {

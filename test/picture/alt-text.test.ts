@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { outcomePaths, TreePathError } from '../../src/core/tree.ts';
 import { describeTreePicture } from '../../src/picture/alt-text.ts';
-import { renderTreeSvg } from '../../src/picture/svg.ts';
+import { renderTreeSvg } from '../../src/picture/render/svg.ts';
 import { fakeLabels } from './fake-labels.ts';
 import { drawnText, parseSvg, squeeze } from './svg-reading.ts';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { outcomePaths } from '../../src/core/tree.ts';
-import { writeTreeDiagramFiles } from '../../src/picture/files.ts';
+import { writeTreeDiagramFiles } from '../../src/picture/render/files.ts';
 import { fakeLabels } from './fake-labels.ts';
 import { allElements, parseSvg } from './svg-reading.ts';
 

@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OptionId, OutcomeId, QuestionId } from '../../machines/questions.ts';
 import { decisionTree, outcomePaths } from '../../src/core/tree.ts';
-import { loadTextMetrics } from '../../src/picture/fonts.ts';
+import { loadTextMetrics } from '../../src/picture/render/fonts.ts';
 import { defaultTreeLabels, type TreeLabels } from '../../src/picture/labels.ts';
-import { layoutTree, type PlacedBox, type TreeLayout } from '../../src/picture/layout.ts';
-import { treeForPath } from '../../src/picture/shown-tree.ts';
-import { SIZES } from '../../src/picture/theme.ts';
+import { layoutTree, type PlacedBox, type TreeLayout } from '../../src/picture/render/layout.ts';
+import { treeForPath } from '../../src/picture/render/shown-tree.ts';
+import { SIZES } from '../../src/picture/render/theme.ts';
 import { fakeLabels } from './fake-labels.ts';
 
 const metrics = loadTextMetrics();

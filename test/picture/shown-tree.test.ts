@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OptionId } from '../../machines/questions.ts';
 import { decisionTree, outcomePaths, outcomesReachableFrom, treeNodes } from '../../src/core/tree.ts';
-import { isOnPath, shownNodes, treeForPath, type ShownNode } from '../../src/picture/shown-tree.ts';
+import { isOnPath, shownNodes, treeForPath, type ShownNode } from '../../src/picture/render/shown-tree.ts';
 
 const tree = decisionTree();
 const key = (path: readonly OptionId[]) => path.join('/');

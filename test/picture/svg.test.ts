@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { isOutcomeId, type OptionId } from '../../machines/questions.ts';
 import { decisionTree, outcomePaths, TreePathError, treeNodes, type TreeNode } from '../../src/core/tree.ts';
 import { defaultTreeLabels, type TreeLabels } from '../../src/picture/labels.ts';
-import { renderTreeSvg } from '../../src/picture/svg.ts';
-import { isOnPath } from '../../src/picture/shown-tree.ts';
+import { renderTreeSvg } from '../../src/picture/render/svg.ts';
+import { isOnPath } from '../../src/picture/render/shown-tree.ts';
 import { fakeLabels } from './fake-labels.ts';
 import { allElements, drawnText, parseSvg, squeeze, type SvgElement } from './svg-reading.ts';
 

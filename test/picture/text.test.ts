@@ -1,8 +1,8 @@
 import { Buffer } from 'node:buffer';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadTextMetrics } from '../../src/picture/fonts.ts';
-import { escapeXml, wrapBalanced, wrapText } from '../../src/picture/text.ts';
+import { loadTextMetrics } from '../../src/picture/render/fonts.ts';
+import { escapeXml, wrapBalanced, wrapText } from '../../src/picture/render/text.ts';
 import { parseSvg } from './svg-reading.ts';
 
 /** Code units chosen to hit the hard cases often: control characters, lone or paired surrogates, markup. */

@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClientAssets } from '../../src/playground/client-assets.ts';
+import { loadClientAssets } from '../../src/playground/client-assets.ts';
+import { BUILT_PLAYGROUND_PAGE } from '../support/built.ts';
 import { startPageServer, type PageServer } from '../../src/playground/page-server.ts';
 import { artifactPath, hasChromium, launchBrowser, openPage } from './browser.ts';
 import { TINY_PNG } from '../bot/harness.ts';
@@ -32,7 +33,7 @@ describe.skipIf(!hasChromium)('the playground page in Chromium', () => {
       messageCommands: ['Ask the concurrency guide', 'Explain'],
       channel: CHANNEL,
       users: [YOU, STRANGER],
-      assets: await buildClientAssets(),
+      assets: await loadClientAssets(BUILT_PLAYGROUND_PAGE),
       logger: pino({ level: 'silent' }),
       port: 0,
     });

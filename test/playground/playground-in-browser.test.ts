@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OptionId } from '../../machines/questions.ts';
 import { knowledge, optionKnowledge } from '../../src/core/knowledge/index.ts';
 import { askForm, becauseYouSaid, buttonLabels as ui, whyNotPlaceholder } from '../../src/core/ui-text.ts';
-import { createTreePictureCache } from '../../src/picture/index.ts';
+import { storedPictures } from '../../src/picture/index.ts';
 import { startPlayground } from '../../src/playground-with-bot.ts';
+import { BUILT_PLAYGROUND_PAGE } from '../support/built.ts';
 import type { RunningPlayground } from '../../src/playground/index.ts';
 import { answersFor } from '../support/decision-table.ts';
 import { artifactPath, hasChromium, launchBrowser, openPage } from './browser.ts';
@@ -24,9 +25,9 @@ describe.skipIf(!hasChromium)('GIVEN the playground as `npm start` runs it, in C
   let offsiteRequests: string[];
 
   beforeAll(async () => {
-    // The real pictures, without the warm-up: the first outcome is drawn on demand, as on a fresh start.
-    const pictures = createTreePictureCache();
-    playground = await startPlayground({ port: 0, logger: pino({ level: 'silent' }), pictures: { get: pictures.get, isReady: pictures.isReady } });
+    // The committed pictures, nothing read ahead: the first outcome reads its file, as on a fresh start.
+    const pictures = storedPictures(new URL('../../assets/pictures/', import.meta.url));
+    playground = await startPlayground({ port: 0, logger: pino({ level: 'silent' }), page: BUILT_PLAYGROUND_PAGE, pictures: { get: pictures.get } });
     browser = await launchBrowser();
     ({ page, pageErrors, offsiteRequests } = await openPage(browser, playground.url));
     await page.getByText('live', { exact: true }).waitFor();

@@ -3,6 +3,7 @@ import { Events, type Client } from 'discord.js';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBotClient } from '../../src/discord/client.ts';
+import { BUILT_PLAYGROUND_PAGE } from '../support/built.ts';
 import { startPlaygroundWith, type PlaygroundBot, type PlaygroundBotSettings, type RunningPlayground } from '../../src/playground/playground.ts';
 import type { PageState } from '../../src/playground/common/page-types.ts';
 
@@ -50,7 +51,7 @@ describe('startPlaygroundWith', () => {
   let playground: RunningPlayground;
 
   beforeAll(async () => {
-    playground = await startPlaygroundWith({ port: 0, logger: pino({ level: 'silent' }), bot: echoBot(seen, received) });
+    playground = await startPlaygroundWith({ port: 0, logger: pino({ level: 'silent' }), page: BUILT_PLAYGROUND_PAGE, bot: echoBot(seen, received) });
   });
   afterAll(async () => playground.stop());
 
@@ -99,7 +100,7 @@ describe('startPlaygroundWith with the Message Content intent', () => {
   let playground: RunningPlayground;
 
   beforeAll(async () => {
-    playground = await startPlaygroundWith({ port: 0, logger: pino({ level: 'silent' }), bot: echoBot(seen, received), messageContent: true });
+    playground = await startPlaygroundWith({ port: 0, logger: pino({ level: 'silent' }), page: BUILT_PLAYGROUND_PAGE, bot: echoBot(seen, received), messageContent: true });
   });
   afterAll(async () => playground.stop());
 
@@ -126,7 +127,7 @@ describe('startPlaygroundWith on a busy port', () => {
       },
     };
     try {
-      await expect(startPlaygroundWith({ port, logger: pino({ level: 'silent' }), bot: counting })).rejects.toThrow(
+      await expect(startPlaygroundWith({ port, logger: pino({ level: 'silent' }), page: BUILT_PLAYGROUND_PAGE, bot: counting })).rejects.toThrow(
         `Port ${port} is already in use`,
       );
       expect(stopped).toBe(1);

@@ -5,7 +5,7 @@ import type { LocalDiscord } from '../../src/local-discord/index.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The real bot (`src/main.ts`, as `npm start` runs it) in its own process, pointed at a local server. */
+/** The real bot as built (`dist/main.js`, as `npm start` runs it) in its own process, pointed at a local server. */
 export interface BotChild {
   /** Resolves when the bot logs the ready line (`readyMessage`); rejects if it exits first. */
   readonly ready: Promise<void>;
@@ -14,9 +14,9 @@ export interface BotChild {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts `src/main.ts`; `readyMessage` is the log message that means it is up (a manager logs its own). */
+/** Starts `dist/main.js`; `readyMessage` is the log message that means it is up (a manager logs its own). */
 export function startBotChild(discord: LocalDiscord, env: Readonly<Record<string, string>> = {}, readyMessage = 'ready'): BotChild {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['dist/main.js'], {
     cwd: ROOT,
     env: {
       PATH: process.env['PATH'] ?? '',

@@ -13,10 +13,10 @@ interface ChatRun {
   readonly stderr: string;
 }
 
-/** Runs `npm run chat`'s entry point as a process with the given lines piped on stdin. */
+/** Runs `npm run chat`'s built entry point as a process with the given lines piped on stdin. */
 function runChat(lines: readonly string[]): Promise<ChatRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/terminal/main.ts'], { cwd: root, stdio: 'pipe' });
+    const child = spawn(process.execPath, ['dist/chat.js'], { cwd: root, stdio: 'pipe' });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -37,10 +37,10 @@ function numbersFor(answers: readonly OptionId[]): string[] {
   });
 }
 
-// Starting tsx takes seconds on a loaded machine; the limit only guards against a hang.
+// Starting Node takes a while on a loaded machine; the limit only guards against a hang.
 describe('npm run chat, as a process with piped answers', { timeout: 90_000 }, () => {
   it('GIVEN the answers of each row of the decision table, with restart between THEN it recommends each API in turn and ends cleanly at end of input', async () => {
-    // One process walks all seven rows: spawning tsx costs more than the walk itself.
+    // One process walks every row: spawning costs more than the walk itself.
     const lines = DECISION_TABLE.flatMap(([answers]) => [...numbersFor(answers), 'restart']);
     const run = await runChat(lines);
     expect(run.stderr).toBe('');

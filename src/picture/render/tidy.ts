@@ -1,6 +1,6 @@
 import type { ShownNode } from './shown-tree.ts';
 import { SIZES } from './theme.ts';
-import { pathKey } from '../core/tree.ts';
+import { pathKey } from '../../core/tree.ts';
 
 /** Horizontal extent of a subtree on one level, relative to the subtree root's centre. */
 export interface Extent {

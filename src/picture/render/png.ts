@@ -1,6 +1,6 @@
 import { pngQuantize } from '@napi-rs/image';
 import { renderAsync } from '@resvg/resvg-js';
-import type { OptionId } from '../../machines/questions.ts';
+import type { OptionId } from '../../../machines/questions.ts';
 import { FONT_FAMILY, fontFiles } from './fonts.ts';
 import { renderTreeSvg, type TreePictureOptions } from './svg.ts';
 

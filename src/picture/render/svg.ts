@@ -1,11 +1,11 @@
-import type { OptionId } from '../../machines/questions.ts';
+import type { OptionId } from '../../../machines/questions.ts';
 import { FONT_FAMILY, FONT_WEIGHT_NUMBER, loadTextMetrics, type TextMetrics } from './fonts.ts';
-import { defaultTreeLabels, type TreeLabels } from './labels.ts';
+import { defaultTreeLabels, type TreeLabels } from '../labels.ts';
 import { blockHeight, layoutTree, type PlacedBox, type PlacedEdge, type PlacedNode, type TreeLayout } from './layout.ts';
 import { isOnPath, treeForPath, type CollapsedNode } from './shown-tree.ts';
 import { COLOURS, SIZES, STROKES, TEXT_ROLES } from './theme.ts';
 import { escapeXml } from './text.ts';
-import { decisionTree, nodesAlongPath, pathKey } from '../core/tree.ts';
+import { decisionTree, nodesAlongPath, pathKey } from '../../core/tree.ts';
 
 export interface TreePictureOptions {
   /** Defaults to the knowledge base's titles, answer labels and outcome names. */

@@ -1,11 +1,11 @@
-import type { OptionId } from '../../machines/questions.ts';
+import type { OptionId } from '../../../machines/questions.ts';
 import type { TextMetrics } from './fonts.ts';
-import type { TreeLabels } from './labels.ts';
+import type { TreeLabels } from '../labels.ts';
 import { SIZES, TEXT_ROLES, type TextRole } from './theme.ts';
 import { shownNodes, type CollapsedNode, type ShownNode } from './shown-tree.ts';
 import { wrapBalanced } from './text.ts';
 import { placeSubtree } from './tidy.ts';
-import { pathKey } from '../core/tree.ts';
+import { pathKey } from '../../core/tree.ts';
 
 /** One line of text, already wrapped, with how it is set on and off the user's path. */
 export interface TextLine {

@@ -1,5 +1,5 @@
-import { OUTCOME_IDS, type OptionId, type OutcomeId, type QuestionId } from '../../machines/questions.ts';
-import { treeNodes, type OutcomeNode, type TreeNode } from '../core/tree.ts';
+import { OUTCOME_IDS, type OptionId, type OutcomeId, type QuestionId } from '../../../machines/questions.ts';
+import { treeNodes, type OutcomeNode, type TreeNode } from '../../core/tree.ts';
 
 /**
  * A question's whole subtree, off the member's path, drawn as one muted box that names the
