@@ -2,7 +2,7 @@ import { isOutcomeId, type OptionId } from '../../machines/questions.ts';
 import type { GuideEvent } from '../../machines/concurrency-guide.ts';
 import { answerTypedQuestion, type FollowUpAnswer } from '../core/answer-question.ts';
 import { decodeGuideId, encodeGuideId, type GuideAction, type GuideIdError } from '../core/guide-id.ts';
-import { applyEvent, describeStep, replayAnswers, startGuide, type GuideSnapshot } from '../core/guide.ts';
+import { applyEvent, describeStep, replayAnswers, startGuide, type GuideSnapshot, type GuideStep } from '../core/guide.ts';
 import { readTaskAnswers } from '../core/read-task.ts';
 import { plainViewOf, type GuidePage, type GuideView } from './guide-page.ts';
 
@@ -67,7 +67,8 @@ export function planGuideAboutMessage(about: { readonly text: string; readonly a
 export function planClick(click: GuideClick): ClickPlan {
   const decoded = decodeGuideId(click.customId);
   if (!decoded.ok) return { kind: 'stale', reason: decoded.error.kind, clickerId: click.clickerId };
-  const { owner, coOwner, path, action, snapshot: current } = decoded.value;
+  // The decoder has replayed the path and checked that the action fits the step it ends at.
+  const { owner, coOwner, path, action, snapshot: current, step } = decoded.value;
   const owners = coOwner === undefined ? { owner } : { owner, coOwner };
 
   // Anyone may ask about a guide they can see; the answer is theirs, so the form carries their id.
@@ -76,13 +77,10 @@ export function planClick(click: GuideClick): ClickPlan {
   if (action.kind === 'asked') return { kind: 'stale', reason: 'bad-action', clickerId: click.clickerId };
 
   if (owner !== click.clickerId && coOwner !== click.clickerId) {
-    const step = describeStep(current);
     return { kind: 'private-copy', page: { owner: click.clickerId, step, view: plainViewOf(step), private: true, notice: 'private-copy' } };
   }
 
   if (action.kind === 'share') {
-    const step = describeStep(current);
-    if (step.kind !== 'outcome') return { kind: 'stale', reason: 'bad-action', clickerId: click.clickerId };
     return {
       kind: 'share',
       page: { owner: click.clickerId, step, view: 'outcome', private: false, notice: 'shared' },
@@ -90,23 +88,24 @@ export function planClick(click: GuideClick): ClickPlan {
     };
   }
 
-  const moved = move(current, action, click.values);
+  const moved = move(current, step, action, click.values);
   if (moved === undefined) return { kind: 'stale', reason: 'bad-choice', clickerId: click.clickerId };
   const page: GuidePage = { ...owners, step: describeStep(moved.snapshot), view: moved.view, private: click.onPrivateMessage };
   return { kind: 'update', page };
 }
 
-/** The snapshot and view after an action; undefined when the action does not fit the step. */
-function move(current: GuideSnapshot, action: GuideAction, values: readonly string[]): { snapshot: GuideSnapshot; view: GuideView } | undefined {
-  const step = describeStep(current);
+/**
+ * The snapshot and view after an action that the decoder has already found to fit the step;
+ * undefined only when the select menu's value names no other outcome.
+ */
+function move(current: GuideSnapshot, step: GuideStep, action: GuideAction, values: readonly string[]): { snapshot: GuideSnapshot; view: GuideView } | undefined {
   const navigate = (event: GuideEvent) => {
     const snapshot = applyEvent(current, event);
     return { snapshot, view: plainViewOf(describeStep(snapshot)) };
   };
   switch (action.kind) {
     case 'answer':
-      // The step's options are the answers the machine accepts here.
-      return step.kind === 'question' && step.options.includes(action.option) ? navigate({ type: 'answer', option: action.option }) : undefined;
+      return navigate({ type: 'answer', option: action.option });
     case 'back':
       return navigate({ type: 'nav.back' });
     case 'restart':
@@ -114,10 +113,10 @@ function move(current: GuideSnapshot, action: GuideAction, values: readonly stri
       return { snapshot: startGuide(), view: 'question' };
     case 'not-sure':
     case 'why-question':
-      return step.kind === 'question' ? { snapshot: current, view: action.kind } : undefined;
     case 'why':
-      return step.kind === 'outcome' ? { snapshot: current, view: 'why' } : undefined;
+      return { snapshot: current, view: action.kind };
     case 'why-not': {
+      // The chosen outcome comes from the click, not the id, so it is checked here.
       const other = values[0];
       if (step.kind !== 'outcome' || values.length !== 1 || other === undefined || !isOutcomeId(other) || other === step.outcome) return undefined;
       return { snapshot: current, view: `why-not:${other}` };
