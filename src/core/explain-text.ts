@@ -2,6 +2,7 @@ import type { OutcomeId } from '../../machines/questions.ts';
 import type { AnswerReason, OptionLead, OutcomeExplanation, QuestionExplanation, WhyNotExplanation } from './explain.ts';
 import { knowledge, optionKnowledge } from './knowledge/index.ts';
 import { because, whyNotTitle } from './ui-text.ts';
+import { LIMITS } from './discord-limits.ts';
 
 /** How emphasis is written: Discord markdown, or plain text for a terminal. */
 export interface TextStyle {
@@ -25,7 +26,7 @@ export const plainStyle: TextStyle = {
 };
 
 /** Discord's limit on an embed description; every explanation fits in one. */
-export const EXPLANATION_MAX_LENGTH = 4096;
+export const EXPLANATION_MAX_LENGTH = LIMITS.embedDescription;
 
 function apiList(outcomes: readonly OutcomeId[], style: TextStyle): string {
   return outcomes.map((outcome) => style.code(knowledge.outcomes[outcome].api)).join(', ');

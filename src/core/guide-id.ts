@@ -2,6 +2,7 @@ import { QUESTION_IDS, QUESTION_OPTIONS, isOptionId, type OptionId } from '../..
 import { describeStep, replayAnswers, type GuideSnapshot, type GuideStep } from './guide.ts';
 import { CURRENT_MACHINE_VERSION } from './machine-fingerprint.ts';
 import { err, ok, type Result } from './result.ts';
+import { LIMITS } from './discord-limits.ts';
 
 /**
  * The guide's state as it rides in a Discord custom id:
@@ -54,7 +55,7 @@ export type GuideIdError = {
 export const GUIDE_ID_VERSION: string = CURRENT_MACHINE_VERSION;
 
 /** Discord's limit on a component's custom id. */
-export const CUSTOM_ID_MAX_LENGTH = 100;
+export const CUSTOM_ID_MAX_LENGTH = LIMITS.customId;
 
 const PREFIX = 'guide';
 const SEPARATOR = '/';

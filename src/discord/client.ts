@@ -42,6 +42,7 @@ export function createBotClient(settings: BotClientSettings): Client {
       ReactionManager: 0,
       UserManager: 200,
     }),
+    // Every message, reply and interaction answer inherits this; none sets its own.
     allowedMentions: NO_PINGS,
     ...(settings.ws === undefined ? {} : { ws: settings.ws }),
     ...(settings.shards === undefined ? {} : { shards: settings.shards }),

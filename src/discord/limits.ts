@@ -1,25 +1,6 @@
 import type { APIEmbed } from 'discord.js';
+import { LIMITS } from '../core/discord-limits.ts';
 
-/** Discord's documented limits for what the bot sends. */
-export const LIMITS = {
-  content: 2000,
-  embedTitle: 256,
-  embedDescription: 4096,
-  embedFields: 25,
-  fieldName: 256,
-  fieldValue: 1024,
-  footer: 2048,
-  embedTotal: 6000,
-  buttonLabel: 80,
-  customId: 100,
-  selectOptions: 25,
-  selectOptionLabel: 100,
-  selectOptionDescription: 100,
-  selectPlaceholder: 150,
-  url: 512,
-  rowComponents: 5,
-  rows: 5,
-} as const;
 
 /** Cuts text to at most `max` characters, marking the cut with an ellipsis. */
 export function truncate(text: string, max: number): string {

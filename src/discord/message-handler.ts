@@ -4,7 +4,6 @@ import { understandFollowUp, type FollowUpQuestion } from '../core/understand.ts
 import type { Logger } from '../logger.ts';
 import type { ClickDeduper } from './click-dedupe.ts';
 import { findGuideFor, guideShownBy } from './find-guide-in-channel.ts';
-import { NO_PINGS } from './no-pings.ts';
 import { renderHowToAsk, renderNoGuide, renderTypedAnswer } from './render-follow-ups.ts';
 import type { GuideMessage } from './render.ts';
 
@@ -115,7 +114,6 @@ async function send(message: Message, reply: GuideMessage): Promise<void> {
     ...(reply.content === undefined ? {} : { content: reply.content }),
     embeds: reply.embeds,
     components: reply.components,
-    allowedMentions: NO_PINGS,
     failIfNotExists: false,
   });
 }

@@ -2,7 +2,7 @@ import { ButtonStyle, type APIEmbed } from 'discord.js';
 import type { OptionId } from '../../machines/questions.ts';
 import type { FollowUpAnswer } from '../core/answer-question.ts';
 import { renderFollowUpAnswer } from '../core/answer-question.ts';
-import * as botText from '../core/bot-text.ts';
+import * as botText from './bot-text.ts';
 import { encodeGuideId } from '../core/guide-id.ts';
 import * as ui from '../core/ui-text.ts';
 import { fitEmbed } from './limits.ts';

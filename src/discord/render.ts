@@ -9,14 +9,15 @@ import {
   type APIStringSelectComponent,
 } from 'discord.js';
 import { OUTCOME_IDS, type OptionId, type OutcomeId } from '../../machines/questions.ts';
-import * as botText from '../core/bot-text.ts';
+import * as botText from './bot-text.ts';
 import { notSureSides } from '../core/explain.ts';
 import { encodeGuideId, type GuideAction } from '../core/guide-id.ts';
 import type { GuideStep } from '../core/guide.ts';
 import { knowledge, optionKnowledge } from '../core/knowledge/index.ts';
 import * as ui from '../core/ui-text.ts';
 import { pathOf, whyNotTarget, type GuidePage } from './guide-page.ts';
-import { fitEmbed, LIMITS, truncate } from './limits.ts';
+import { LIMITS } from '../core/discord-limits.ts';
+import { fitEmbed, truncate } from './limits.ts';
 import type { StaleReason } from './router.ts';
 import { explainOutcomeEmbed, explainQuestionEmbed, explainWhyNotEmbed } from './render-explanations.ts';
 

@@ -10,10 +10,10 @@ import {
 } from 'discord.js';
 import type { Logger } from '../logger.ts';
 import { msUntilDeferDeadline, respondInTime } from './ack-deadline.ts';
-import { NO_PINGS } from './no-pings.ts';
 import { truncate } from './limits.ts';
 import { pictureFilename, type PathPictures } from './pictures.ts';
 import type { GuideMessage } from './render.ts';
+import { LIMITS } from '../core/discord-limits.ts';
 
 /*
  * Sending a rendered guide message as an interaction response: the picture attached when there
@@ -41,7 +41,6 @@ export function messageOptions(message: GuideMessage) {
   return {
     embeds: message.embeds.map(encoded),
     components: message.components.map(encoded),
-    allowedMentions: NO_PINGS,
     ...(message.content === undefined ? {} : { content: message.content }),
   };
 }
@@ -53,8 +52,6 @@ interface Picture {
   readonly description: string | undefined;
 }
 
-// Discord's limit on an attachment's description.
-const ATTACHMENT_DESCRIPTION_MAX = 1024;
 
 /** The message with its first embed showing the attachment of that name as its image. */
 function showing(message: GuideMessage, filename: string): GuideMessage {
@@ -85,7 +82,7 @@ function pictureOf(message: GuideMessage, pictures: PathPictures | undefined, lo
     pictures.get(path).then(
       (png) => {
         const description = pictures.describe?.(path);
-        return { png, filename: pictureFilename(path), description: description === undefined ? undefined : truncate(description, ATTACHMENT_DESCRIPTION_MAX) };
+        return { png, filename: pictureFilename(path), description: description === undefined ? undefined : truncate(description, LIMITS.attachmentDescription) };
       },
       (error: unknown) => {
         logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'picture failed; sending without it');

@@ -1,9 +1,7 @@
 import type { OptionId } from '../../machines/questions.ts';
 import { defaultTreeLabels, type TreeLabels } from './labels.ts';
 import { decisionTree, nodesAlongPath, type TreeNode } from '../core/tree.ts';
-
-/** Discord's limit on an attachment's description. */
-const MAX_DESCRIPTION_LENGTH = 1024;
+import { LIMITS } from '../core/discord-limits.ts';
 
 function nodeLabel(node: TreeNode, labels: TreeLabels): string {
   return node.kind === 'question' ? labels.question(node.question) : labels.outcome(node.outcome);
@@ -25,5 +23,5 @@ export function describeTreePicture(path: readonly OptionId[], labels: TreeLabel
     if (option !== undefined) steps.push(labels.option(option), nodeLabel(node, labels));
   });
   const description = `${labels.heading} ${steps.join(' → ')}`;
-  return description.length <= MAX_DESCRIPTION_LENGTH ? description : `${description.slice(0, MAX_DESCRIPTION_LENGTH - 1)}…`;
+  return description.length <= LIMITS.attachmentDescription ? description : `${description.slice(0, LIMITS.attachmentDescription - 1)}…`;
 }

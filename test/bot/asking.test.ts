@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cannotReadReplies } from '../../src/core/bot-text.ts';
+import { cannotReadReplies } from '../../src/discord/bot-text.ts';
 import { knowledge, optionKnowledge } from '../../src/core/knowledge/index.ts';
 import { askForm, buttonLabels as ui } from '../../src/core/ui-text.ts';
 import type { RenderedMessage } from '../../src/local-discord/index.ts';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startGuideLabel } from '../../src/core/bot-text.ts';
+import { startGuideLabel } from '../../src/discord/bot-text.ts';
 import { knowledge, optionKnowledge } from '../../src/core/knowledge/index.ts';
 import { noGuideYet } from '../../src/core/ui-text.ts';
 import type { RenderedMessage, UserActor } from '../../src/local-discord/index.ts';

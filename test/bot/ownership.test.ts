@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGuideId, GUIDE_ID_VERSION } from '../../src/core/guide-id.ts';
 import { knowledge, optionKnowledge } from '../../src/core/knowledge/index.ts';
 import { buttonLabels as ui, sharedToChannel, staleButton, strangersCopy } from '../../src/core/ui-text.ts';
-import { startGuideLabel } from '../../src/core/bot-text.ts';
+import { startGuideLabel } from '../../src/discord/bot-text.ts';
 import type { RenderedMessage } from '../../src/local-discord/index.ts';
 import { buttonLabels, expectCleanServer, startWorld, textOf, type World } from './harness.ts';
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as uiText from '../../src/core/ui-text.ts';
-import { discordLimits } from './knowledge/discord-limits.ts';
+import { LIMITS } from '../../src/core/discord-limits.ts';
 
 describe('ui text', () => {
   it.each(Object.entries(uiText.buttonLabels))('GIVEN the %s button THEN its label fits a Discord button', (_name, label) => {
     expect(label.trim()).not.toBe('');
-    expect(label.length).toBeLessThanOrEqual(discordLimits.buttonLabel);
+    expect(label.length).toBeLessThanOrEqual(LIMITS.buttonLabel);
   });
 
   it('GIVEN all button labels THEN no two are the same, so the user can tell the buttons apart', () => {
@@ -31,6 +31,6 @@ describe('ui text', () => {
   });
 
   it('GIVEN the longest API name THEN the recommendation title still fits an embed title', () => {
-    expect(uiText.recommendationTitle('concurrent.futures.ProcessPoolExecutor').length).toBeLessThanOrEqual(discordLimits.embedTitle);
+    expect(uiText.recommendationTitle('concurrent.futures.ProcessPoolExecutor').length).toBeLessThanOrEqual(LIMITS.embedTitle);
   });
 });

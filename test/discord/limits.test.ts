@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { embedLength, fitEmbed, LIMITS, truncate } from '../../src/discord/limits.ts';
+import { LIMITS } from '../../src/core/discord-limits.ts';
+import { embedLength, fitEmbed, truncate } from '../../src/discord/limits.ts';
 
 describe('truncate', () => {
   it('GIVEN text within the limit THEN it is unchanged', () => {

@@ -6,7 +6,8 @@ import { knowledge } from '../../src/core/knowledge/index.ts';
 import { treeNodes } from '../../src/core/tree.ts';
 import { buttonLabels, stepLine, strangersCopy } from '../../src/core/ui-text.ts';
 import type { GuidePage, GuideView } from '../../src/discord/guide-page.ts';
-import { embedLength, LIMITS } from '../../src/discord/limits.ts';
+import { LIMITS } from '../../src/core/discord-limits.ts';
+import { embedLength } from '../../src/discord/limits.ts';
 import { renderGuide, renderStale, type GuideMessage } from '../../src/discord/render.ts';
 
 const OWNER = '12345678901234567890';

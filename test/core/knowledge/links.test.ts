@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OUTCOME_IDS } from '../../../machines/questions.ts';
 import { knowledge } from '../../../src/core/knowledge/index.ts';
-import { discordLimits } from './discord-limits.ts';
+import { LIMITS } from '../../../src/core/discord-limits.ts';
 
 const outcomeCases = OUTCOME_IDS.map((id) => ({ id, outcome: knowledge.outcomes[id] }));
 const isOfficialDocs = (url: string): boolean => new URL(url).hostname === 'docs.python.org';
@@ -23,8 +23,8 @@ describe('outcome links', () => {
   });
 
   it.each(outcomeCases)('GIVEN outcome $id THEN its links fit one row of link buttons, labels included', ({ outcome }) => {
-    expect(outcome.links.length).toBeLessThanOrEqual(discordLimits.buttonsPerRow);
-    for (const link of outcome.links) expect(link.label.length).toBeLessThanOrEqual(discordLimits.buttonLabel);
+    expect(outcome.links.length).toBeLessThanOrEqual(LIMITS.rowComponents);
+    for (const link of outcome.links) expect(link.label.length).toBeLessThanOrEqual(LIMITS.buttonLabel);
   });
 
   it.each(outcomeCases)('GIVEN outcome $id THEN no link appears twice', ({ outcome }) => {

@@ -1,8 +1,8 @@
 /*
- * Words only the Discord bot says, next to the shared frame in ./ui-text.ts: notices above a
+ * Words only the Discord bot says, next to the shared frame in src/core/ui-text.ts: notices above a
  * guide, the fresh-start button, and answers to typed follow-ups that fit no guide.
  */
-import { guideCommand } from './ui-text.ts';
+import { guideCommand } from '../core/ui-text.ts';
 
 /** The button that starts a fresh guide under a stale or pointer message. */
 export const startGuideLabel = 'Start a new guide';

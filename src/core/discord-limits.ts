@@ -1,0 +1,25 @@
+/**
+ * Discord's documented limits on what a bot sends, in characters (or components), in one place.
+ * Pure numbers, so the core can keep its own texts and custom ids within them while knowing
+ * nothing else of Discord; src/discord/limits.ts fits messages to them.
+ */
+export const LIMITS = {
+  content: 2000,
+  embedTitle: 256,
+  embedDescription: 4096,
+  embedFields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  embedTotal: 6000,
+  buttonLabel: 80,
+  customId: 100,
+  selectOptions: 25,
+  selectOptionLabel: 100,
+  selectOptionDescription: 100,
+  selectPlaceholder: 150,
+  url: 512,
+  rowComponents: 5,
+  rows: 5,
+  attachmentDescription: 1024,
+} as const;
