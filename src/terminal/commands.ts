@@ -10,20 +10,15 @@ export type ChatCommand =
   /** Anything else: an option's name, or a question for the guide ("why not threads?"). */
   | { readonly kind: 'text'; readonly text: string };
 
-const WORDS: ReadonlyMap<string, ChatCommand> = new Map<string, ChatCommand>([
-  ['not sure', { kind: 'not-sure' }],
-  ['unsure', { kind: 'not-sure' }],
-  ['back', { kind: 'back' }],
-  ['b', { kind: 'back' }],
-  ['restart', { kind: 'restart' }],
-  ['start over', { kind: 'restart' }],
-  ['help', { kind: 'help' }],
-  ['?', { kind: 'help' }],
-  ['h', { kind: 'help' }],
-  ['quit', { kind: 'quit' }],
-  ['exit', { kind: 'quit' }],
-  ['q', { kind: 'quit' }],
-]);
+// The words for each of the terminal's own commands, short forms included.
+const WORDS_FOR: readonly (readonly [ChatCommand, readonly string[]])[] = [
+  [{ kind: 'not-sure' }, ['not sure', 'unsure']],
+  [{ kind: 'back' }, ['back', 'b']],
+  [{ kind: 'restart' }, ['restart', 'start over']],
+  [{ kind: 'help' }, ['help', '?', 'h']],
+  [{ kind: 'quit' }, ['quit', 'exit', 'q']],
+];
+const WORDS: ReadonlyMap<string, ChatCommand> = new Map(WORDS_FOR.flatMap(([command, words]) => words.map((word) => [word, command] as const)));
 
 function normalise(text: string): string {
   return text.trim().toLowerCase().replace(/\s+/g, ' ');

@@ -1,6 +1,7 @@
 import { DriverError } from '../errors.ts';
 import { asArray, asNumber, asRecord, asString, type JsonRecord } from '../rules/json.ts';
-import { ModalComponentType, TEXT_INPUT_LENGTH_MAX, TextInputStyle } from '../rules/modal-rules.ts';
+import { TEXT_INPUT_LENGTH_MAX } from '../rules/limits.ts';
+import { ModalComponentType, TextInputStyle } from '../rules/modal-rules.ts';
 import type { ModalField } from '../types.ts';
 
 /** An input of the modal other than a text input (a select, file upload, radio or checkbox). */

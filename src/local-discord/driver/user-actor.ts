@@ -1,16 +1,15 @@
 import { apiMessage, apiTargetMessage, apiUser } from '../api-objects.ts';
 import { DriverError, InteractionFailedError } from '../errors.ts';
-import type { Gateway } from '../gateway/gateway.ts';
 import { hasIntent, Intents } from '../gateway/intents.ts';
-import { CommandType, InteractionType, type InteractionInit, type InteractionOutcome, type InteractionRegistry, type InteractionRecord, type InteractionTypeNumber } from '../interactions.ts';
+import { CommandType, InteractionType, type InteractionInit, type InteractionOutcome, type InteractionRecord, type InteractionTypeNumber } from '../interactions.ts';
 import { gatewayReader, type ContentReader } from '../message-content.ts';
 import { renderMessage } from '../render.ts';
 import { openDm } from '../rest/channel-routes.ts';
+import type { RestContext } from '../rest/route.ts';
 import { composeMessage } from '../rest/compose.ts';
-import { CONTENT_MAX, MessageFlags } from '../rules/message-rules.ts';
+import { MessageFlags } from '../rules/message-rules.ts';
 import { asArray, asNumber, asRecord, asString, type JsonRecord } from '../rules/json.ts';
 import type {
-  BotIdentity,
   ButtonAnswer,
   ButtonChoice,
   ForgedComponent,
@@ -28,19 +27,12 @@ import { interactionPayload } from './interaction-payload.ts';
 import { checkModalValues, readModalForm, submittedComponents, type ModalForm } from './modal-form.ts';
 import { resolveInvocation } from './slash-options.ts';
 import { waitFor } from './wait.ts';
+import { CONTENT_MAX, CUSTOM_ID_MAX } from '../rules/limits.ts';
 
 export const DEFAULT_WAIT_MS = 5_000;
-const CUSTOM_ID_MAX = 100;
 
-export interface DriverDeps {
-  readonly world: World;
-  readonly interactions: InteractionRegistry;
-  readonly gateway: Gateway;
-  readonly bot: BotIdentity;
-  readonly newId: () => string;
-  readonly now: () => number;
-  readonly origin: () => string;
-}
+/** What a simulated user reaches: the part of the REST routes' context that acting as a member needs. */
+export type DriverDeps = Pick<RestContext, 'world' | 'interactions' | 'gateway' | 'bot' | 'newId' | 'now' | 'origin'>;
 
 /** An interaction's `data`, or a builder of it for the receiving session's reader (a message command's target). */
 type InteractionData = JsonRecord | ((reader: ContentReader) => JsonRecord);

@@ -1,5 +1,6 @@
 import { badLength, tooLong, type FieldProblem } from './form-errors.ts';
 import { asArray, asNumber, asRecord, asString, type JsonRecord } from './json.ts';
+import { MAX_CHAT_INPUT_COMMANDS, MAX_CHOICES, MAX_COMBINED_CHARACTERS, MAX_CONTEXT_MENU_COMMANDS, MAX_OPTIONS } from './limits.ts';
 
 /** Discord's documented pattern for command and option names. */
 const NAME_PATTERN = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
@@ -8,12 +9,6 @@ const USER = 2;
 const MESSAGE = 3;
 const SUBCOMMAND = 1;
 const SUBCOMMAND_GROUP = 2;
-const MAX_OPTIONS = 25;
-const MAX_CHOICES = 25;
-const MAX_CHAT_INPUT_COMMANDS = 100;
-/** Per app and scope, user and message commands each (15 since March 2026, 5 before). */
-const MAX_CONTEXT_MENU_COMMANDS = 15;
-const MAX_COMBINED_CHARACTERS = 8000;
 
 type Path = (string | number)[];
 

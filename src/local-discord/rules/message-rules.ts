@@ -1,5 +1,6 @@
 import { badLength, tooLong, type FieldProblem } from './form-errors.ts';
 import { asArray, asNumber, asRecord, asString, type JsonRecord } from './json.ts';
+import { ACTION_ROWS_MAX, BUTTONS_PER_ROW_MAX, CONTENT_MAX, EMBEDS_MAX, EMBED_TOTAL_MAX, SELECT_OPTIONS_MAX, V2_COMPONENTS_MAX } from './limits.ts';
 
 /** Message flags by name, from Discord's message resource docs. */
 export const MessageFlags = {
@@ -16,13 +17,6 @@ export const CHANNEL_MESSAGE_FLAGS = MessageFlags.SuppressEmbeds | MessageFlags.
 /** Flags an interaction response or follow-up may set: the channel ones plus ephemeral. */
 export const INTERACTION_MESSAGE_FLAGS = CHANNEL_MESSAGE_FLAGS | MessageFlags.Ephemeral;
 
-export const CONTENT_MAX = 2000;
-const EMBEDS_MAX = 10;
-const EMBED_TOTAL_MAX = 6000;
-const ACTION_ROWS_MAX = 5;
-const BUTTONS_PER_ROW_MAX = 5;
-const V2_COMPONENTS_MAX = 40;
-const SELECT_OPTIONS_MAX = 25;
 
 const ComponentType = { ActionRow: 1, Button: 2, StringSelect: 3, UserSelect: 5, RoleSelect: 6, MentionableSelect: 7, ChannelSelect: 8 } as const;
 const SELECT_TYPES: ReadonlySet<number> = new Set([3, 5, 6, 7, 8]);

@@ -1,5 +1,6 @@
 import { required, type FieldProblem } from './form-errors.ts';
 import { asArray, asNumber, asRecord, asString, type JsonRecord } from './json.ts';
+import { CUSTOM_ID_MAX, LABEL_DESCRIPTION_MAX, LABEL_MAX, PLACEHOLDER_MAX, TEXT_DISPLAY_MAX, TEXT_INPUT_LENGTH_MAX, TITLE_MAX, TOP_LEVEL_MAX } from './limits.ts';
 
 /** Component type numbers a modal may hold, from Discord's component reference. */
 export const ModalComponentType = {
@@ -20,14 +21,6 @@ export const ModalComponentType = {
 
 export const TextInputStyle = { Short: 1, Paragraph: 2 } as const;
 
-const TOP_LEVEL_MAX = 5;
-const CUSTOM_ID_MAX = 100;
-const TITLE_MAX = 45;
-const LABEL_MAX = 45;
-const LABEL_DESCRIPTION_MAX = 100;
-const PLACEHOLDER_MAX = 100;
-export const TEXT_INPUT_LENGTH_MAX = 4000;
-const TEXT_DISPLAY_MAX = 4000;
 
 /** What a Label may wrap: a text input, the selects, a file upload, radio and checkbox groups, a checkbox. */
 const LABEL_CHILD_TYPES: ReadonlySet<number> = new Set([3, 4, 5, 6, 7, 8, 19, 21, 22, 23]);
