@@ -39,7 +39,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['discord.js', '@discordjs/*', 'ws', 'node:*', 'pino'], message: 'The core is pure: no Discord, no I/O.' },
-            { group: ['**/discord/**', '**/terminal/**', '**/local-discord/**', '**/playground/**', '**/picture/**'], message: 'The core never imports an adapter.' },
+            { group: ['**/discord/**', '**/terminal/**', '**/local-discord/**', '**/playground/**', '**/picture/**', '**/metrics/**'], message: 'The core never imports an adapter.' },
             buildOnly,
           ],
         },
@@ -54,7 +54,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/core/**', '**/discord/**', '**/machines/**', '**/terminal/**', '**/playground/**', '**/picture/**', '**/config/**', '**/logger*'], message: 'The local Discord server knows nothing of the bot.' },
+            { group: ['**/core/**', '**/discord/**', '**/machines/**', '**/terminal/**', '**/playground/**', '**/picture/**', '**/metrics/**', '**/config/**', '**/logger*'], message: 'The local Discord server knows nothing of the bot.' },
             { group: ['discord.js', '@discordjs/*'], message: 'The local server speaks the protocol itself; only its tests use discord.js.' },
             buildOnly,
           ],
@@ -64,11 +64,13 @@ export default tseslint.config(
   },
   // Each adapter sees the core and nothing of another adapter; main.ts and playground-with-bot.ts compose them.
   ...[
-    ['src/discord', ['terminal', 'picture', 'local-discord', 'playground']],
-    ['src/terminal', ['discord', 'picture', 'local-discord', 'playground']],
-    ['src/picture', ['discord', 'terminal', 'local-discord', 'playground']],
+    ['src/discord', ['terminal', 'picture', 'local-discord', 'playground', 'metrics']],
+    ['src/terminal', ['discord', 'picture', 'local-discord', 'playground', 'metrics']],
+    ['src/picture', ['discord', 'terminal', 'local-discord', 'playground', 'metrics']],
+    // Health and metrics are told of the bot's work through calls main.ts wires up, never by importing it.
+    ['src/metrics', ['discord', 'terminal', 'picture', 'local-discord', 'playground', 'core']],
     // The playground hosts a bot through a slot; src/playground-with-bot.ts plugs in the real one.
-    ['src/playground', ['discord', 'terminal', 'picture', 'core']],
+    ['src/playground', ['discord', 'terminal', 'picture', 'core', 'metrics']],
   ].map(([folder, others]) => ({
     files: [`${folder}/**/*.ts`],
     ...(folder === 'src/picture' ? { ignores: ['src/picture/render/**'] } : {}),
@@ -85,7 +87,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/discord/**', '**/terminal/**', '**/local-discord/**', '**/playground/**'], message: 'An adapter never imports another adapter.' }] },
+        { patterns: [{ group: ['**/discord/**', '**/terminal/**', '**/local-discord/**', '**/playground/**', '**/metrics/**'], message: 'An adapter never imports another adapter.' }] },
       ],
     },
   },

@@ -3,9 +3,11 @@ import type { Config, DiscordSettings } from './config/config.ts';
 import { loadEnvironment } from './config/load-environment.ts';
 import { fileURLToPath } from 'node:url';
 import { startBot, type RunningBot } from './discord/bot.ts';
+import type { BotActivity } from './discord/activity.ts';
 import type { PathPictures } from './discord/pictures.ts';
 import { startShards, type RunningShards } from './discord/sharding.ts';
 import { createLogger } from './logger.ts';
+import { createBotMetrics, startMetricsServer } from './metrics/index.ts';
 import { describeTreePicture, storedPictures } from './picture/index.ts';
 import type { RunningPlayground } from './playground/index.ts';
 
@@ -96,9 +98,24 @@ async function runBot(config: Config, discord: DiscordSettings, startedByShardMa
     console.error(reason);
     void exit(1);
   };
+  let activity: BotActivity | undefined;
+  if (config.metricsPort !== undefined) {
+    const metrics = createBotMetrics(() => bot?.shards() ?? []);
+    activity = metrics.activity;
+    // Under the manager each shard is a process of its own, so each takes the port after the previous one's.
+    const port = config.metricsPort + (startedByShardManager ? Number(shardIdsFromManager ?? 0) : 0);
+    const healthy = () => bot !== undefined && bot.shards().length > 0 && bot.shards().every((shard) => shard.connected);
+    try {
+      await startMetricsServer({ port, registry: metrics.registry, healthy });
+      logger.info({ port }, 'serving /healthz and /metrics');
+    } catch (error) {
+      console.error(`The bot could not serve metrics on port ${port}: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    }
+  }
   try {
     // Under the manager, discord.js reads which shard this process is from the environment it set.
-    bot = await startBot({ ...discord, ...(startedByShardManager ? {} : { shards: config.shards }) }, { logger, onFatal, pictures: treePictures() });
+    bot = await startBot({ ...discord, ...(startedByShardManager ? {} : { shards: config.shards }) }, { logger, onFatal, pictures: treePictures(), ...(activity === undefined ? {} : { activity }) });
   } catch (error) {
     console.error(`The bot could not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
@@ -111,7 +128,7 @@ async function runBot(config: Config, discord: DiscordSettings, startedByShardMa
 
 // discord.js's ShardingManager starts each shard with SHARDS=<its id>, which is not our SHARDS setting.
 const startedByShardManager = process.env['SHARDING_MANAGER'] === 'true';
-const { SHARDS: _shardIds, ...ownEnvironment } = process.env;
+const { SHARDS: shardIdsFromManager, ...ownEnvironment } = process.env;
 const loaded = loadEnvironment(startedByShardManager ? ownEnvironment : process.env);
 if (!loaded.ok) {
   for (const problem of loaded.error) console.error(problem);

@@ -49,6 +49,7 @@ const envSchema = z.object({
       .refine((v) => v === 'auto' || /^[1-9]\d{0,3}$/.test(v), 'must be auto or a whole number of shards')
       .transform((v) => (v === 'auto' ? ('auto' as const) : Number(v))),
   ),
+  METRICS_PORT: optional(z.coerce.number('must be a number').int('must be a whole number').min(1, 'must be 1 to 65535').max(65535, 'must be 1 to 65535')),
   SHARD_SPAWN_DELAY_MS: optional(z.coerce.number('must be a number').int('must be a whole number of milliseconds').min(0, 'must be 0 or more').max(60_000, 'must be at most 60000')),
 });
 
@@ -74,6 +75,8 @@ export interface Config {
    * 5 seconds per bucket (more with a higher max_concurrency), so the default leaves half a second spare.
    */
   readonly shardSpawnDelayMs: number;
+  /** Serve /healthz and /metrics on this port (each shard process on this port plus its shard id); off when unset. */
+  readonly metricsPort: number | undefined;
   /** The playground's app has the Message Content intent; off by default, like a new Discord app. */
   readonly playgroundMessageContent: boolean;
 }
@@ -122,6 +125,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
       port: values.PORT ?? 3000,
       shards: values.SHARDS ?? 1,
       shardSpawnDelayMs: values.SHARD_SPAWN_DELAY_MS ?? DEFAULT_SHARD_SPAWN_DELAY_MS,
+      metricsPort: values.METRICS_PORT,
       playgroundMessageContent: values.PLAYGROUND_MESSAGE_CONTENT ?? false,
     }),
   );

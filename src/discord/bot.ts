@@ -1,6 +1,7 @@
-import { DiscordjsErrorCodes, Events, GatewayCloseCodes, type Client, type Interaction, type Message } from 'discord.js';
+import { DiscordjsErrorCodes, Events, GatewayCloseCodes, Status, type Client, type Interaction, type Message } from 'discord.js';
 import type { DiscordSettings } from '../config/config.ts';
 import type { Logger } from '../logger.ts';
+import type { BotActivity } from './activity.ts';
 import { createClickDeduper } from './click-dedupe.ts';
 import { createBotClient, type BotClientSettings } from './client.ts';
 import { explainFatalCloseCode } from './gateway-failures.ts';
@@ -15,6 +16,8 @@ export interface BotOptions {
   readonly onFatal?: (reason: string) => void;
   /** Pictures of the tree for outcome messages; without it outcomes carry no picture. */
   readonly pictures?: PathPictures;
+  /** Told of every interaction and follow-up the bot handles, e.g. to count them for metrics. */
+  readonly activity?: BotActivity;
   /** Extra gateway options, e.g. a no-op identify throttler in tests. */
   readonly ws?: BotClientSettings['ws'];
 }
@@ -24,6 +27,8 @@ export type BotConfig = DiscordSettings & { readonly shards?: 'auto' | number };
 /** A running bot. */
 export interface RunningBot {
   readonly client: Client;
+  /** Each gateway shard of this process, and whether it is connected and ready for interactions. */
+  shards(): readonly { readonly id: number; readonly connected: boolean }[];
   /** Closes the gateway connection; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -55,7 +60,7 @@ export async function startBot(config: BotConfig, options: BotOptions): Promise<
   const dedupe = createClickDeduper({ windowMs: DOUBLE_CLICK_WINDOW_MS, maxEntries: 10_000 });
   // A member who replies to a guide Discord hides the text of hears how to ask once a day per guide message.
   const toldCannotRead = createClickDeduper({ windowMs: CANNOT_READ_NOTICE_WINDOW_MS, maxEntries: 10_000 });
-  const deps = { logger, dedupe, pictures: options.pictures, messageContent: config.messageContent, toldCannotRead };
+  const deps = { logger, dedupe, pictures: options.pictures, messageContent: config.messageContent, toldCannotRead, activity: options.activity };
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
@@ -95,7 +100,8 @@ export async function startBot(config: BotConfig, options: BotOptions): Promise<
     failStart = undefined;
   }
   logger.info({ shards: client.ws.shards.size, guilds: client.guilds.cache.size }, 'ready');
-  return { client, stop };
+  const shards = () => [...client.ws.shards.values()].map((shard) => ({ id: shard.id, connected: !stopped && shard.status === Status.Ready }));
+  return { client, shards, stop };
 }
 
 // What @discordjs/ws rejects the login with when the gateway closes for good while connecting.

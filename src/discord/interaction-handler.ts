@@ -9,6 +9,7 @@ import {
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { Logger } from '../logger.ts';
+import type { BotActivity } from './activity.ts';
 import { isPastAnswering, snowflakeTime } from './ack-deadline.ts';
 import { clickKey, type ClickDeduper } from './click-dedupe.ts';
 import { ASK_ABOUT_MESSAGE, COMMAND_NAME, PRIVATE_OPTION } from './commands.ts';
@@ -25,6 +26,7 @@ export interface InteractionDeps {
   readonly logger: Logger;
   readonly dedupe: ClickDeduper;
   readonly pictures: PathPictures | undefined;
+  readonly activity?: BotActivity | undefined;
 }
 
 type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
@@ -53,6 +55,7 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
   if (isPastAnswering(interaction.id, started)) {
     // Working on it would only spend the time the next, still answerable clicks need.
     deps.logger.warn({ kind, ageMs: started - snowflakeTime(interaction.id) }, 'interaction too old to answer; skipped');
+    deps.activity?.interaction(kind, 'too-old', 0);
     return;
   }
   let outcome: string;
@@ -70,6 +73,7 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
   }
   const finished = Date.now();
   const latencyMs = finished - started;
+  deps.activity?.interaction(kind, outcome, latencyMs);
   const level = latencyMs >= SLOW_INTERACTION_MS ? 'info' : 'debug';
   if (deps.logger.isLevelEnabled(level)) deps.logger[level]({ kind, outcome, latencyMs, ageMs: finished - snowflakeTime(interaction.id) }, 'interaction');
 }

@@ -2,6 +2,7 @@ import { ChannelType, type Message } from 'discord.js';
 import { answerTypedQuestion } from '../core/answer-question.ts';
 import { understandFollowUp, type FollowUpQuestion } from '../core/understand.ts';
 import type { Logger } from '../logger.ts';
+import type { BotActivity, FollowUpResult } from './activity.ts';
 import type { ClickDeduper } from './click-dedupe.ts';
 import { findGuideFor, guideShownBy } from './find-guide-in-channel.ts';
 import { renderHowToAsk, renderNoGuide, renderTypedAnswer } from './render-follow-ups.ts';
@@ -17,6 +18,7 @@ export interface MessageDeps {
    * a member hears it once; bounded, and forgotten on restart, which only means one more notice.
    */
   readonly toldCannotRead: ClickDeduper;
+  readonly activity?: BotActivity | undefined;
 }
 
 /** How a message reached the bot: only some ways carry text without the privileged intent. */
@@ -66,7 +68,16 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
     outcome = 'error';
     deps.logger.error({ kind: 'message', err: error instanceof Error ? error.message : String(error) }, 'follow-up failed');
   }
-  if (outcome !== 'ignored') deps.logger.info({ kind: 'message', outcome, latencyMs: Date.now() - started }, 'follow-up');
+  if (outcome === 'ignored') return;
+  const latencyMs = Date.now() - started;
+  deps.activity?.followUp(followUpResult(outcome), latencyMs);
+  deps.logger.info({ kind: 'message', outcome, latencyMs }, 'follow-up');
+}
+
+/** How a follow-up's logged outcome (`mention:why-not`, `dm:no-guide`, `unreadable:told`, …) counts. */
+function followUpResult(outcome: string): FollowUpResult {
+  if (outcome === 'error') return 'error';
+  return /:(decline|no-guide)$|^unreadable:/.test(outcome) ? 'declined' : 'answered';
 }
 
 interface Addressed {

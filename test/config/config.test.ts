@@ -7,7 +7,7 @@ const APP = '1052345678901234567';
 describe('loadConfig', () => {
   it('GIVEN no token THEN it runs the playground with defaults', () => {
     const loaded = loadConfig({});
-    expect(loaded).toEqual({ ok: true, value: { discord: undefined, logLevel: 'info', port: 3000, shards: 1, shardSpawnDelayMs: 5500, playgroundMessageContent: false } });
+    expect(loaded).toEqual({ ok: true, value: { discord: undefined, logLevel: 'info', port: 3000, shards: 1, shardSpawnDelayMs: 5500, metricsPort: undefined, playgroundMessageContent: false } });
   });
 
   it('GIVEN an empty token line from .env.example THEN it still runs the playground', () => {
@@ -46,6 +46,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'loud',
       PORT: '70000',
       SHARDS: 'many',
+      METRICS_PORT: '0',
       SHARD_SPAWN_DELAY_MS: 'soon',
     });
     expect(loaded.ok).toBe(false);
@@ -59,6 +60,7 @@ describe('loadConfig', () => {
       'LOG_LEVEL',
       'PORT',
       'SHARDS',
+      'METRICS_PORT',
       'SHARD_SPAWN_DELAY_MS',
       'DISCORD_APPLICATION_ID',
     ]);
