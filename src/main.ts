@@ -68,7 +68,7 @@ async function runShards(config: Config, discord: DiscordSettings): Promise<void
     });
   }
   try {
-    shards = await startShards({ entry: fileURLToPath(import.meta.url), token: discord.token, apiUrl: discord.apiUrl, shards: config.shards, spawnDelayMs: config.shardSpawnDelayMs, logger });
+    shards = await startShards({ entry: fileURLToPath(import.meta.url), token: discord.token, apiUrl: discord.apiUrl, shards: config.shards, spawnDelayMs: config.shardSpawnDelayMs, ...(config.shardIds === undefined ? {} : { shardIds: config.shardIds }), logger });
   } catch (error) {
     console.error(`The bot could not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
@@ -128,7 +128,8 @@ async function runBot(config: Config, discord: DiscordSettings, startedByShardMa
 
 // discord.js's ShardingManager starts each shard with SHARDS=<its id>, which is not our SHARDS setting.
 const startedByShardManager = process.env['SHARDING_MANAGER'] === 'true';
-const { SHARDS: shardIdsFromManager, ...ownEnvironment } = process.env;
+// SHARD_IDS told the manager which shards to start; the shard it started is already decided.
+const { SHARDS: shardIdsFromManager, SHARD_IDS: _hostShardIds, ...ownEnvironment } = process.env;
 const loaded = loadEnvironment(startedByShardManager ? ownEnvironment : process.env);
 if (!loaded.ok) {
   for (const problem of loaded.error) console.error(problem);

@@ -49,6 +49,14 @@ const envSchema = z.object({
       .refine((v) => v === 'auto' || /^[1-9]\d{0,3}$/.test(v), 'must be auto or a whole number of shards')
       .transform((v) => (v === 'auto' ? ('auto' as const) : Number(v))),
   ),
+  SHARD_IDS: optional(
+    z
+      .string()
+      .trim()
+      .refine((v) => /^\d{1,4}(\s*,\s*\d{1,4})*$/.test(v), 'must be shard ids separated by commas, such as 0,1')
+      .transform((v) => v.split(',').map((id) => Number(id.trim())))
+      .refine((ids) => new Set(ids).size === ids.length, 'names a shard twice'),
+  ),
   METRICS_PORT: optional(z.coerce.number('must be a number').int('must be a whole number').min(1, 'must be 1 to 65535').max(65535, 'must be 1 to 65535')),
   SHARD_SPAWN_DELAY_MS: optional(z.coerce.number('must be a number').int('must be a whole number of milliseconds').min(0, 'must be 0 or more').max(60_000, 'must be at most 60000')),
 });
@@ -75,6 +83,8 @@ export interface Config {
    * 5 seconds per bucket (more with a higher max_concurrency), so the default leaves half a second spare.
    */
   readonly shardSpawnDelayMs: number;
+  /** The shards this host runs, out of `shards` in all (SHARD_IDS); all of them when unset. */
+  readonly shardIds: readonly number[] | undefined;
   /** Serve /healthz and /metrics on this port (each shard process on this port plus its shard id); off when unset. */
   readonly metricsPort: number | undefined;
   /** The playground's app has the Message Content intent; off by default, like a new Discord app. */
@@ -91,6 +101,14 @@ function crossFieldProblems(env: Readonly<Record<string, string | undefined>>): 
   const problems: string[] = [];
   if (isSet(env['DISCORD_TOKEN']) && !isSet(env['DISCORD_APPLICATION_ID'])) {
     problems.push('DISCORD_APPLICATION_ID is required when DISCORD_TOKEN is set (Developer Portal > General Information > Application ID)');
+  }
+  if (isSet(env['SHARD_IDS']) && !isSet(env['SHARDS'])) {
+    problems.push('SHARD_IDS needs SHARDS, the number of shards across all hosts (SHARDS=4 with SHARD_IDS=0,1 on one host and 2,3 on another)');
+  }
+  const total = Number(env['SHARDS']);
+  const ids = (env['SHARD_IDS'] ?? '').split(',').map((id) => Number(id.trim()));
+  if (isSet(env['SHARD_IDS']) && Number.isInteger(total) && total > 0 && ids.some((id) => Number.isInteger(id) && id >= total)) {
+    problems.push(`SHARD_IDS must name shards 0 to ${total - 1}, since SHARDS is ${total}`);
   }
   return problems;
 }
@@ -126,6 +144,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
       shards: values.SHARDS ?? 1,
       shardSpawnDelayMs: values.SHARD_SPAWN_DELAY_MS ?? DEFAULT_SHARD_SPAWN_DELAY_MS,
       metricsPort: values.METRICS_PORT,
+      shardIds: values.SHARD_IDS,
       playgroundMessageContent: values.PLAYGROUND_MESSAGE_CONTENT ?? false,
     }),
   );

@@ -26,6 +26,8 @@ import type { BotIdentity, LocalDiscord, LocalDiscordOptions, RecordedRequest, V
 import { World, type StoredGuild } from './world.ts';
 
 const DEFAULT_HEARTBEAT_INTERVAL_MS = 41_250;
+/** What Discord gives most apps a day. */
+const DEFAULT_SESSION_START_LIMIT = 1000;
 const DEFAULT_READY_WAIT_MS = 10_000;
 
 /**
@@ -63,6 +65,7 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
     bot,
     allowed: settings.allowed,
     heartbeatIntervalMs: settings.heartbeatIntervalMs,
+    sessionStartLimit: settings.sessionStartLimit,
     gatewayUrl,
     onViolation: (code, message) => violations.push({ method: 'GATEWAY', route: '/gateway', status: code, code, message }),
     onInternalError,
@@ -213,8 +216,11 @@ function checkOptions(options: LocalDiscordOptions) {
   if (!Number.isFinite(tokenLifetimeMs) || tokenLifetimeMs <= ACK_WINDOW_MS) throw new RangeError(`interactionTokenLifetimeMs must be longer than the ${ACK_WINDOW_MS} ms answer window, got ${tokenLifetimeMs}`);
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new RangeError(`port must be 0-65535, got ${port}`);
+  const sessionStartLimit = options.sessionStartLimit ?? DEFAULT_SESSION_START_LIMIT;
+  if (!Number.isInteger(sessionStartLimit) || sessionStartLimit < 1) throw new RangeError(`sessionStartLimit must be a positive integer, got ${sessionStartLimit}`);
   return {
     shards,
+    sessionStartLimit,
     heartbeatIntervalMs,
     tokenLifetimeMs,
     port,

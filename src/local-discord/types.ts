@@ -153,6 +153,12 @@ export interface LocalDiscordOptions {
   readonly guildPresences?: boolean;
   /** The shard count `/gateway/bot` recommends; default 1. */
   readonly shards?: number;
+  /**
+   * The app's daily IDENTIFY budget (`session_start_limit.total`, default 1000). Each READY uses one;
+   * `/gateway/bot` reports what is left, and once none is, IDENTIFY is refused with 4004, as Discord
+   * then resets the token.
+   */
+  readonly sessionStartLimit?: number;
   readonly clock?: Clock;
   /** Default 41250, as Discord sends. */
   readonly heartbeatIntervalMs?: number;

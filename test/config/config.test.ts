@@ -7,7 +7,7 @@ const APP = '1052345678901234567';
 describe('loadConfig', () => {
   it('GIVEN no token THEN it runs the playground with defaults', () => {
     const loaded = loadConfig({});
-    expect(loaded).toEqual({ ok: true, value: { discord: undefined, logLevel: 'info', port: 3000, shards: 1, shardSpawnDelayMs: 5500, metricsPort: undefined, playgroundMessageContent: false } });
+    expect(loaded).toEqual({ ok: true, value: { discord: undefined, logLevel: 'info', port: 3000, shards: 1, shardSpawnDelayMs: 5500, metricsPort: undefined, shardIds: undefined, playgroundMessageContent: false } });
   });
 
   it('GIVEN an empty token line from .env.example THEN it still runs the playground', () => {
@@ -90,5 +90,18 @@ describe('loadConfig', () => {
       const loaded = loadConfig({ SHARD_SPAWN_DELAY_MS: value });
       expect(loaded.ok ? [] : loaded.error, value).toEqual([expect.stringMatching(/^SHARD_SPAWN_DELAY_MS must be/)]);
     }
+  });
+
+  it('GIVEN SHARD_IDS with SHARDS THEN this host runs those shards; without SHARDS, out of range, repeated or malformed THEN one line says what to fix', () => {
+    const some = loadConfig({ SHARDS: '4', SHARD_IDS: '1, 3' });
+    expect(some.ok && some.value.shardIds).toEqual([1, 3]);
+    const problems = (env: Record<string, string>) => {
+      const loaded = loadConfig(env);
+      return loaded.ok ? [] : loaded.error;
+    };
+    expect(problems({ SHARD_IDS: '0,1' })).toEqual([expect.stringMatching(/^SHARD_IDS needs SHARDS/)]);
+    expect(problems({ SHARDS: '4', SHARD_IDS: '2,4' })).toEqual(['SHARD_IDS must name shards 0 to 3, since SHARDS is 4']);
+    expect(problems({ SHARDS: '4', SHARD_IDS: '1,1' })).toEqual(['SHARD_IDS names a shard twice']);
+    expect(problems({ SHARDS: '4', SHARD_IDS: 'first' })).toEqual([expect.stringMatching(/^SHARD_IDS must be shard ids separated by commas/)]);
   });
 });

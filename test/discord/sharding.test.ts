@@ -72,3 +72,67 @@ describe('asking how many shards to run', () => {
     await expect(recommendedShardCount('http://api.test', 'token', unreachable)).rejects.toThrow(/could not ask http:\/\/api.test/);
   });
 });
+
+/** The log lines of a manager and its shards that carry `msg`, parsed. */
+function lines(child: BotChild, msg: string): Record<string, unknown>[] {
+  return child
+    .output()
+    .split('\n')
+    .filter((line) => line.includes(`"msg":"${msg}"`))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+describe('shard processes that die', () => {
+  let discord: LocalDiscord;
+  const managers: BotChild[] = [];
+  afterEach(async () => {
+    await Promise.all(managers.splice(0).map((manager) => manager.kill('SIGKILL')));
+    expectCleanServer(discord);
+    await discord.close();
+  });
+
+  const startManager = async (options: { sessionStartLimit?: number; env?: Record<string, string> }) => {
+    discord = await startLocalDiscord({ shards: 2, ...(options.sessionStartLimit === undefined ? {} : { sessionStartLimit: options.sessionStartLimit }) });
+    const manager = startBotChild(discord, { SHARDS: '2', SHARD_SPAWN_DELAY_MS: '200', ...options.env }, 'all shards ready');
+    managers.push(manager);
+    await manager.ready;
+    return manager;
+  };
+  const pidOf = (manager: BotChild, shardId: number) => lines(manager, 'shard process started').filter((line) => line['shardId'] === shardId).map((line) => line['pid'] as number);
+
+  it('GIVEN a shard killed THEN the manager starts it again after a pause of at least the spawn delay, and it logs in anew', async () => {
+    const manager = await startManager({});
+    const [firstPid] = pidOf(manager, 1);
+    expect(firstPid).toBeGreaterThan(0);
+    process.kill(firstPid as number, 'SIGKILL');
+    await expect.poll(() => pidOf(manager, 1).length, { timeout: 15_000 }).toBe(2);
+    const [pause] = lines(manager, 'shard process exited; starting it again after a pause');
+    expect(pause).toMatchObject({ shardId: 1, failuresInARow: 1 });
+    expect(pause?.['delayMs']).toBeGreaterThanOrEqual(200);
+    // Both shards logged in once at the start, and the restarted one again.
+    await expect.poll(() => lines(manager, 'ready').length, { timeout: 15_000 }).toBe(3).catch((error: unknown) => {
+      throw new Error(`${String(error)}\n${manager.output()}`);
+    });
+    expect(pidOf(manager, 0)).toHaveLength(1);
+  }, 60_000);
+
+  it('GIVEN the day\'s IDENTIFY budget down to what a full restart needs THEN a dead shard stays down, one error line says why, and the other shard carries on', async () => {
+    // Three IDENTIFYs a day: the two shards use two, and one left is not more than the two a restart of both needs.
+    const manager = await startManager({ sessionStartLimit: 3 });
+    const [pid] = pidOf(manager, 0);
+    process.kill(pid as number, 'SIGKILL');
+    await expect.poll(() => lines(manager, 'not restarting shards any more: 1 of the day\'s 3 IDENTIFYs are left, just what starting this host\'s 2 shards once more needs; using them up would make Discord reset the token. Find why shards die, then restart the bot').length, { timeout: 15_000 }).toBe(1);
+    expect(pidOf(manager, 0)).toHaveLength(1);
+    await discord.waitForBotReady({ shard: 1, timeoutMs: 5_000 });
+  }, 60_000);
+
+  it('GIVEN SHARDS=4 and SHARD_IDS=1,3 THEN this host starts only shards 1 and 3', async () => {
+    discord = await startLocalDiscord({ shards: 4 });
+    const manager = startBotChild(discord, { SHARDS: '4', SHARD_IDS: '1,3', SHARD_SPAWN_DELAY_MS: '200' }, 'all shards ready');
+    managers.push(manager);
+    await manager.ready;
+    expect(lines(manager, 'shard starting').map((line) => line['shardId'])).toEqual([1, 3]);
+    expect(lines(manager, 'all shards ready')[0]).toMatchObject({ shards: 4, shardIds: [1, 3] });
+    await discord.waitForBotReady({ shard: 3, timeoutMs: 5_000 });
+  }, 60_000);
+});

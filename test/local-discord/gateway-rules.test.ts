@@ -105,3 +105,28 @@ describe('gateway writes', () => {
     expect(sequence).toEqual(sequence.map((_, index) => (sequence[0] ?? 0) + index));
   });
 });
+
+describe('the daily IDENTIFY budget (session_start_limit)', () => {
+  it('GIVEN a budget of two WHEN sessions start THEN /gateway/bot counts them down, and an IDENTIFY past the budget closes with 4004', async () => {
+    const budgeted = await startLocalDiscord({ sessionStartLimit: 2 });
+    const remaining = async () => {
+      const response = await fetch(`${budgeted.apiBaseUrl}/v10/gateway/bot`, { headers: { Authorization: `Bot ${budgeted.bot.token}` } });
+      return ((await response.json()) as { session_start_limit: { total: number; remaining: number } }).session_start_limit;
+    };
+    try {
+      expect(await remaining()).toMatchObject({ total: 2, remaining: 2 });
+      for (const left of [1, 0]) {
+        const raw = await openRaw(budgeted);
+        raw.send(identify(budgeted.bot.token));
+        await expect.poll(() => raw.received.some((frame) => (frame as { t?: string }).t === 'READY')).toBe(true);
+        expect(await remaining()).toMatchObject({ remaining: left });
+      }
+      const late = await openRaw(budgeted);
+      late.send(identify(budgeted.bot.token));
+      expect(await late.closed).toBe(4004);
+      expect(budgeted.violations.at(-1)).toMatchObject({ code: 4004, message: expect.stringContaining('IDENTIFYs are used up') });
+    } finally {
+      await budgeted.close();
+    }
+  });
+});

@@ -19,6 +19,8 @@ export interface GatewayDeps {
   readonly bot: BotIdentity;
   readonly allowed: PrivilegedIntentsAllowed;
   readonly heartbeatIntervalMs: number;
+  /** IDENTIFYs the app may make (the day's session_start_limit.total). */
+  readonly sessionStartLimit: number;
   readonly gatewayUrl: () => string;
   /** A client broke a gateway rule; the server closed or refused it as Discord would. */
   readonly onViolation: (code: number, message: string) => void;
@@ -39,8 +41,19 @@ export class Gateway {
   /** The session each authenticated socket belongs to; INVALID_SESSION unauthenticates a socket. */
   private readonly socketSessions = new WeakMap<WebSocket, GatewaySession>();
   private readonly readyWaiters = new Set<() => void>();
+  private sessionStarts = 0;
 
   constructor(private readonly deps: GatewayDeps) {}
+
+  /** The day's IDENTIFY budget. */
+  get sessionStartLimit(): number {
+    return this.deps.sessionStartLimit;
+  }
+
+  /** IDENTIFYs left of the budget, as `session_start_limit.remaining` reports them. */
+  get sessionStartsRemaining(): number {
+    return Math.max(0, this.deps.sessionStartLimit - this.sessionStarts);
+  }
 
   /** Sessions by shard id, the latest IDENTIFY of each shard. */
   get liveShards(): ReadonlyMap<number, GatewaySession> {
@@ -183,6 +196,12 @@ export class Gateway {
       this.refuse(socket, 4010, `invalid shard ${JSON.stringify(d['shard'])}`);
       return undefined;
     }
+    if (this.sessionStartsRemaining === 0) {
+      // Discord resets the token of an app that used up its budget: the same token cannot log in again today.
+      this.refuse(socket, 4004, `the day's ${this.deps.sessionStartLimit} IDENTIFYs are used up; Discord has reset the token`);
+      return undefined;
+    }
+    this.sessionStarts += 1;
     const previous = this.sessions.get(shardId);
     if (previous !== undefined) this.forget(previous);
     const session = new GatewaySession(randomBytes(16).toString('hex'), shardId, shardCount, d['intents'] as number, this.deps.onDispatchWrite);

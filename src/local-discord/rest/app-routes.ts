@@ -13,7 +13,7 @@ export const appRoutes: readonly Route[] = [
       json({
         url: context.gatewayUrl(),
         shards: context.recommendedShards,
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
+        session_start_limit: { total: context.gateway.sessionStartLimit, remaining: context.gateway.sessionStartsRemaining, reset_after: 86_400_000, max_concurrency: 1 },
       }),
   },
   { method: 'GET', path: '/gateway', auth: false, bucket: () => 'gateway', handle: (context) => json({ url: context.gatewayUrl() }) },
