@@ -85,7 +85,7 @@ export async function startShards(options: ShardingOptions): Promise<RunningShar
     mode: 'process',
     // Restarts are ours: discord.js would start a dead shard again at once, in a loop if it keeps dying.
     respawn: false,
-    // Each shard starts as this process did: dist/main.js under plain Node, or the TypeScript source with tsx's loader in tests.
+    // Each shard starts as this process did: dist/main.js under plain Node, or the source under tsx's loader when a developer runs it so.
     execArgv: process.execArgv,
   });
   let stopping = false;

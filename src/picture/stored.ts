@@ -22,8 +22,6 @@ export interface StoredPictures {
   get(path: readonly OptionId[]): Promise<Buffer>;
   /** Whether the picture is already in memory, so `get` answers at once. */
   isReady(path: readonly OptionId[]): boolean;
-  /** Reads every picture into memory ahead of the first outcome. */
-  warm(): Promise<void>;
 }
 
 /**
@@ -66,8 +64,5 @@ export function storedPictures(folder: URL): StoredPictures {
   return {
     get,
     isReady: (path) => loaded.has(pathKey(path)),
-    warm: async () => {
-      await Promise.all(picturedPaths().map((path) => get(path)));
-    },
   };
 }
