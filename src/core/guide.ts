@@ -2,6 +2,7 @@ import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { concurrencyGuideMachine, type GuideEvent, type GuideStateMeta } from '../../machines/concurrency-guide.ts';
 import { QUESTION_OPTIONS, type Answer, type OptionId, type OutcomeId, type QuestionId } from '../../machines/questions.ts';
 import { err, ok, type Result } from './result.ts';
+import type { TreeNode } from './tree.ts';
 
 /** A moment in one user's guide, as the machine sees it. */
 export type GuideSnapshot = SnapshotFrom<typeof concurrencyGuideMachine>;
@@ -36,38 +37,46 @@ interface QuestionsLeft {
 }
 
 /*
- * The one memo of the tree. Every click replays its guide's answers, and describing a step means
- * exploring every path below it (for "question 2 of up to 4"): about 30 machine transitions of
+ * The one memo of the tree: its places by path, and the same places as a nested tree. Every click
+ * replays its guide's answers, and describing a step means exploring every path below it (for "question 2 of up to 4"): about 30 machine transitions of
  * 27 µs each at the root, measured on this machine, against 1 µs for a lookup. The machine is pure
  * and fixed for the life of the process and the tree has a few dozen places, so it is walked once,
  * on first use, and kept. Snapshots are values: transition() returns new ones and never changes these.
  */
-let places: ReadonlyMap<string, Place> | undefined;
+let walked: { readonly places: ReadonlyMap<string, Place>; readonly tree: TreeNode } | undefined;
 
 function allPlaces(): ReadonlyMap<string, Place> {
-  places ??= walkPlaces();
-  return places;
+  walked ??= walkMachine();
+  return walked.places;
+}
+
+/** The nested tree of the same walk, which src/core/tree.ts hands out as decisionTree(). */
+export function walkedTree(): TreeNode {
+  walked ??= walkMachine();
+  return walked.tree;
 }
 
 const keyOfPath = (path: readonly OptionId[]): string => path.join('/');
 const keyOfSnapshot = (snapshot: GuideSnapshot): string => keyOfPath(snapshot.context.answers.map((answer) => answer.option));
 
-/** Walks the machine from its start through every answer it accepts, recording each place. */
-function walkPlaces(): Map<string, Place> {
+/** Walks the machine from its start through every answer it accepts, recording each place and the tree they make. */
+function walkMachine(): { places: Map<string, Place>; tree: TreeNode } {
   const found = new Map<string, Place>();
-  const visit = (snapshot: GuideSnapshot): QuestionsLeft => {
+  const visit = (snapshot: GuideSnapshot): QuestionsLeft & { readonly node: TreeNode } => {
     const meta = metaOf(snapshot);
     const answers = snapshot.context.answers;
+    const path = answers.map((answer) => answer.option);
     if ('outcome' in meta) {
-      found.set(keyOfSnapshot(snapshot), { snapshot, step: { kind: 'outcome', outcome: meta.outcome, answers } });
-      return { fewest: 0, most: 0 };
+      const step = { kind: 'outcome', outcome: meta.outcome, answers } as const;
+      found.set(keyOfPath(path), { snapshot, step });
+      return { fewest: 0, most: 0, node: { kind: 'outcome', outcome: meta.outcome, path, step } };
     }
     const options = acceptedOptions(snapshot, meta.question);
     const deeper = options.map((option) => visit(transition(concurrencyGuideMachine, snapshot, { type: 'answer', option })[0]));
     // A question that accepted nothing would be a machine bug; it counts as the last question.
     const left = { fewest: 1 + (deeper.length === 0 ? 0 : Math.min(...deeper.map((next) => next.fewest))), most: 1 + Math.max(0, ...deeper.map((next) => next.most)) };
-    const step: GuideStep = {
-      kind: 'question',
+    const step = {
+      kind: 'question' as const,
       question: meta.question,
       options,
       answers,
@@ -75,11 +84,12 @@ function walkPlaces(): Map<string, Place> {
       totalSteps: answers.length + left.most,
       totalIsExact: left.fewest === left.most,
     };
-    found.set(keyOfSnapshot(snapshot), { snapshot, step });
-    return left;
+    found.set(keyOfPath(path), { snapshot, step });
+    const branches = options.map((option, index) => ({ option, node: (deeper[index] as { node: TreeNode }).node }));
+    return { ...left, node: { kind: 'question', question: meta.question, path, step, branches } };
   };
-  visit(initialTransition(concurrencyGuideMachine)[0]);
-  return found;
+  const root = visit(initialTransition(concurrencyGuideMachine)[0]);
+  return { places: found, tree: root.node };
 }
 
 /** The place a snapshot stands at; every snapshot the machine reaches from the start is one. */
@@ -96,6 +106,11 @@ export function startGuide(): GuideSnapshot {
 
 /** Applies one event; an event the current state does not accept leaves the guide where it was. */
 export function applyEvent(snapshot: GuideSnapshot, event: GuideEvent): GuideSnapshot {
+  // An accepted answer leads where the walk already took the machine with that same event.
+  if (event.type === 'answer' && snapshot.can(event)) {
+    const next = allPlaces().get(keyOfPath([...snapshot.context.answers.map((answer) => answer.option), event.option]));
+    if (next !== undefined) return next.snapshot;
+  }
   return placeOf(transition(concurrencyGuideMachine, snapshot, event)[0]).snapshot;
 }
 

@@ -1,5 +1,5 @@
 import { OUTCOME_FAMILY, type OptionId, type OutcomeFamily, type OutcomeId, type QuestionId } from '../../machines/questions.ts';
-import { describeStep, replayAnswers, type GuideStep } from './guide.ts';
+import { walkedTree, type GuideStep } from './guide.ts';
 
 /** A question on the tree, with one branch per option the machine accepts there. */
 export interface QuestionNode {
@@ -29,26 +29,16 @@ export interface TreeBranch {
   readonly node: TreeNode;
 }
 
-/** The node a path reaches; the path is one the machine accepted, so the replay is a lookup. */
-function nodeAt(path: readonly OptionId[]): TreeNode {
-  const replayed = replayAnswers(path);
-  if (!replayed.ok) throw new Error(`the machine offered answers ${path.join('/')} that it does not accept`);
-  const step = describeStep(replayed.value);
-  if (step.kind === 'outcome') return { kind: 'outcome', outcome: step.outcome, path, step };
-  const branches = step.options.map((option) => ({ option, node: nodeAt([...path, option]) }));
-  return { kind: 'question', question: step.question, path, step, branches };
-}
-
 /**
  * The whole decision tree, walked from the machine, so nothing drawn or explained can drift
  * from the guide. Questions reached from two sides (threads and processes) appear once per side,
- * because where an answer leads depends on the path. Built afresh on each call from the guide's
- * own record of the machine (src/core/guide.ts), which is the one memo of the tree.
+ * because where an answer leads depends on the path. Walked once, with the guide's places, by
+ * src/core/guide.ts, which holds the one memo of the tree.
  *
  * @example decisionTree().kind === 'question' // the root asks what limits the task
  */
 export function decisionTree(): TreeNode {
-  return nodeAt([]);
+  return walkedTree();
 }
 
 /**
