@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
-import type { AnswerTime, AnswerTimesReply, ProbeRequest, ProbeSample } from './probe-protocol.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AnswerTime, AnswerTimesReply, LoopDelayAction, ProbeRequest, ProbeSample } from './probe-protocol.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const PROBE = fileURLToPath(new URL('./probe.ts', import.meta.url));
 const TAIL_LINES = 20;
 const PROBE_TIMEOUT_MS = 10_000;
 
@@ -12,8 +13,11 @@ const PROBE_TIMEOUT_MS = 10_000;
 export interface BotProcess {
   readonly name: string;
   readonly pid: number;
-  /** CPU time and memory as the bot process reports them; `gc` collects garbage first. */
-  sample(options?: { gc?: boolean }): Promise<ProbeSample>;
+  /**
+   * CPU time, memory and event-loop figures as the bot process reports them; `gc` collects garbage
+   * first, `loopDelay` restarts or stops the event-loop delay monitor after reading it.
+   */
+  sample(options?: { gc?: boolean; loopDelay?: LoopDelayAction }): Promise<ProbeSample>;
   /** When the bot began each interaction response since the last call; it records only between a call with `keepRecording` and the next without. */
   answerTimes(keepRecording: boolean): Promise<readonly AnswerTime[]>;
   /** Log lines at level error or fatal, and the last lines of output, for the report. */
@@ -26,19 +30,22 @@ export interface BotProcess {
 
 export interface BotProcessOptions {
   readonly name: string;
-  /** The entry file, relative to the repository root, e.g. `src/main.ts`. */
+  /** The JavaScript entry file, relative to the repository root, e.g. `dist/main.js`. */
   readonly entry: string;
+  /** The bundled probe (see probe-bundle.ts). */
+  readonly probe: string;
   readonly env: Readonly<Record<string, string>>;
 }
 
 /**
- * Starts a bot with `node --import tsx`, one process (no wrapper), so its CPU and memory are its own.
- * @example const bot = spawnBot({ name: 'ours', entry: 'src/main.ts', env: { DISCORD_TOKEN } })
+ * Starts a bot with plain `node`, as users run it (no TypeScript loader), one process (no wrapper),
+ * so its CPU, memory and start-up time are its own.
+ * @example const bot = spawnBot({ name: 'ours', entry: 'dist/main.js', probe: probe.path, env: { DISCORD_TOKEN } })
  */
 export function spawnBot(options: BotProcessOptions): BotProcess {
-  // BENCH_BOT_NODE_ARGS passes extra flags to both bots, e.g. `--cpu-prof` to see where time goes.
-  const extra = (process.env['BENCH_BOT_NODE_ARGS'] ?? '').split(/\s+/).filter((arg) => arg !== '');
-  const child = spawn(process.execPath, ['--expose-gc', ...extra, '--import', 'tsx', '--import', PROBE, options.entry], {
+  const missing = missingEntryMessage(options.entry);
+  if (missing !== undefined) throw new Error(missing);
+  const child = spawn(process.execPath, botNodeArgs(options.probe, options.entry), {
     cwd: ROOT,
     // Only what the bot needs: the parent's .env must not leak a real token into a benchmark.
     env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', ...(process.env['MALLOC_ARENA_MAX'] === undefined ? {} : { MALLOC_ARENA_MAX: process.env['MALLOC_ARENA_MAX'] }), ...options.env },
@@ -63,7 +70,7 @@ export function spawnBot(options: BotProcessOptions): BotProcess {
   return {
     name: options.name,
     pid: child.pid,
-    sample: (sampleOptions = {}) => askProbe<ProbeSample>(child, options.name, { type: 'sample', id: nextRequestId++, gc: sampleOptions.gc === true }),
+    sample: (sampleOptions = {}) => askProbe<ProbeSample>(child, options.name, { type: 'sample', id: nextRequestId++, gc: sampleOptions.gc === true, ...(sampleOptions.loopDelay === undefined ? {} : { loopDelay: sampleOptions.loopDelay }) }),
     answerTimes: async (keepRecording) => (await askProbe<AnswerTimesReply>(child, options.name, { type: 'answer-times', id: nextRequestId++, keepRecording })).times,
     errorLines: () => errorLines,
     tail: () => [...tail],
@@ -76,6 +83,28 @@ export function spawnBot(options: BotProcessOptions): BotProcess {
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * The command line of a bot process: `node --expose-gc [extra] --import <probe> <entry>`. The
+ * probe goes as a file URL, which --import reads the same on every platform.
+ * BENCH_BOT_NODE_ARGS passes extra flags to both bots, e.g. `--cpu-prof` to see where time goes.
+ * @example botNodeArgs('/tmp/probe.mjs', 'dist/main.js', '') // ['--expose-gc', '--import', 'file:///tmp/probe.mjs', 'dist/main.js']
+ */
+export function botNodeArgs(probe: string, entry: string, extraArgs = process.env['BENCH_BOT_NODE_ARGS'] ?? ''): string[] {
+  const extra = extraArgs.split(/\s+/).filter((arg) => arg !== '');
+  return ['--expose-gc', ...extra, '--import', pathToFileURL(probe).href, entry];
+}
+
+/**
+ * Why a bot cannot start for want of its entry file, or undefined when the file is there. Our bot
+ * runs from the build, which `npm run bench` makes first; run by hand, the build may be missing.
+ * @example missingEntryMessage('dist/main.js') // 'dist/main.js is missing: run `npm run build` ...' when not built
+ */
+export function missingEntryMessage(entry: string, root = ROOT): string | undefined {
+  if (existsSync(join(root, entry))) return undefined;
+  const hint = entry.startsWith('dist/') ? 'run `npm run build` first (`npm run bench` builds before it measures)' : 'is the repository complete?';
+  return `${entry} is missing: ${hint}`;
 }
 
 let nextRequestId = 1;

@@ -9,7 +9,14 @@ export interface SampleRequest {
   readonly id: number;
   /** Collect garbage first (the bot runs with --expose-gc), so memory shows what is really kept. */
   readonly gc: boolean;
+  /**
+   * What to do with the event-loop delay monitor after reading it: 'restart' empties it and keeps it
+   * running (a measured window begins), 'stop' turns it off (the window ended). Left out, it is only read.
+   */
+  readonly loopDelay?: LoopDelayAction;
 }
+
+export type LoopDelayAction = 'restart' | 'stop';
 
 /**
  * Asks for the answer times recorded since the last such request, and whether to go on recording
@@ -37,15 +44,37 @@ export interface ProbeSample {
   readonly cpuMicros: number;
   readonly rssBytes: number;
   readonly heapUsedBytes: number;
+  /** What V8 holds for its heap, used or not: RSS that heapUsed does not explain may be here. */
+  readonly heapTotalBytes: number;
   /** Memory outside the JS heap that JS objects hold, Buffers (pictures, uploads) among it. */
   readonly externalBytes: number;
-  /** PNG renders since start, and how many distinct pictures they drew. */
-  readonly renders: number;
-  readonly distinctPictures: number;
-  /** Renders of a picture already drawn once before. */
-  readonly repeatedRenders: number;
   /** The main thread's time running and waiting since start (performance.eventLoopUtilization). */
   readonly loop: EventLoopTime;
+  /** The event-loop delay since the monitor was last restarted, as perf_hooks.monitorEventLoopDelay records it. */
+  readonly loopDelay: LoopDelayReading;
+}
+
+/**
+ * What perf_hooks.monitorEventLoopDelay recorded, in ms. Its timer fires every `resolutionMs`, and
+ * each value is the whole time between two firings: the resolution plus the delay. `count` is 0
+ * when nothing was recorded (the percentiles are then NaN).
+ */
+export interface LoopDelayReading {
+  readonly count: number;
+  readonly resolutionMs: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly maxMs: number;
+}
+
+/**
+ * How late the loop ran timers at a percentile: the recorded interval less the interval asked for
+ * (as Fastify's under-pressure reads the same histogram), never below zero; NaN without values.
+ * @example loopDelayMs({ count: 500, resolutionMs: 10, p50Ms: 10.2, p99Ms: 14.5, maxMs: 30 }, 'p99Ms') // 4.5
+ */
+export function loopDelayMs(reading: LoopDelayReading, percentile: 'p50Ms' | 'p99Ms' | 'maxMs'): number {
+  if (reading.count === 0) return Number.NaN;
+  return Math.max(0, reading[percentile] - reading.resolutionMs);
 }
 
 /** Cumulative event-loop time of one process, in ms; two of them give its busy share in between. */

@@ -1,44 +1,14 @@
 /**
- * Loaded into each bot process under test with `--import`: answers the benchmark's samples over
- * the IPC channel (CPU time, memory after an optional forced GC), counts PNG renders by wrapping
- * resvg, so the report can tell whether a picture was ever drawn twice, and, while a step
- * runs, notes when the bot begins each interaction response, to time the bot alone.
- * It changes nothing the bot does while the benchmark runs, and stops the bot when the benchmark
- * goes away; without an IPC channel it stays silent.
+ * Loaded into each bot process under test with `--import` (bundled to plain JavaScript first, see
+ * probe-bundle.ts, so the bot runs without a TypeScript loader): answers the benchmark's samples
+ * over the IPC channel (CPU time, memory after an optional forced GC, event-loop time and delay)
+ * and, while a step runs, notes when the bot begins each interaction response, to time the bot
+ * alone. It only observes, through Node's public APIs: it patches no library, changes nothing the
+ * bot does, and stops the bot when the benchmark goes away; without an IPC channel it stays silent.
  */
-import { createHash } from 'node:crypto';
 import diagnostics from 'node:diagnostics_channel';
-import { createRequire } from 'node:module';
-import { callbackInteractionId, machineClockMs, readEventLoopTime, type AnswerTime, type AnswerTimesReply, type ProbeRequest, type ProbeSample } from './probe-protocol.ts';
-
-const require = createRequire(import.meta.url);
-const renderCounts = new Map<string, number>();
-let renders = 0;
-
-function countRender(svg: unknown): void {
-  renders += 1;
-  const key = createHash('sha1').update(typeof svg === 'string' || Buffer.isBuffer(svg) ? svg : String(svg)).digest('hex');
-  renderCounts.set(key, (renderCounts.get(key) ?? 0) + 1);
-}
-
-function wrapResvg(): void {
-  let resvg: Record<string, unknown>;
-  try {
-    resvg = require('@resvg/resvg-js') as Record<string, unknown>;
-  } catch {
-    return; // A bot without pictures renders nothing to count.
-  }
-  // ESM named imports of a CommonJS module read its exports once, when first imported: patching
-  // them here, before the bot's modules load, is what the bot will call.
-  for (const name of ['render', 'renderAsync'] as const) {
-    const original = resvg[name];
-    if (typeof original !== 'function') continue;
-    resvg[name] = function counted(this: unknown, svg: unknown, ...rest: unknown[]) {
-      countRender(svg);
-      return (original as (...args: unknown[]) => unknown).call(this, svg, ...rest);
-    };
-  }
-}
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { callbackInteractionId, machineClockMs, readEventLoopTime, type AnswerTime, type AnswerTimesReply, type LoopDelayAction, type LoopDelayReading, type ProbeRequest, type ProbeSample } from './probe-protocol.ts';
 
 // undici, discord.js's HTTP client and Node's fetch, publishes here as a request's headers go out.
 const SEND_HEADERS_CHANNEL = 'undici:client:sendHeaders';
@@ -59,29 +29,44 @@ function takeAnswerTimes(keepRecording: boolean): readonly AnswerTime[] {
   return taken;
 }
 
-function sample(id: number): ProbeSample {
-  const cpu = process.cpuUsage();
-  const memory = process.memoryUsage();
-  let repeated = 0;
-  for (const count of renderCounts.values()) repeated += count - 1;
-  return { id, cpuMicros: cpu.user + cpu.system, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, externalBytes: memory.external, renders, distinctPictures: renderCounts.size, repeatedRenders: repeated, loop: readEventLoopTime() };
+// 10 ms is Node's default: fine enough to see a 20 ms stall, coarse enough that the monitor's own
+// timer is no load. It runs only inside measured windows, so the bot at rest is left alone.
+const LOOP_DELAY_RESOLUTION_MS = 10;
+const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
+
+/** The histogram since its last restart, in ms, then what the benchmark asked to do with it. */
+function readLoopDelay(action: LoopDelayAction | undefined): LoopDelayReading {
+  const count = loopDelay.count;
+  const ms = (nanoseconds: number) => (count === 0 ? Number.NaN : nanoseconds / 1e6);
+  const reading = { count, resolutionMs: LOOP_DELAY_RESOLUTION_MS, p50Ms: ms(loopDelay.percentile(50)), p99Ms: ms(loopDelay.percentile(99)), maxMs: ms(loopDelay.max) };
+  if (action === 'restart') {
+    loopDelay.reset();
+    loopDelay.enable();
+  } else if (action === 'stop') loopDelay.disable();
+  return reading;
 }
 
-wrapResvg();
+function sample(id: number, action: LoopDelayAction | undefined): ProbeSample {
+  const cpu = process.cpuUsage();
+  const memory = process.memoryUsage();
+  return { id, cpuMicros: cpu.user + cpu.system, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, heapTotalBytes: memory.heapTotal, externalBytes: memory.external, loop: readEventLoopTime(), loopDelay: readLoopDelay(action) };
+}
+
+function answer(request: Partial<ProbeRequest>): void {
+  if (typeof request.id !== 'number') return;
+  if (request.type === 'answer-times') {
+    const reply: AnswerTimesReply = { type: 'answer-times', id: request.id, times: takeAnswerTimes(request.keepRecording === true) };
+    process.send?.(reply);
+    return;
+  }
+  if (request.type !== 'sample') return;
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (request.gc === true && collect !== undefined) collect();
+  process.send?.({ type: 'sample', ...sample(request.id, request.loopDelay) });
+}
+
 if (process.send !== undefined) {
-  process.on('message', (raw: unknown) => {
-    const request = raw as Partial<ProbeRequest>;
-    if (typeof request.id !== 'number') return;
-    if (request.type === 'answer-times') {
-      const reply: AnswerTimesReply = { type: 'answer-times', id: request.id, times: takeAnswerTimes(request.keepRecording === true) };
-      process.send?.(reply);
-      return;
-    }
-    if (request.type !== 'sample') return;
-    const collect = (globalThis as { gc?: () => void }).gc;
-    if (request.gc === true && collect !== undefined) collect();
-    process.send?.({ type: 'sample', ...sample(request.id) });
-  });
+  process.on('message', (raw: unknown) => answer(raw as Partial<ProbeRequest>));
   // The channel must not keep a bot alive that would otherwise exit (a fatal gateway close).
   process.channel?.unref();
   // The channel closes when the benchmark is gone, even killed outright: stop the bot the way

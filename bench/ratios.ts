@@ -14,12 +14,19 @@ export interface RateRatios {
   readonly rssAfter: number | undefined;
 }
 
+/** ours / baseline of every figure: per rate, and once for the bot at rest and its start. */
+export interface Ratios {
+  readonly byRate: readonly RateRatios[];
+  readonly restRss: number | undefined;
+  readonly ready: number | undefined;
+}
+
 /**
- * The ratio ours/baseline of each figure at each rate both bots ran, plus memory at rest.
- * @example ratiosByRate(baseline, ours)[0]?.p99 // 1.3
+ * The ratio ours/baseline of each figure at each rate both bots ran, plus memory at rest and time to READY.
+ * @example ratiosByRate(baseline, ours).byRate[0]?.p99 // 1.3
  */
-export function ratiosByRate(baseline: BotResult | undefined, ours: BotResult | undefined): { byRate: RateRatios[]; restRss: number | undefined } {
-  if (baseline === undefined || ours === undefined) return { byRate: [], restRss: undefined };
+export function ratiosByRate(baseline: BotResult | undefined, ours: BotResult | undefined): Ratios {
+  if (baseline === undefined || ours === undefined) return { byRate: [], restRss: undefined, ready: undefined };
   const byRate = ours.steps.flatMap((mine) => {
     const base = baseline.steps.find((step) => step.rate === mine.rate);
     if (base === undefined) return [];
@@ -36,7 +43,7 @@ export function ratiosByRate(baseline: BotResult | undefined, ours: BotResult | 
       },
     ];
   });
-  return { byRate, restRss: ratio(ours.restRssMiB, baseline.restRssMiB) };
+  return { byRate, restRss: ratio(ours.rest.rssMiB, baseline.rest.rssMiB), ready: ratio(ours.readyMs, baseline.readyMs) };
 }
 
 /** One bot's step at one rate, and for ours the baseline's step at that rate to compare with. */

@@ -1,4 +1,4 @@
-import type { LoopWindow } from './probe-protocol.ts';
+import { loopDelayMs, type LoopDelayReading, type LoopWindow, type ProbeSample } from './probe-protocol.ts';
 import type { FailureKind } from './recorder.ts';
 import { formatShare, summarizeLatencies, type LatencySummary } from './stats.ts';
 
@@ -37,6 +37,11 @@ export interface StepResult {
   /** Shares of the step's wall time the bot's and this process's event loops were running. */
   readonly botLoopBusyShare: number;
   readonly parentLoopBusyShare: number;
+  /**
+   * How late the bot's event loop ran a timer over the measured window (perf_hooks.monitorEventLoopDelay
+   * inside the bot, its resolution taken off); count is the number of samples.
+   */
+  readonly botLoopDelayMs: LatencySummary;
   readonly maxScheduleLagMs: number;
   readonly sustained: boolean;
 }
@@ -60,6 +65,7 @@ export interface StepFigures {
   readonly parentCpuMicros: number;
   readonly botLoop: LoopWindow;
   readonly parentLoop: LoopWindow;
+  readonly botLoopDelay: LoopDelayReading;
   readonly maxScheduleLagMs: number;
 }
 
@@ -90,6 +96,7 @@ export function toStepResult(figures: StepFigures): StepResult {
     parentBusyShare: figures.parentCpuMicros / 1000 / figures.elapsedMs,
     botLoopBusyShare: loopBusyShare(figures.botLoop),
     parentLoopBusyShare: loopBusyShare(figures.parentLoop),
+    botLoopDelayMs: { count: figures.botLoopDelay.count, p50: loopDelayMs(figures.botLoopDelay, 'p50Ms'), p99: loopDelayMs(figures.botLoopDelay, 'p99Ms'), max: loopDelayMs(figures.botLoopDelay, 'maxMs') },
     maxScheduleLagMs: figures.maxScheduleLagMs,
     sustained: failedGuides(figures) === 0 && figures.finishedGuides === figures.offeredGuides && latencyMs.p99 < SUSTAINED_P99_MS,
   };
@@ -115,15 +122,30 @@ export function failedGuides(step: Pick<StepResult, 'failures' | 'warmUpFailures
   return countFailures(step.failures) + countFailures(step.warmUpFailures);
 }
 
+/** A bot's memory at one moment: resident, the JavaScript heap (used, and held by V8), and what JS objects hold outside it. */
+export interface MemoryReading {
+  readonly rssMiB: number;
+  readonly heapUsedMiB: number;
+  readonly heapTotalMiB: number;
+  readonly externalMiB: number;
+}
+
+/** One probe sample's memory in MiB. */
+export function memoryReading(sample: Pick<ProbeSample, 'rssBytes' | 'heapUsedBytes' | 'heapTotalBytes' | 'externalBytes'>): MemoryReading {
+  return { rssMiB: toMiB(sample.rssBytes), heapUsedMiB: toMiB(sample.heapUsedBytes), heapTotalMiB: toMiB(sample.heapTotalBytes), externalMiB: toMiB(sample.externalBytes) };
+}
+
 /** Everything measured for one bot. */
 export interface BotResult {
   readonly name: 'baseline' | 'ours';
-  readonly restRssMiB: number;
+  /** From spawning the process to READY on its gateway session, in ms. */
+  readonly readyMs: number;
+  /** At rest after its first guide, read without forcing a collection. */
+  readonly rest: MemoryReading;
   readonly steps: readonly StepResult[];
-  /** Memory after the first and the last mark of finished guides, garbage collected first. */
-  readonly memory: readonly { readonly finishedGuides: number; readonly rssMiB: number; readonly heapUsedMiB: number; readonly externalMiB?: number }[];
+  /** Memory at each mark of finished guides, garbage collected first. */
+  readonly memory: readonly (MemoryReading & { readonly finishedGuides: number })[];
   readonly memoryPhaseFailures: number;
-  readonly pictures: { readonly renders: number; readonly distinct: number; readonly repeated: number; readonly duringLoad: number };
   readonly errorLogLines: number;
 }
 

@@ -5,7 +5,7 @@ import { runArrivals } from './arrivals.ts';
 import { spawnBot, type BotProcess } from './bot-process.ts';
 import type { Member } from './members.ts';
 import type { BenchPlan } from './plan.ts';
-import { readEventLoopTime, type EventLoopTime, type LoopWindow, type ProbeSample } from './probe-protocol.ts';
+import { readEventLoopTime, type EventLoopTime, type LoopDelayReading, type LoopWindow, type ProbeSample } from './probe-protocol.ts';
 import { newStepRecord, type StepRecord } from './recorder.ts';
 import { turnarounds } from './turnaround.ts';
 
@@ -23,6 +23,8 @@ export interface Subject {
   readonly spec: SubjectSpec;
   readonly arena: Arena;
   readonly bot: BotProcess;
+  /** From spawning the process to the local server answering its IDENTIFY with READY. */
+  readonly readyMs: number;
   /** Runs one member's guide; the path cycles through every outcome. */
   visit(index: number, record: StepRecord): Promise<void>;
   stop(): Promise<void>;
@@ -32,16 +34,24 @@ const PATHS: readonly (readonly OptionId[])[] = outcomePaths();
 const REST_POLL_MS = 250;
 const REST_CPU_SHARE = 0.02;
 const REST_TIMEOUT_MS = 30_000;
+const READY_TIMEOUT_MS = 30_000;
 
-/** Starts a server, registers the commands, starts the bot process and waits until it is at rest. */
-export async function startSubject(spec: SubjectSpec, plan: BenchPlan): Promise<Subject> {
+/**
+ * Starts a server, registers the commands, starts the bot process with the probe and waits until
+ * it is at rest. Time to READY is read here, the same way for every bot: from just before the
+ * spawn to the moment the server has sent READY for the bot's IDENTIFY (its session is live). No
+ * bot's own log line is needed, and both bots use discord.js from there on.
+ */
+export async function startSubject(spec: SubjectSpec, plan: BenchPlan, probe: string): Promise<Subject> {
   const arena = await openArena({ channels: plan.channels, members: plan.members });
   await registerCommands(arena.discord, spec.commands);
-  const bot = spawnBot({ name: spec.name, entry: spec.entry, env: { ...botEnvironment(arena.discord), LOG_LEVEL: 'info', ...spec.env } });
+  const spawnedAt = performance.now();
+  const bot = spawnBot({ name: spec.name, entry: spec.entry, probe, env: { ...botEnvironment(arena.discord), LOG_LEVEL: 'info', ...spec.env } });
   const exitedEarly = bot.exited.then((code) => {
     throw new Error(`the ${spec.name} bot exited with code ${code} while starting:\n${bot.tail().join('\n')}`);
   });
-  await Promise.race([arena.discord.waitForBotReady({ timeoutMs: 30_000 }), exitedEarly]);
+  await Promise.race([arena.discord.waitForBotReady({ timeoutMs: READY_TIMEOUT_MS }), exitedEarly]);
+  const readyMs = performance.now() - spawnedAt;
   exitedEarly.catch(() => undefined);
   await waitForRest(bot);
   let guide = 0;
@@ -49,6 +59,7 @@ export async function startSubject(spec: SubjectSpec, plan: BenchPlan): Promise<
     spec,
     arena,
     bot,
+    readyMs,
     visit(index, record) {
       guide += 1;
       const path = PATHS[index % PATHS.length] ?? [];
@@ -59,6 +70,19 @@ export async function startSubject(spec: SubjectSpec, plan: BenchPlan): Promise<
       await arena.close();
     },
   };
+}
+
+/**
+ * The bot at rest after one guide, as a member's first visit leaves it: whatever a bot loads on
+ * first use is then loaded. Read without forcing a collection, as `ps` would see it.
+ * Fails when that guide fails, since every later figure would be meaningless.
+ */
+export async function restAfterOneGuide(subject: Subject): Promise<ProbeSample> {
+  const record = newStepRecord();
+  await subject.visit(0, record);
+  if (record.finishedGuides !== 1) throw new Error(`the ${subject.spec.name} bot did not finish its first guide: ${Object.values(record.failureExamples).join('; ')}`);
+  await waitForRest(subject.bot);
+  return subject.bot.sample();
 }
 
 /** Waits until the bot's CPU use stays under 2% (start-up work such as warming caches is done). */
@@ -96,6 +120,8 @@ export interface StepMeasure {
   readonly parentLoop: LoopWindow;
   /** Per measured interaction the bot answered, from leaving the server to the bot's response, in ms. */
   readonly turnarounds: readonly number[];
+  /** The bot's event-loop delay over the measured window, as the probe's monitor recorded it. */
+  readonly botLoopDelay: LoopDelayReading;
   readonly after: ProbeSample;
 }
 
@@ -122,7 +148,8 @@ export async function runStep(subject: SteppedSubject, rate: number, stepMs: num
   const warmUpGuides = Math.round((rate * warmUpMs) / 1000);
   let windowStart: WindowStart | undefined;
   const openWindow = (): WindowStart => {
-    const bot = subject.bot.sample();
+    // The bot's delay monitor starts empty here, so it holds the measured window and nothing before.
+    const bot = subject.bot.sample({ loopDelay: 'restart' });
     // Awaited only after the step; a bot that dies meanwhile must fail the run there, not as an unhandled rejection.
     bot.catch(() => undefined);
     subject.arena.sentTimes.start();
@@ -140,7 +167,7 @@ export async function runStep(subject: SteppedSubject, rate: number, stepMs: num
   if (measured === undefined) throw new RangeError(`a step of ${stepMs} ms at ${rate}/s has no guide to measure`);
   const parent = process.cpuUsage(measured.parentCpu);
   const parentLoop = { before: measured.parentLoop, after: readEventLoopTime() };
-  const after = await subject.bot.sample();
+  const after = await subject.bot.sample({ loopDelay: 'stop' });
   const before = await measured.bot;
   // After the CPU reading: handing the times over is no part of the step's work.
   const answered = await subject.bot.answerTimes(false);
@@ -157,6 +184,7 @@ export async function runStep(subject: SteppedSubject, rate: number, stepMs: num
     botLoop: { before: before.loop, after: after.loop },
     parentLoop,
     turnarounds: turnarounds(subject.arena.sentTimes.take(), answered),
+    botLoopDelay: after.loopDelay,
     after,
   };
 }

@@ -10,7 +10,7 @@ const baselineCommand = {
   options: [{ type: 5, name: 'private', description: 'Ignored by the baseline.', required: false }],
 };
 
-export const baselineSpec: SubjectSpec = { name: 'baseline', entry: 'bench/baseline-bot.ts', commands: [baselineCommand], member: baselineMember };
+export const baselineSpec: SubjectSpec = { name: 'baseline', entry: 'bench/baseline-bot.js', commands: [baselineCommand], member: baselineMember };
 
-/** The real bot, started by its real entry point as `npm start` would, configured by the environment. */
-export const oursSpec: SubjectSpec = { name: 'ours', entry: 'src/main.ts', commands: commandSet(), member: guideMember };
+/** The real bot as `npm start` runs it: the build's entry point under plain node, configured by the environment. */
+export const oursSpec: SubjectSpec = { name: 'ours', entry: 'dist/main.js', commands: commandSet(), member: guideMember };

@@ -21,6 +21,7 @@ export function step(rate: number, p99: number, overrides: Partial<StepResult> =
     parentBusyShare: 0.5,
     botLoopBusyShare: 0.4,
     parentLoopBusyShare: 0.45,
+    botLoopDelayMs: { count: 500, p50: 0.2, p99: 3, max: 8 },
     maxScheduleLagMs: 1,
     sustained: p99 < 1000,
     ...overrides,
@@ -30,14 +31,14 @@ export function step(rate: number, p99: number, overrides: Partial<StepResult> =
 export function bot(name: BotResult['name'], steps: readonly StepResult[], overrides: Partial<BotResult> = {}): BotResult {
   return {
     name,
-    restRssMiB: 100,
+    readyMs: 600,
+    rest: { rssMiB: 100, heapUsedMiB: 15, heapTotalMiB: 25, externalMiB: 3 },
     steps,
     memory: [
-      { finishedGuides: 100, rssMiB: 110, heapUsedMiB: 20 },
-      { finishedGuides: 10_000, rssMiB: 130, heapUsedMiB: 22 },
+      { finishedGuides: 100, rssMiB: 110, heapUsedMiB: 20, heapTotalMiB: 30, externalMiB: 3 },
+      { finishedGuides: 10_000, rssMiB: 125, heapUsedMiB: 22, heapTotalMiB: 32, externalMiB: 3 },
     ],
     memoryPhaseFailures: 0,
-    pictures: { renders: 8, distinct: 8, repeated: 0, duringLoad: 0 },
     errorLogLines: 0,
     ...overrides,
   };

@@ -2,12 +2,24 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { spawnBot } from '../../bench/bot-process.ts';
-import { callbackInteractionId, machineClockMs } from '../../bench/probe-protocol.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { botNodeArgs, missingEntryMessage, spawnBot, type BotProcess } from '../../bench/bot-process.ts';
+import { bundleProbe, type ProbeBundle } from '../../bench/probe-bundle.ts';
+import { callbackInteractionId, loopDelayMs, machineClockMs } from '../../bench/probe-protocol.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+let probe: ProbeBundle;
+beforeAll(async () => {
+  probe = await bundleProbe();
+});
+afterAll(async () => {
+  await probe.remove();
+});
 
 function isRunning(pid: number): boolean {
   try {
@@ -31,7 +43,7 @@ describe('a bot under the benchmark', () => {
   it('GIVEN a benchmark with a running bot WHEN the benchmark is killed outright THEN the bot stops too, instead of running on unwatched', async () => {
     const parent = spawn(process.execPath, ['--import', 'tsx', 'test/bench/fixtures/benchmark-parent.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     const [line] = (await once(parent.stdout!, 'data')) as [Buffer];
-    const { botPid } = JSON.parse(line.toString('utf8')) as { botPid: number };
+    const { botPid, probe: parentProbe } = JSON.parse(line.toString('utf8')) as { botPid: number; probe: string };
     try {
       expect(isRunning(botPid)).toBe(true);
       parent.kill('SIGKILL');
@@ -39,6 +51,8 @@ describe('a bot under the benchmark', () => {
       expect(await waitUntil(() => !isRunning(botPid), 10_000)).toBe(true);
     } finally {
       if (isRunning(botPid)) process.kill(botPid, 'SIGKILL');
+      // Killed outright, the parent could not remove its bundled probe.
+      rmSync(dirname(parentProbe), { recursive: true, force: true });
     }
   });
 });
@@ -53,7 +67,7 @@ describe('the probe times a bot\'s answers', () => {
       response.writeHead(204).end();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const bot = spawnBot({ name: 'answering', entry: 'test/bench/fixtures/answering-bot.ts', env: { ANSWER_API: `http://127.0.0.1:${(server.address() as AddressInfo).port}` } });
+    const bot = spawnBot({ name: 'answering', entry: 'test/bench/fixtures/answering-bot.js', probe: probe.path, env: { ANSWER_API: `http://127.0.0.1:${(server.address() as AddressInfo).port}` } });
     try {
       await waitUntil(() => received.size >= 3, 10_000);
       const receivedBefore = new Set(received.keys());
@@ -77,5 +91,61 @@ describe('the probe times a bot\'s answers', () => {
       await bot.stop();
       server.close();
     }
+  });
+});
+
+describe('the probe measures the bot\'s event-loop delay', () => {
+  async function sampleUntil(bot: BotProcess, enough: (count: number) => boolean): Promise<void> {
+    for (let tries = 0; tries < 200; tries += 1) {
+      if (enough((await bot.sample()).loopDelay.count)) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  it('GIVEN a bot whose loop stalls 60 ms at a time WHEN the benchmark restarts the monitor and reads it later THEN the p99 delay shows the stall, and a stopped monitor records nothing more', async () => {
+    const bot = spawnBot({ name: 'stalling', entry: 'test/bench/fixtures/stalling-bot.js', probe: probe.path, env: {} });
+    try {
+      const before = await bot.sample({ loopDelay: 'restart' });
+      // Off until a window starts: a bot at rest is not woken by the monitor.
+      expect(before.loopDelay.count).toBe(0);
+      expect(Number.isNaN(loopDelayMs(before.loopDelay, 'p99Ms'))).toBe(true);
+      await sampleUntil(bot, (count) => count >= 60);
+      const window = (await bot.sample({ loopDelay: 'stop' })).loopDelay;
+      expect(window.resolutionMs).toBe(10);
+      expect(window.count).toBeGreaterThanOrEqual(60);
+      // A stall of 60 ms delays the timer due in at most 10 ms by 50 ms or more.
+      expect(loopDelayMs(window, 'p99Ms')).toBeGreaterThanOrEqual(45);
+      expect(loopDelayMs(window, 'maxMs')).toBeGreaterThanOrEqual(loopDelayMs(window, 'p99Ms'));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect((await bot.sample()).loopDelay.count).toBe(window.count);
+    } finally {
+      await bot.stop();
+    }
+  });
+});
+
+describe('how a bot process is started', () => {
+  it('GIVEN a probe and an entry THEN the bot runs under plain node with the probe imported, and no TypeScript loader', () => {
+    expect(botNodeArgs('/tmp/bench-probe-x/probe.mjs', 'dist/main.js', '')).toEqual(['--expose-gc', '--import', 'file:///tmp/bench-probe-x/probe.mjs', 'dist/main.js']);
+    expect(botNodeArgs('/tmp/p.mjs', 'bench/baseline-bot.js', ' --cpu-prof  --max-old-space-size=256 ')).toEqual(['--expose-gc', '--cpu-prof', '--max-old-space-size=256', '--import', 'file:///tmp/p.mjs', 'bench/baseline-bot.js']);
+  });
+
+  it('GIVEN no build WHEN our bot is to start THEN the message says to run npm run build, and spawning fails with it', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'bench-no-build-'));
+    try {
+      expect(missingEntryMessage('dist/main.js', empty)).toMatch(/^dist\/main\.js is missing: run `npm run build`/);
+      writeFileSync(join(empty, 'bot.js'), '');
+      expect(missingEntryMessage('bot.js', empty)).toBeUndefined();
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+    expect(() => spawnBot({ name: 'ghost', entry: 'dist/no-such-bot.js', probe: probe.path, env: {} })).toThrow('dist/no-such-bot.js is missing: run `npm run build`');
+  });
+
+  it('GIVEN the bundled probe THEN it is one JavaScript module that imports only Node built-ins', () => {
+    const source = readFileSync(probe.path, 'utf8');
+    const imported = [...source.matchAll(/^import .* from "([^"]+)";$/gm)].map((match) => match[1]);
+    expect(imported.length).toBeGreaterThan(0);
+    for (const specifier of imported) expect(specifier).toMatch(/^node:/);
   });
 });

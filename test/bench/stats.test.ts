@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arrivalsDue } from '../../bench/arrivals.ts';
-import { busyMachineWarning } from '../../bench/machine.ts';
+import { busyMachineWarning, machineCpuMs, otherCpuShare, runEndLine } from '../../bench/machine.ts';
 import { parseBenchArgs, QUICK_PLAN, FULL_PLAN } from '../../bench/plan.ts';
 import { failedGuides, toStepResult, type StepFigures } from '../../bench/result-model.ts';
 import { percentile, ratio, summarizeLatencies } from '../../bench/stats.ts';
@@ -76,6 +76,7 @@ describe('a step becomes a result', () => {
     parentCpuMicros: 300_000,
     botLoop: { before: { activeMs: 1000, idleMs: 9000 }, after: { activeMs: 1500, idleMs: 10_500 } },
     parentLoop: { before: { activeMs: 2000, idleMs: 500 }, after: { activeMs: 3800, idleMs: 700 } },
+    botLoopDelay: { count: 200, resolutionMs: 10, p50Ms: 10.25, p99Ms: 14.5, maxMs: 31 },
     maxScheduleLagMs: 2,
   };
 
@@ -90,6 +91,17 @@ describe('a step becomes a result', () => {
     expect(result.botLoopBusyShare).toBe(0.25);
     expect(result.parentLoopBusyShare).toBe(0.9);
     expect(result.turnaroundMs).toEqual({ count: 990, p50: 1.5, p99: 2.5, max: 2.5 });
+  });
+
+  it('GIVEN the bot\'s delay monitor ticking every 10 ms THEN the loop delay is what it recorded beyond those 10 ms, never below zero', () => {
+    expect(toStepResult(figures).botLoopDelayMs).toEqual({ count: 200, p50: 0.25, p99: 4.5, max: 21 });
+    const early = toStepResult({ ...figures, botLoopDelay: { count: 50, resolutionMs: 10, p50Ms: 9.5, p99Ms: 10, maxMs: 12 } });
+    expect(early.botLoopDelayMs).toEqual({ count: 50, p50: 0, p99: 0, max: 2 });
+  });
+
+  it('GIVEN a monitor that recorded nothing THEN the loop delay is NaN, never a quiet-looking zero', () => {
+    const result = toStepResult({ ...figures, botLoopDelay: { count: 0, resolutionMs: 10, p50Ms: Number.NaN, p99Ms: Number.NaN, maxMs: Number.NaN } });
+    expect(Number.isNaN(result.botLoopDelayMs.p99)).toBe(true);
   });
 
   it('GIVEN one missed deadline THEN the rate is not sustained', () => {
@@ -139,11 +151,30 @@ describe('a busy machine', () => {
   const machine = { nproc: 2, cpuModel: 'test', node: 'v20', totalMemoryGiB: 8, loadAverageAtStart: 0.4 };
 
   it('GIVEN a quiet start and an end no busier than the run itself makes it THEN there is no warning', () => {
-    expect(busyMachineWarning(machine, 2.5)).toBeUndefined();
+    expect(busyMachineWarning(machine, { loadAverage: 2.5 })).toBeUndefined();
   });
 
   it('GIVEN other work at the start or a load far above the run at the end THEN the warning gives both load averages', () => {
     expect(busyMachineWarning({ ...machine, loadAverageAtStart: 6 })).toContain('6 on 2 cores');
-    expect(busyMachineWarning(machine, 7.5)).toContain('7.5 at the end');
+    expect(busyMachineWarning(machine, { loadAverage: 7.5 })).toContain('7.5 at the end');
+  });
+
+  it('GIVEN the CPU other processes used THEN it decides instead of the load average, which counts the run\'s own threads', () => {
+    expect(busyMachineWarning({ ...machine, loadAverageAtStart: 1.5 }, { loadAverage: 4.2, otherCpuShare: 0.004 })).toBeUndefined();
+    expect(busyMachineWarning(machine, { loadAverage: 1, otherCpuShare: 0.3 })).toBe('warning: other processes used 30.0% of a core on average during the run; they competed with the bots and the figures are pessimistic');
+    expect(runEndLine({ loadAverage: 3.19, otherCpuShare: 0.004 })).toBe('3.19 at the end; other processes used 0.4% of a core during the run');
+    expect(runEndLine({ loadAverage: 3.19 })).toBe('3.19 at the end');
+  });
+
+  it('GIVEN the machine\'s CPU time over a run and the run\'s own THEN the rest, per wall time, is other work, never below zero', () => {
+    expect(otherCpuShare(10_000, 9_000, 20_000)).toBe(0.05);
+    expect(otherCpuShare(9_000, 9_010, 20_000)).toBe(0);
+  });
+
+  it.runIf(process.platform === 'linux')('GIVEN Linux THEN the machine\'s CPU time is read and only grows', () => {
+    const before = machineCpuMs();
+    const after = machineCpuMs();
+    expect(before).toBeGreaterThan(0);
+    expect(after).toBeGreaterThanOrEqual(before ?? Number.NaN);
   });
 });

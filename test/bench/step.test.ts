@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { machineClockMs, type AnswerTime, type ProbeSample } from '../../bench/probe-protocol.ts';
+import { machineClockMs, type AnswerTime, type LoopDelayAction, type LoopDelayReading, type ProbeSample } from '../../bench/probe-protocol.ts';
 import { timed, type StepRecord } from '../../bench/recorder.ts';
 import { runStep, type SteppedSubject } from '../../bench/subject.ts';
 import { SentTimes } from '../../bench/turnaround.ts';
@@ -12,13 +12,21 @@ const TURNAROUND_MS = 3;
  * A bot whose every guide is one instant interaction costing a fixed CPU time, answered TURNAROUND_MS
  * after the server sends it; `fails` picks guides that miss their deadline.
  */
-function instantBot(fails: (index: number) => boolean = () => false): SteppedSubject & { readonly visited: number[]; readonly recording: boolean[] } {
+function instantBot(fails: (index: number) => boolean = () => false): SteppedSubject & { readonly visited: number[]; readonly recording: boolean[]; readonly loopDelayActions: (LoopDelayAction | undefined)[] } {
   let cpuMicros = 0;
   const visited: number[] = [];
   const recording: boolean[] = [];
+  const loopDelayActions: (LoopDelayAction | undefined)[] = [];
   const sentTimes = new SentTimes();
   let answers: AnswerTime[] | undefined;
-  const sample = async (): Promise<ProbeSample> => ({ id: 0, cpuMicros, rssBytes: 0, heapUsedBytes: 0, externalBytes: 0, renders: 0, distinctPictures: 0, repeatedRenders: 0, loop: { activeMs: cpuMicros / 1000, idleMs: 0 } });
+  // The delay monitor's reading counts the guides visited since it was last restarted.
+  let visitedAtRestart = 0;
+  const sample = async (options: { loopDelay?: LoopDelayAction } = {}): Promise<ProbeSample> => {
+    loopDelayActions.push(options.loopDelay);
+    const loopDelay: LoopDelayReading = { count: visited.length - visitedAtRestart, resolutionMs: 10, p50Ms: 10, p99Ms: 12, maxMs: 15 };
+    if (options.loopDelay === 'restart') visitedAtRestart = visited.length;
+    return { id: 0, cpuMicros, rssBytes: 0, heapUsedBytes: 0, heapTotalBytes: 0, externalBytes: 0, loop: { activeMs: cpuMicros / 1000, idleMs: 0 }, loopDelay };
+  };
   const answerTimes = async (keepRecording: boolean): Promise<readonly AnswerTime[]> => {
     recording.push(keepRecording);
     const taken = answers ?? [];
@@ -28,6 +36,7 @@ function instantBot(fails: (index: number) => boolean = () => false): SteppedSub
   return {
     visited,
     recording,
+    loopDelayActions,
     arena: { sentTimes },
     bot: { sample, answerTimes },
     async visit(index: number, record: StepRecord) {
@@ -68,6 +77,13 @@ describe('a step with a warm-up', () => {
       expect(turnaround).toBeGreaterThanOrEqual(TURNAROUND_MS);
       expect(turnaround).toBeLessThan(TURNAROUND_MS + 5);
     }
+  });
+
+  it('GIVEN a step THEN the bot\'s delay monitor is restarted as measuring begins and read and stopped at its end, so it holds the measured guides alone', async () => {
+    const bot = instantBot();
+    const measure = await runStep(bot, 200, 250, 250);
+    expect(bot.loopDelayActions).toEqual(['restart', 'stop']);
+    expect(measure.botLoopDelay.count).toBe(50);
   });
 
   it('GIVEN a guide that fails during the warm-up THEN the step keeps it apart from the measured guides', async () => {
