@@ -104,7 +104,10 @@ async function runBot(config: Config, discord: DiscordSettings, startedByShardMa
     activity = metrics.activity;
     // Under the manager each shard is a process of its own, so each takes the port after the previous one's.
     const port = config.metricsPort + (startedByShardManager ? Number(shardIdsFromManager ?? 0) : 0);
-    const healthy = () => bot !== undefined && bot.shards().length > 0 && bot.shards().every((shard) => shard.connected);
+    const healthy = () => {
+      const shards = bot?.shards() ?? [];
+      return shards.length > 0 && shards.every((shard) => shard.connected);
+    };
     try {
       await startMetricsServer({ port, registry: metrics.registry, healthy });
       logger.info({ port }, 'serving /healthz and /metrics');

@@ -1,10 +1,9 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { optionKnowledge } from '../../src/core/knowledge/index.ts';
-import { registerCommands } from '../../src/discord/register-commands.ts';
-import { startLocalDiscord, type LocalDiscord, type UserActor } from '../../src/local-discord/index.ts';
+import type { LocalDiscord, UserActor } from '../../src/local-discord/index.ts';
 import { expectCleanServer } from '../bot/harness.ts';
-import { startBotChild, type BotChild } from '../support/bot-child.ts';
+import { startBotChild, startServerForChild, type BotChild } from '../support/bot-child.ts';
 
 /** A port nothing listens on right now. */
 async function freePort(): Promise<number> {
@@ -29,14 +28,7 @@ let bot: BotChild;
 let base: string;
 
 beforeAll(async () => {
-  discord = await startLocalDiscord();
-  const guild = discord.createGuild('Python help');
-  channelId = discord.createChannel(guild.id, 'concurrency').id;
-  const user = discord.createUser('alice');
-  discord.addMember(guild.id, user.id);
-  alice = discord.as(user);
-  const registered = await registerCommands({ token: discord.bot.token, applicationId: discord.bot.applicationId, guildId: guild.id, apiUrl: discord.apiBaseUrl });
-  if (!registered.ok) throw new Error(registered.error);
+  ({ discord, channelId, alice } = await startServerForChild());
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   bot = startBotChild(discord, { METRICS_PORT: String(port) });

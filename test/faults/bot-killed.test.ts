@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { registerCommands } from '../../src/discord/register-commands.ts';
-import { startLocalDiscord, type LocalDiscord, type UserActor } from '../../src/local-discord/index.ts';
+import type { LocalDiscord, UserActor } from '../../src/local-discord/index.ts';
 import { expectCleanServer } from '../bot/harness.ts';
-import { startBotChild, type BotChild } from '../support/bot-child.ts';
+import { startBotChild, startServerForChild, type BotChild } from '../support/bot-child.ts';
 import { answer, showsQuestion } from './guide-steps.ts';
 
 let discord: LocalDiscord;
@@ -11,14 +10,7 @@ let alice: UserActor;
 const children: BotChild[] = [];
 
 beforeAll(async () => {
-  discord = await startLocalDiscord();
-  const guild = discord.createGuild('Python help');
-  channelId = discord.createChannel(guild.id, 'concurrency').id;
-  const user = discord.createUser('alice');
-  discord.addMember(guild.id, user.id);
-  alice = discord.as(user);
-  const registered = await registerCommands({ token: discord.bot.token, applicationId: discord.bot.applicationId, guildId: guild.id, apiUrl: discord.apiBaseUrl });
-  if (!registered.ok) throw new Error(registered.error);
+  ({ discord, channelId, alice } = await startServerForChild());
 });
 afterAll(async () => {
   await Promise.all(children.map((child) => child.kill('SIGKILL')));

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import type { LocalDiscord } from '../../src/local-discord/index.ts';
+import { registerCommands } from '../../src/discord/register-commands.ts';
+import { startLocalDiscord, type LocalDiscord, type UserActor } from '../../src/local-discord/index.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -50,4 +51,16 @@ export function startBotChild(discord: LocalDiscord, env: Readonly<Record<string
       await exited;
     },
   };
+}
+
+/** A local Discord with one server, one channel and one member, alice, and the bot's commands registered there, for a bot started as a process. */
+export async function startServerForChild(): Promise<{ discord: LocalDiscord; channelId: string; alice: UserActor }> {
+  const discord = await startLocalDiscord();
+  const guild = discord.createGuild('Python help');
+  const channelId = discord.createChannel(guild.id, 'concurrency').id;
+  const user = discord.createUser('alice');
+  discord.addMember(guild.id, user.id);
+  const registered = await registerCommands({ token: discord.bot.token, applicationId: discord.bot.applicationId, guildId: guild.id, apiUrl: discord.apiBaseUrl });
+  if (!registered.ok) throw new Error(registered.error);
+  return { discord, channelId, alice: discord.as(user) };
 }
