@@ -1,4 +1,4 @@
-import { LabelBuilder, ModalBuilder, TextInputBuilder, TextInputStyle, type ModalSubmitInteraction } from 'discord.js';
+import { LabelBuilder, ModalBuilder, TextInputBuilder, TextInputStyle, type APIModalInteractionResponseCallbackData } from 'discord.js';
 import { askForm } from '../core/ui-text.ts';
 
 /** The custom id of the form's one text input; the guide itself rides in the form's own id. */
@@ -10,9 +10,9 @@ const QUESTION_MAX_LENGTH = 300;
 /**
  * The Ask form: one short text field, labelled in the current (Label-wrapped) modal layout.
  *
- * @example interaction.showModal(askFormFor(formId))
+ * @example answers.showModal(askFormFor(formId))
  */
-export function askFormFor(formId: string): ModalBuilder {
+export function askFormFor(formId: string): APIModalInteractionResponseCallbackData {
   const input = new TextInputBuilder()
     .setCustomId(ASK_INPUT_ID)
     .setStyle(TextInputStyle.Short)
@@ -21,15 +21,5 @@ export function askFormFor(formId: string): ModalBuilder {
     .setMaxLength(QUESTION_MAX_LENGTH)
     .setRequired(true);
   const label = new LabelBuilder().setLabel(askForm.label).setTextInputComponent(input);
-  return new ModalBuilder().setCustomId(formId).setTitle(askForm.title).addLabelComponents(label);
-}
-
-/** The question typed into a submitted form, or undefined when the form is not ours. */
-export function askedText(interaction: ModalSubmitInteraction): string | undefined {
-  try {
-    return interaction.fields.getTextInputValue(ASK_INPUT_ID);
-  } catch {
-    // A forged submit without our field: discord.js throws for a missing component.
-    return undefined;
-  }
+  return new ModalBuilder().setCustomId(formId).setTitle(askForm.title).addLabelComponents(label).toJSON();
 }

@@ -5,6 +5,7 @@ import type { BotActivity } from './activity.ts';
 import { createClickDeduper } from './click-dedupe.ts';
 import { createBotClient, type BotClientSettings } from './client.ts';
 import { explainFatalCloseCode } from './gateway-failures.ts';
+import { gatewayAnswers, readGatewayInteraction } from './gateway-interaction.ts';
 import { handleInteraction } from './interaction-handler.ts';
 import { handleMessage } from './message-handler.ts';
 import type { PathPictures } from './pictures.ts';
@@ -68,7 +69,11 @@ export async function startBot(config: BotConfig, options: BotOptions): Promise<
     await client.destroy();
   };
 
-  client.on(Events.InteractionCreate, (interaction: Interaction) => void handleInteraction(interaction, deps));
+  client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    // Autocomplete is not repliable, and the guide offers none; nothing to answer.
+    if (!interaction.isRepliable()) return;
+    void handleInteraction(readGatewayInteraction(interaction), gatewayAnswers(interaction), deps);
+  });
   client.on(Events.MessageCreate, (message: Message) => void handleMessage(message, deps));
   client.on(Events.Error, (error) => logger.error({ err: error.message }, 'client error'));
   client.on(Events.ShardError, (error, shardId) => logger.warn({ shardId, err: error.message }, 'shard error'));

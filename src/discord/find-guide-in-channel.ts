@@ -1,10 +1,11 @@
 import type { Message } from 'discord.js';
-import { guideIn, guideInMessage, latestGuideOf, type FoundGuide, type MessageLike } from './find-guide.ts';
+import { guideInMessage, latestGuideOf, type FoundGuide, type MessageLike } from './find-guide.ts';
 
 // How far back in a channel the bot looks for the author's latest guide.
 const RECENT_MESSAGES = 50;
 
-function customIdsOf(components: Message['components']): string[] {
+/** The custom ids on a discord.js message's components. */
+export function customIdsOf(components: Message['components']): string[] {
   const customIds: string[] = [];
   for (const row of components) {
     if (!('components' in row)) continue;
@@ -22,11 +23,6 @@ function asMessageLike(message: Message): MessageLike {
 /** The guide a message shows, if the bot wrote it and its buttons carry one. */
 export function guideShownBy(message: Message, botUserId: string): FoundGuide | undefined {
   return guideInMessage(asMessageLike(message), botUserId);
-}
-
-/** Whose guide a message of the bot's shows, read from its buttons; undefined when it shows none. */
-export function ownerOfGuideMessage(components: Message['components']): string | undefined {
-  return guideIn(customIdsOf(components))?.owner;
 }
 
 /**

@@ -1,25 +1,18 @@
-import {
-  MessageFlags,
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
-  type Interaction,
-  type MessageComponentInteraction,
-  type MessageContextMenuCommandInteraction,
-  type ModalSubmitInteraction,
-  type StringSelectMenuInteraction,
-} from 'discord.js';
 import type { Logger } from '../logger.ts';
 import type { BotActivity } from './activity.ts';
 import { isPastAnswering, snowflakeTime } from './ack-deadline.ts';
+import type { InteractionAnswers } from './answers.ts';
 import { clickKey, type ClickDeduper } from './click-dedupe.ts';
-import { ASK_ABOUT_MESSAGE, COMMAND_NAME, PRIVATE_OPTION } from './commands.ts';
+import { ASK_ABOUT_MESSAGE, COMMAND_NAME } from './commands.ts';
+import { guideIn } from './find-guide.ts';
+import type { InteractionInput } from './interaction-input.ts';
+import { kindOf } from './interaction-input.ts';
 import type { PathPictures } from './pictures.ts';
-import { renderGuide, renderProblem, renderStale } from './render.ts';
-import { askedText, askFormFor } from './ask-form.ts';
-import { ownerOfGuideMessage } from './find-guide-in-channel.ts';
+import { renderGuide, renderProblem, renderStale, type GuideMessage } from './render.ts';
+import { askFormFor } from './ask-form.ts';
 import { renderTypedAnswer } from './render-follow-ups.ts';
 import { planAsk, planClick, planGuideAboutMessage, planNewGuide } from './router.ts';
-import { messageOptions, sendReply, sendShare, sendUpdate } from './send-guide.ts';
+import { sendReply, sendShare, sendUpdate, type GuideAnswerContext } from './send-guide.ts';
 
 /** What the interaction handler needs; nothing in here is per-guide state. */
 export interface InteractionDeps {
@@ -29,114 +22,117 @@ export interface InteractionDeps {
   readonly activity?: BotActivity | undefined;
 }
 
-type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
-
 /** From this long on a member notices the wait, and the line is worth reading at the default level. */
 export const SLOW_INTERACTION_MS = 1000;
 
-/** The interaction's kind, as log lines name it. */
-function kindOf(interaction: Interaction): string {
-  if (interaction.isChatInputCommand()) return 'command';
-  if (interaction.isMessageContextMenuCommand()) return 'message-command';
-  if (interaction.isButton()) return 'button';
-  if (interaction.isStringSelectMenu()) return 'select';
-  if (interaction.isModalSubmit()) return 'modal';
-  return 'other';
-}
+type Input<K extends InteractionInput['kind']> = Extract<InteractionInput, { kind: K }>;
 
 /**
- * Answers one interaction and logs one line: its kind, how long it took, what was done; at debug
- * level, or at info when it was slow (one info line per click cost a few percent of the bot's CPU).
- * Never logs message text, ids of users or tokens.
+ * Answers one interaction, however it arrived, and logs one line: its kind, how long it took, what
+ * was done; at debug level, or at info when it was slow (one info line per click cost a few percent
+ * of the bot's CPU). Never logs message text, ids of users or tokens.
  */
-export async function handleInteraction(interaction: Interaction, deps: InteractionDeps): Promise<void> {
+export async function handleInteraction(input: InteractionInput, answers: InteractionAnswers, deps: InteractionDeps): Promise<void> {
   const started = Date.now();
-  const kind = kindOf(interaction);
-  if (isPastAnswering(interaction.id, started)) {
+  const kind = kindOf(input);
+  if (isPastAnswering(input.id, started)) {
     // Working on it would only spend the time the next, still answerable clicks need.
-    deps.logger.warn({ kind, ageMs: started - snowflakeTime(interaction.id) }, 'interaction too old to answer; skipped');
+    deps.logger.warn({ kind, ageMs: started - snowflakeTime(input.id) }, 'interaction too old to answer; skipped');
     deps.activity?.interaction(kind, 'too-old', 0);
     return;
   }
+  const context: GuideAnswerContext = { interactionId: input.id, answers, pictures: deps.pictures, logger: deps.logger };
   let outcome: string;
   try {
-    if (interaction.isChatInputCommand()) outcome = await handleCommand(interaction, deps);
-    else if (interaction.isMessageContextMenuCommand()) outcome = await handleAskAboutMessage(interaction, deps);
-    else if (interaction.isButton() || interaction.isStringSelectMenu()) outcome = await handleClick(interaction, deps);
-    else if (interaction.isModalSubmit()) outcome = await handleAsk(interaction);
-    else if (interaction.isMessageComponent()) outcome = await refuseUnknownComponent(interaction);
-    else outcome = 'ignored';
+    outcome = await answer(input, context, deps);
   } catch (error) {
     outcome = 'error';
     deps.logger.error({ kind, err: error instanceof Error ? error.message : String(error) }, 'interaction failed');
-    await apologise(interaction);
+    if (input.kind !== 'other') await apologise(answers);
   }
   const finished = Date.now();
   const latencyMs = finished - started;
   deps.activity?.interaction(kind, outcome, latencyMs);
   const level = latencyMs >= SLOW_INTERACTION_MS ? 'info' : 'debug';
-  if (deps.logger.isLevelEnabled(level)) deps.logger[level]({ kind, outcome, latencyMs, ageMs: finished - snowflakeTime(interaction.id) }, 'interaction');
+  if (deps.logger.isLevelEnabled(level)) deps.logger[level]({ kind, outcome, latencyMs, ageMs: finished - snowflakeTime(input.id) }, 'interaction');
 }
 
-async function handleCommand(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<string> {
-  if (interaction.commandName !== COMMAND_NAME) {
-    await interaction.reply({ ...messageOptions(renderProblem('unknown-command')), flags: MessageFlags.Ephemeral });
+function answer(input: InteractionInput, context: GuideAnswerContext, deps: InteractionDeps): Promise<string> {
+  switch (input.kind) {
+    case 'command':
+      return handleCommand(input, context);
+    case 'message-command':
+      return handleAskAboutMessage(input, context);
+    case 'button':
+    case 'select':
+      return handleClick(input, context, deps);
+    case 'modal':
+      return handleAsk(input, context);
+    case 'other-component':
+      return refuseUnknownComponent(input, context);
+    case 'other':
+      return Promise.resolve('ignored');
+  }
+}
+
+/** A note only the member sees. */
+async function privateNote(context: GuideAnswerContext, message: GuideMessage): Promise<void> {
+  await context.answers.reply({ message }, true);
+}
+
+async function handleCommand(input: Input<'command'>, context: GuideAnswerContext): Promise<string> {
+  if (input.commandName !== COMMAND_NAME) {
+    await privateNote(context, renderProblem('unknown-command'));
     return 'unknown-command';
   }
-  const isPrivate = interaction.options.getBoolean(PRIVATE_OPTION) ?? false;
-  const page = planNewGuide(interaction.user.id, isPrivate);
-  await sendReply(interaction, renderGuide(page), isPrivate, deps.pictures, deps.logger);
-  return isPrivate ? 'started-private' : 'started';
+  const page = planNewGuide(input.userId, input.privateGuide);
+  await sendReply(context, renderGuide(page), input.privateGuide);
+  return input.privateGuide ? 'started-private' : 'started';
 }
 
 /**
  * "Ask the concurrency guide" on a message: a public guide for the message's author, which the
  * member who asked may drive too, starting past the answers the message makes clear.
  */
-async function handleAskAboutMessage(interaction: MessageContextMenuCommandInteraction, deps: InteractionDeps): Promise<string> {
-  if (interaction.commandName !== ASK_ABOUT_MESSAGE) {
-    await interaction.reply({ ...messageOptions(renderProblem('unknown-command')), flags: MessageFlags.Ephemeral });
+async function handleAskAboutMessage(input: Input<'message-command'>, context: GuideAnswerContext): Promise<string> {
+  if (input.commandName !== ASK_ABOUT_MESSAGE) {
+    await privateNote(context, renderProblem('unknown-command'));
     return 'unknown-command';
   }
-  const target = interaction.targetMessage;
+  const { target } = input;
   // A guide for the bot itself would have no one to answer it; the member who asked drives it instead.
-  const authorId = target.author.bot ? interaction.user.id : target.author.id;
-  const page = planGuideAboutMessage({ text: target.content, authorId, invokerId: interaction.user.id });
-  await sendReply(interaction, renderGuide(page), false, deps.pictures, deps.logger);
+  const authorId = target.authorIsBot ? input.userId : target.authorId;
+  const page = planGuideAboutMessage({ text: target.content, authorId, invokerId: input.userId });
+  await sendReply(context, renderGuide(page), false);
   return `guide-about-message:${page.step.answers.length}-read`;
 }
 
-async function handleClick(interaction: ComponentInteraction, deps: InteractionDeps): Promise<string> {
-  const plan = planClick({
-    customId: interaction.customId,
-    values: interaction.isStringSelectMenu() ? interaction.values : [],
-    clickerId: interaction.user.id,
-    onPrivateMessage: interaction.message.flags.has(MessageFlags.Ephemeral),
-  });
+async function handleClick(input: Input<'button' | 'select'>, context: GuideAnswerContext, deps: InteractionDeps): Promise<string> {
+  const plan = planClick({ customId: input.customId, values: input.values, clickerId: input.userId, onPrivateMessage: input.message.ephemeral });
   // Opening the form twice changes nothing, and a member who closed it may well press Ask again at once.
   if (plan.kind === 'ask') {
-    await interaction.showModal(askFormFor(plan.formId));
+    await context.answers.showModal(askFormFor(plan.formId));
     return 'ask-form';
   }
   // The edit time tells which rendering of the message was clicked: a real second click on an updated message is new.
-  const seen = `${interaction.message.id}@${interaction.message.editedTimestamp ?? 0}`;
-  if (deps.dedupe.isRepeat(clickKey(interaction.user.id, seen, interaction.customId))) {
+  const seen = `${input.message.id}@${input.message.editedAt}`;
+  if (deps.dedupe.isRepeat(clickKey(input.userId, seen, input.customId))) {
     // Acknowledged without a change, so the second click neither fails nor updates twice.
-    await interaction.deferUpdate();
+    await context.answers.deferUpdate();
     return 'repeat';
   }
   switch (plan.kind) {
     case 'update':
-      await sendUpdate(interaction, renderGuide(plan.page), deps.pictures, deps.logger);
+      await sendUpdate(context, renderGuide(plan.page));
       return 'updated';
     case 'private-copy':
-      await sendReply(interaction, renderGuide(plan.page), true, deps.pictures, deps.logger);
+      await sendReply(context, renderGuide(plan.page), true);
       return 'private-copy';
     case 'share':
-      await sendShare(interaction, renderGuide(plan.page), renderGuide(plan.privatePage), deps.pictures, deps.logger);
+      await sendShare(context, renderGuide(plan.page), renderGuide(plan.privatePage));
       return 'shared';
     case 'stale':
-      await interaction.reply({ ...messageOptions(renderStale(plan.reason, plan.clickerId)), flags: MessageFlags.Ephemeral });
+      await privateNote(context, renderStale(plan.reason, plan.clickerId));
       return `stale:${plan.reason}`;
   }
 }
@@ -145,19 +141,17 @@ async function handleClick(interaction: ComponentInteraction, deps: InteractionD
  * A question typed into the Ask form. The answer is a new message: private when the form was
  * opened from a private guide or from someone else's guide, public under one's own public guide.
  */
-async function handleAsk(interaction: ModalSubmitInteraction): Promise<string> {
-  const text = askedText(interaction);
-  const plan = text === undefined ? undefined : planAsk({ customId: interaction.customId, text, askerId: interaction.user.id });
+async function handleAsk(input: Input<'modal'>, context: GuideAnswerContext): Promise<string> {
+  const plan = input.question === undefined ? undefined : planAsk({ customId: input.customId, text: input.question, askerId: input.userId });
   if (plan === undefined || plan.kind === 'stale') {
     const reason = plan?.reason ?? 'malformed';
-    await interaction.reply({ ...messageOptions(renderStale(reason, interaction.user.id)), flags: MessageFlags.Ephemeral });
+    await privateNote(context, renderStale(reason, input.userId));
     return `stale:${reason}`;
   }
-  const onPrivateGuide = interaction.message?.flags.has(MessageFlags.Ephemeral) ?? true;
-  const guideOwner = interaction.message === null ? undefined : ownerOfGuideMessage(interaction.message.components);
+  const onPrivateGuide = input.message?.ephemeral ?? true;
+  const guideOwner = input.message === undefined ? undefined : guideIn(input.message.customIds)?.owner;
   const isPrivate = onPrivateGuide || guideOwner !== plan.owner;
-  const reply = renderTypedAnswer(plan.answer, plan.owner, plan.path);
-  await interaction.reply({ ...messageOptions(reply), ...(isPrivate ? { flags: MessageFlags.Ephemeral } : {}) });
+  await context.answers.reply({ message: renderTypedAnswer(plan.answer, plan.owner, plan.path) }, isPrivate);
   return `asked:${plan.answer.kind}${isPrivate ? ':private' : ''}`;
 }
 
@@ -165,18 +159,17 @@ async function handleAsk(interaction: ModalSubmitInteraction): Promise<string> {
  * The guide only ever sends buttons and string menus; any other component (a user or channel
  * menu from a forged or foreign message) still gets an answer, never "This interaction failed".
  */
-async function refuseUnknownComponent(interaction: MessageComponentInteraction): Promise<string> {
-  await interaction.reply({ ...messageOptions(renderStale('not-ours', interaction.user.id)), flags: MessageFlags.Ephemeral });
+async function refuseUnknownComponent(input: Input<'other-component'>, context: GuideAnswerContext): Promise<string> {
+  await privateNote(context, renderStale('not-ours', input.userId));
   return 'stale:unsupported-component';
 }
 
 /** Tells the user something went wrong, if the interaction can still be answered at all. */
-async function apologise(interaction: Interaction): Promise<void> {
-  if (!interaction.isRepliable()) return;
-  const apology = { ...messageOptions(renderProblem('internal')), flags: MessageFlags.Ephemeral } as const;
+async function apologise(answers: InteractionAnswers): Promise<void> {
+  const apology = { message: renderProblem('internal') };
   try {
-    if (interaction.replied || interaction.deferred) await interaction.followUp(apology);
-    else await interaction.reply(apology);
+    if (answers.acknowledged) await answers.followUp(apology, true);
+    else await answers.reply(apology, true);
   } catch {
     // The interaction expired or Discord is unreachable: nothing more can be said to this user.
   }

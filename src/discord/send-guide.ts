@@ -1,144 +1,81 @@
-import {
-  AttachmentBuilder,
-  MessageFlags,
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
-  type Interaction,
-  type JSONEncodable,
-  type MessageContextMenuCommandInteraction,
-  type StringSelectMenuInteraction,
-} from 'discord.js';
 import type { Logger } from '../logger.ts';
 import { msUntilDeferDeadline, respondInTime } from './ack-deadline.ts';
+import type { InteractionAnswers, OutgoingMessage, Picture } from './answers.ts';
 import { truncate } from './limits.ts';
 import { pictureFilename, type PathPictures } from './pictures.ts';
 import type { GuideMessage } from './render.ts';
 import { LIMITS } from '../core/discord-limits.ts';
 
 /*
- * Sending a rendered guide message as an interaction response: the picture attached when there
- * is one, and a deferral in time when drawing it may be slow.
- *
- * Every update that shows the picture uploads it again, and names only that upload in
- * `attachments`, so the previous copy is dropped. Keeping the earlier upload by id would save the
- * bytes, but Discord hides a file an embed shows from the message's attachments, and an edit that
- * keeps it has been reported to show it twice, inside and below the embed.
+ * Sending a rendered guide message as an interaction's answer: the picture attached when there is
+ * one, and a deferral in time when getting it is slow. Transport-neutral: it speaks only through
+ * InteractionAnswers.
  */
 
-type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
-
-
-/**
- * The rendered data is already in Discord's API shape; handed over as plain objects, discord.js
- * would rebuild every embed and row through its builders (renaming each key) on every answer.
- */
-function encoded<T>(data: T): JSONEncodable<T> {
-  return { toJSON: () => data };
+/** Where the answer goes and what it needs: the interaction's id dates the 3 s deadline. */
+export interface GuideAnswerContext {
+  readonly interactionId: string;
+  readonly answers: InteractionAnswers;
+  readonly pictures: PathPictures | undefined;
+  readonly logger: Logger;
 }
-
-/** Message options common to every kind of answer. */
-export function messageOptions(message: GuideMessage) {
-  return {
-    embeds: message.embeds.map(encoded),
-    components: message.components.map(encoded),
-    ...(message.content === undefined ? {} : { content: message.content }),
-  };
-}
-
-/** A rendered picture, the name it is attached under, and its description for screen readers (within Discord's limit). */
-interface Picture {
-  readonly png: Buffer;
-  readonly filename: string;
-  readonly description: string | undefined;
-}
-
-
-/** The message with its first embed showing the attachment of that name as its image. */
-function showing(message: GuideMessage, filename: string): GuideMessage {
-  const [first, ...rest] = message.embeds;
-  return { ...message, embeds: first === undefined ? [] : [{ ...first, image: { url: `attachment://${filename}` } }, ...rest] };
-}
-
-/** The picture's description as an attachment field, when it has one; discord.js and the API both call it `description`. */
-function altText(picture: Picture): { description?: string } {
-  return picture.description === undefined ? {} : { description: picture.description };
-}
-
-/** The message with its picture attached and shown as the first embed's image; no picture, no stale image. */
-function withPicture(message: GuideMessage, picture: Picture | undefined) {
-  // `attachments: []` keeps only the files sent now, so an earlier answer's picture is dropped.
-  if (picture === undefined) return { ...messageOptions(message), files: [], attachments: [] };
-  const file = new AttachmentBuilder(picture.png, { name: picture.filename, ...altText(picture) });
-  return { ...messageOptions(showing(message, picture.filename)), files: [file], attachments: [] };
-}
-
-type AnyGuideInteraction = ComponentInteraction | ChatInputCommandInteraction | MessageContextMenuCommandInteraction;
 
 /** Gets an outcome message's picture: undefined if it has none, or getting it failed (the message goes without). */
-function pictureOf(message: GuideMessage, pictures: PathPictures | undefined, logger: Logger): () => Promise<Picture | undefined> {
+function pictureOf(message: GuideMessage, pictures: PathPictures | undefined, logger: Logger): () => Promise<OutgoingMessage> {
   const path = message.picturePath;
-  if (path === undefined || pictures === undefined) return async () => undefined;
+  if (path === undefined || pictures === undefined) return async () => ({ message });
   return () =>
     pictures.get(path).then(
-      (png) => {
+      (png): OutgoingMessage => {
         const description = pictures.describe?.(path);
-        return { png, filename: pictureFilename(path), description: description === undefined ? undefined : truncate(description, LIMITS.attachmentDescription) };
+        const picture: Picture = { png, filename: pictureFilename(path), description: description === undefined ? undefined : truncate(description, LIMITS.attachmentDescription) };
+        return { message, picture };
       },
-      (error: unknown) => {
+      (error: unknown): OutgoingMessage => {
         logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'picture failed; sending without it');
-        return undefined;
+        return { message };
       },
     );
 }
 
 /** Pictures are read from files and are quick; the deadline timer guards against a slow disk or a busy bot. */
-function deferAfter(interaction: Interaction): number {
-  return msUntilDeferDeadline(interaction.id, Date.now());
+function deferAfter(context: GuideAnswerContext): number {
+  return msUntilDeferDeadline(context.interactionId, Date.now());
 }
 
 /** Updates the clicked message in place (type 7), deferring when the picture is slow. */
-export async function sendUpdate(interaction: ComponentInteraction, message: GuideMessage, pictures: PathPictures | undefined, logger: Logger): Promise<void> {
+export async function sendUpdate(context: GuideAnswerContext, message: GuideMessage): Promise<void> {
+  const { answers } = context;
   await respondInTime({
-    work: pictureOf(message, pictures, logger),
-    respond: async (picture) => void (await interaction.update(withPicture(message, picture))),
-    defer: async () => void (await interaction.deferUpdate()),
-    respondAfterDefer: async (buffer) => void (await interaction.editReply(withPicture(message, buffer))),
-    deferAfterMs: deferAfter(interaction),
+    work: pictureOf(message, context.pictures, context.logger),
+    respond: (outgoing) => answers.update(outgoing),
+    defer: () => answers.deferUpdate(),
+    respondAfterDefer: (outgoing) => answers.editReply(outgoing),
+    deferAfterMs: deferAfter(context),
   });
 }
 
 /** Answers with a new message, public or ephemeral, deferring when the picture is slow. */
-export async function sendReply(
-  interaction: AnyGuideInteraction,
-  message: GuideMessage,
-  ephemeral: boolean,
-  pictures: PathPictures | undefined,
-  logger: Logger,
-): Promise<void> {
-  const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
+export async function sendReply(context: GuideAnswerContext, message: GuideMessage, ephemeral: boolean): Promise<void> {
+  const { answers } = context;
   await respondInTime({
-    work: pictureOf(message, pictures, logger),
-    respond: async (picture) => void (await interaction.reply({ ...withPicture(message, picture), ...(flags === undefined ? {} : { flags }) })),
-    defer: async () => void (await interaction.deferReply(flags === undefined ? {} : { flags })),
-    respondAfterDefer: async (buffer) => void (await interaction.editReply(withPicture(message, buffer))),
-    deferAfterMs: deferAfter(interaction),
+    work: pictureOf(message, context.pictures, context.logger),
+    respond: (outgoing) => answers.reply(outgoing, ephemeral),
+    defer: () => answers.deferReply(ephemeral),
+    respondAfterDefer: (outgoing) => answers.editReply(outgoing),
+    deferAfterMs: deferAfter(context),
   });
 }
 
 /**
  * Shares a private result: acknowledges the click, posts the public copy as a follow-up, then
  * turns the private message's Share button into a "posted" line, so a second press cannot post
- * the result twice. A share is rare, so this takes discord.js's ordinary paths.
+ * the result twice.
  */
-export async function sendShare(
-  interaction: ComponentInteraction,
-  publicMessage: GuideMessage,
-  privateMessage: GuideMessage,
-  pictures: PathPictures | undefined,
-  logger: Logger,
-): Promise<void> {
-  await interaction.deferUpdate();
-  const picture = await pictureOf(publicMessage, pictures, logger)();
-  await interaction.followUp(withPicture(publicMessage, picture));
-  await interaction.editReply(withPicture(privateMessage, picture));
+export async function sendShare(context: GuideAnswerContext, publicMessage: GuideMessage, privateMessage: GuideMessage): Promise<void> {
+  const { answers } = context;
+  await answers.deferUpdate();
+  const shared = await pictureOf(publicMessage, context.pictures, context.logger)();
+  await answers.followUp(shared, false);
+  await answers.editReply({ message: privateMessage, picture: shared.picture });
 }
