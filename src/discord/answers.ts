@@ -54,7 +54,7 @@ export interface WireMessage {
     readonly content?: string;
     readonly embeds: GuideMessage['embeds'];
     readonly components: GuideMessage['components'];
-    readonly attachments: readonly { readonly id: number; readonly filename: string; readonly description?: string }[];
+    readonly attachments: readonly { readonly id: string; readonly filename: string; readonly description?: string }[];
   };
   readonly files: readonly WireFile[];
 }
@@ -75,7 +75,7 @@ export function wireMessage({ message, picture }: OutgoingMessage): WireMessage 
   const [first, ...rest] = message.embeds;
   const embeds = first === undefined ? [] : [{ ...first, image: { url: `attachment://${picture.filename}` } }, ...rest];
   return {
-    body: { ...content, embeds, components: message.components, attachments: [{ id: 0, filename: picture.filename, ...description }] },
+    body: { ...content, embeds, components: message.components, attachments: [{ id: '0', filename: picture.filename, ...description }] },
     files: [{ name: picture.filename, data: picture.png, ...description }],
   };
 }

@@ -10,6 +10,7 @@ import { Gateway } from './gateway/gateway.ts';
 import { forwardWorldEvents } from './gateway/world-events.ts';
 import type { DispatchWriteListener } from './gateway/session.ts';
 import { ACK_WINDOW_MS, InteractionRegistry, TOKEN_LIFETIME_MS } from './interactions.ts';
+import { createSigningKey, InteractionsEndpoint } from './interactions-endpoint.ts';
 import { restReader } from './message-content.ts';
 import { renderMessage } from './render.ts';
 import { specProblems } from './rules/spec-validation.ts';
@@ -49,12 +50,14 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
   const world = new World(onInternalError);
 
   const applicationId = newId();
+  const signingKey = createSigningKey();
   const bot: BotIdentity = {
     applicationId,
     // Bot users share their application's id, as for every app created since 2021.
     userId: applicationId,
     username: 'LocalBot',
     token: `${Buffer.from(applicationId).toString('base64url')}.${randomBytes(4).toString('base64url')}.${randomBytes(27).toString('base64url')}`,
+    publicKey: signingKey.publicKey,
   };
   world.addUser({ id: bot.userId, username: bot.username, bot: true });
 
@@ -82,6 +85,7 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
     onInternalError,
     serveOther: (path, response) => serveAttachment(world, path, response),
   });
+  const endpoint = new InteractionsEndpoint({ key: signingKey, context, onRefusal: (violation) => violations.push(violation), onInternalError, onSent: options.onInteractionSent });
   const stopForwarding = forwardWorldEvents(world, gateway, bot, () => origin);
 
   const http = createServer((request, response) => {
@@ -104,7 +108,7 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
   });
   origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 
-  const driverDeps: DriverDeps = { world, interactions, gateway, bot, newId, now: () => clock.now(), origin: () => origin };
+  const driverDeps: DriverDeps = { world, interactions, gateway, bot, newId, now: () => clock.now(), origin: () => origin, reader: context.reader, endpoint };
   let guildCount = 0;
 
   const requireGuild = (guildId: string): StoredGuild => {
@@ -165,6 +169,7 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
       return world.channelMessages(channelId).filter((message) => visibleTo(message, viewerId)).map(renderMessage);
     },
     registeredCommands: (guildId) => describeCommands(world, guildId),
+    setInteractionsEndpoint: (urls) => endpoint.configure(urls),
     onChange(listener) {
       return world.subscribe((event) => {
         const change = toChangeEvent(event);

@@ -24,6 +24,11 @@ export interface BotIdentity {
   readonly applicationId: string;
   readonly userId: string;
   readonly username: string;
+  /**
+   * The app's Ed25519 public key as the developer portal shows it (64 hex digits): what an app that
+   * receives interactions over HTTP checks each request's signature with.
+   */
+  readonly publicKey: string;
 }
 
 export type ButtonStyleName = 'primary' | 'secondary' | 'success' | 'danger' | 'link' | 'premium';
@@ -359,6 +364,15 @@ export interface LocalDiscord {
   /** The slash commands users can run in that guild (its own and the global ones), or the global ones. */
   registeredCommands(guildId?: string): readonly RegisteredCommand[];
   onChange(listener: (event: ChangeEvent) => void): () => void;
+  /**
+   * Sets the app's Interactions Endpoint URL, as in the developer portal: from then on interactions
+   * are POSTed there, signed with the key in `bot.publicKey`, and no longer sent over the gateway.
+   * Several URLs stand for replicas behind a load balancer: interactions go to each in turn, and one
+   * that refuses connections is skipped. As the portal does on saving, each URL must answer a signed
+   * PING with PONG and a badly signed one with 401, or nothing changes and a DriverError says why.
+   * An empty list goes back to the gateway.
+   */
+  setInteractionsEndpoint(urls: readonly string[]): Promise<void>;
   /**
    * Drops a message from the server's memory without a MESSAGE_DELETE (the bot is not told), so a
    * long run can let go of finished conversations. False when no such message is kept.

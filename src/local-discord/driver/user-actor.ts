@@ -23,6 +23,7 @@ import type {
   WaitOptions,
 } from '../types.ts';
 import type { StoredChannel, StoredCommand, StoredMessage, World } from '../world.ts';
+import type { InteractionsEndpoint } from '../interactions-endpoint.ts';
 import { interactionPayload } from './interaction-payload.ts';
 import { checkModalValues, readModalForm, submittedComponents, type ModalForm } from './modal-form.ts';
 import { resolveInvocation } from './slash-options.ts';
@@ -32,7 +33,10 @@ import { CONTENT_MAX, CUSTOM_ID_MAX } from '../rules/limits.ts';
 export const DEFAULT_WAIT_MS = 5_000;
 
 /** What a simulated user reaches: the part of the REST routes' context that acting as a member needs. */
-export type DriverDeps = Pick<RestContext, 'world' | 'interactions' | 'gateway' | 'bot' | 'newId' | 'now' | 'origin'>;
+export type DriverDeps = Pick<RestContext, 'world' | 'interactions' | 'gateway' | 'bot' | 'newId' | 'now' | 'origin' | 'reader'> & {
+  /** Where interactions go instead of the gateway once the app has an Interactions Endpoint URL. */
+  readonly endpoint: InteractionsEndpoint;
+};
 
 /** An interaction's `data`, or a builder of it for the receiving session's reader (a message command's target). */
 type InteractionData = JsonRecord | ((reader: ContentReader) => JsonRecord);
@@ -78,16 +82,21 @@ export function createUserActor(deps: DriverDeps, user: User): UserActor {
 
   /** Sends the interaction to the bot and waits until the user sees its complete answer, or its modal. */
   const interact = async (interaction: InteractionRecord, data: InteractionData, opts: WaitOptions | undefined, message?: StoredMessage): Promise<InteractionOutcome> => {
-    if (!deps.gateway.hasSessionFor(interaction.init.guildId)) {
-      throw new DriverError('no bot is connected to the gateway for this guild; start the bot and await waitForBotReady() first');
-    }
-    deps.gateway.deliver(interaction.init.guildId, (session) => {
-      // The component's message comes over the gateway, gated by the session's intents like MESSAGE_CREATE.
-      const reader = gatewayReader(deps.bot.userId, hasIntent(session.intents, Intents.MessageContent));
+    const payloadFor = (reader: ContentReader) => {
       const messageObject = message === undefined ? undefined : apiMessage(message, deps.world, deps.origin(), reader);
       const payloadData = typeof data === 'function' ? data(reader) : data;
-      return { t: 'INTERACTION_CREATE', d: interactionPayload(deps.world, deps.bot, interaction, stored, payloadData, messageObject) };
-    });
+      return interactionPayload(deps.world, deps.bot, interaction, stored, payloadData, messageObject);
+    };
+    if (deps.endpoint.active) {
+      // No session to take intents from: the component's message is gated by the app's own setting, as REST answers are.
+      deps.endpoint.deliver(interaction, payloadFor(deps.reader));
+    } else {
+      if (!deps.gateway.hasSessionFor(interaction.init.guildId)) {
+        throw new DriverError('no bot is connected to the gateway for this guild; start the bot and await waitForBotReady() first');
+      }
+      // The component's message comes over the gateway, gated by the session's intents like MESSAGE_CREATE.
+      deps.gateway.deliver(interaction.init.guildId, (session) => ({ t: 'INTERACTION_CREATE', d: payloadFor(gatewayReader(deps.bot.userId, hasIntent(session.intents, Intents.MessageContent))) }));
+    }
     const timeoutMs = opts?.timeoutMs ?? DEFAULT_WAIT_MS;
     return waitFor(interaction.answer, timeoutMs, () => `the bot did not answer the interaction within ${timeoutMs} ms (acknowledged: ${interaction.acknowledged})`);
   };

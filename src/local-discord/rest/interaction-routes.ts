@@ -15,6 +15,7 @@ import { INTERACTION_MESSAGE_FLAGS, MessageFlags, messageProblems } from '../rul
 import { modalProblems } from '../rules/modal-rules.ts';
 import { asNumber, asRecord, type JsonRecord } from '../rules/json.ts';
 import type { StoredMessage } from '../world.ts';
+import type { UploadedFile } from './request-body.ts';
 import { composeMessage, planEdit, validateMessageBody } from './compose.ts';
 import { json, noContent, type RestContext, type RestRequest, type RestResponse, type Route } from './route.ts';
 
@@ -33,14 +34,31 @@ const CALLBACK_SCHEMAS: Readonly<Record<number, SpecSchema>> = {
 const byInteraction = (params: Readonly<Record<string, string>>) => `interaction:${params['interactionId'] ?? ''}`;
 const byWebhook = (params: Readonly<Record<string, string>>) => `webhook:${params['token'] ?? ''}`;
 
-/** The first response to an interaction: Discord's 3 s window, one acknowledgement, types by kind. */
+/** The first response to an interaction through the callback route. */
 function respond(context: RestContext, request: RestRequest): RestResponse {
   const interaction = context.interactions.find(request.params['interactionId'] ?? '', request.params['token'] ?? '');
   if (interaction === undefined) throw apiErrors.unknownInteraction();
+  const message = answerInteraction(context, interaction, request.body, request.files);
+  if (request.query.get('with_response') !== 'true') return noContent();
+  // answerInteraction accepted the body, so its type is known.
+  const type = asNumber(asRecord(request.body)?.['type']);
+  return json({
+    interaction: { id: interaction.id, type: interaction.init.type, response_message_id: message?.id, response_message_loading: message === undefined ? false : (message.flags & MessageFlags.Loading) !== 0, response_message_ephemeral: message === undefined ? false : (message.flags & MessageFlags.Ephemeral) !== 0 },
+    ...(message === undefined ? (type === Callback.Modal ? { resource: { type } } : {}) : { resource: { type, message: apiMessage(message, context.world, context.origin(), context.reader) } }),
+  });
+}
+
+/**
+ * Applies an interaction's first response, however it came: through the callback route, or as the
+ * body of the answer to an HTTP-delivered interaction. Discord's 3 s window, one acknowledgement,
+ * types by kind. Returns the message the response made or updated, if any; throws the ApiError
+ * Discord would answer.
+ */
+export function answerInteraction(context: RestContext, interaction: InteractionRecord, rawBody: unknown, files: readonly UploadedFile[]): StoredMessage | undefined {
   // An acknowledged interaction stays known: a late second answer is "already acknowledged".
   if (interaction.acknowledged) throw apiErrors.alreadyAcknowledged();
   if (interaction.ackWindowClosed()) throw apiErrors.unknownInteraction();
-  const body = asRecord(request.body);
+  const body = asRecord(rawBody);
   const type = asNumber(body?.['type']);
   const schema = type === undefined ? undefined : CALLBACK_SCHEMAS[type];
   if (body === undefined || type === undefined || schema === undefined) {
@@ -51,21 +69,16 @@ function respond(context: RestContext, request: RestRequest): RestResponse {
   const documented = carriesMessage ? messageProblems(data, INTERACTION_MESSAGE_FLAGS) : type === Callback.Modal ? modalProblems(data) : [];
   const problems = [...context.checkSpec(schema, body), ...documented.map((problem) => ({ ...problem, path: ['data', ...problem.path] }))];
   if (problems.length > 0) throw apiErrors.invalidFormBody(problems);
-  const message = applyCallback(context, interaction, type, data, request);
-  if (request.query.get('with_response') !== 'true') return noContent();
-  return json({
-    interaction: { id: interaction.id, type: interaction.init.type, response_message_id: message?.id, response_message_loading: message === undefined ? false : (message.flags & MessageFlags.Loading) !== 0, response_message_ephemeral: message === undefined ? false : (message.flags & MessageFlags.Ephemeral) !== 0 },
-    ...(message === undefined ? (type === Callback.Modal ? { resource: { type } } : {}) : { resource: { type, message: apiMessage(message, context.world, context.origin(), context.reader) } }),
-  });
+  return applyCallback(context, interaction, type, data, files);
 }
 
-function applyCallback(context: RestContext, interaction: InteractionRecord, type: number, data: JsonRecord, request: RestRequest): StoredMessage | undefined {
+function applyCallback(context: RestContext, interaction: InteractionRecord, type: number, data: JsonRecord, files: readonly UploadedFile[]): StoredMessage | undefined {
   switch (type) {
     case Callback.ChannelMessage:
     case Callback.DeferredChannelMessage: {
       const deferred = type === Callback.DeferredChannelMessage;
       if (deferred) checkDeferralData(data);
-      const message = responseMessage(context, interaction, data, request, deferred ? MessageFlags.Loading : 0);
+      const message = responseMessage(context, interaction, data, files, deferred ? MessageFlags.Loading : 0);
       interaction.acknowledge(type, message.id);
       context.world.addMessage(message);
       if (!deferred) interaction.markAnswered(message.id);
@@ -82,7 +95,7 @@ function applyCallback(context: RestContext, interaction: InteractionRecord, typ
       const source = interaction.init.sourceMessageId === undefined ? undefined : context.world.message(interaction.init.sourceMessageId);
       if (source === undefined) throw apiErrors.unknownMessage();
       if (type === Callback.UpdateMessage) {
-        const edit = planEdit(context, source, data, request.files);
+        const edit = planEdit(context, source, data, files);
         interaction.acknowledge(type, source.id);
         context.world.updateMessage(source, edit.apply);
         interaction.markAnswered(source.id);
@@ -115,7 +128,7 @@ function checkDeferralData(data: JsonRecord): void {
   if (problems.length > 0) throw apiErrors.invalidFormBody(problems);
 }
 
-function responseMessage(context: RestContext, interaction: InteractionRecord, data: JsonRecord, request: RestRequest, extraFlags: number): StoredMessage {
+function responseMessage(context: RestContext, interaction: InteractionRecord, data: JsonRecord, files: readonly UploadedFile[], extraFlags: number): StoredMessage {
   const channel = context.world.channels.get(interaction.init.channelId);
   if (channel === undefined) throw apiErrors.unknownChannel();
   const ephemeral = ((asNumber(data['flags']) ?? 0) & MessageFlags.Ephemeral) !== 0;
@@ -125,7 +138,7 @@ function responseMessage(context: RestContext, interaction: InteractionRecord, d
     authorId: context.bot.userId,
     type: responseMessageType(interaction.init),
     body,
-    files: request.files,
+    files,
     extraFlags,
     webhookId: context.bot.applicationId,
     interaction: {
@@ -187,7 +200,7 @@ function followUp(context: RestContext, request: RestRequest): RestResponse {
     interaction.markAnswered(original.id);
     return json(apiMessage(original, context.world, context.origin(), context.reader));
   }
-  const message = responseMessage(context, interaction, body, request, 0);
+  const message = responseMessage(context, interaction, body, request.files, 0);
   context.world.addMessage(message);
   interaction.markAnswered(message.id);
   return json(apiMessage(message, context.world, context.origin(), context.reader));

@@ -21,9 +21,12 @@ export interface ParsedBody {
 
 /** Reads and decodes a request body: JSON, or multipart with `payload_json` and `files[n]`. */
 export async function readBody(request: IncomingMessage): Promise<ParsedBody> {
-  const raw = await readRaw(request);
+  return parseBody(await readRaw(request), request.headers['content-type'] ?? '');
+}
+
+/** Decodes a body already read: JSON, or multipart with `payload_json` and `files[n]`. */
+export function parseBody(raw: Buffer, contentType: string): ParsedBody {
   if (raw.length === 0) return { json: undefined, files: [] };
-  const contentType = request.headers['content-type'] ?? '';
   if (contentType.startsWith('multipart/form-data')) return readMultipart(raw, contentType);
   return { json: parseJson(raw.toString('utf8')), files: [] };
 }
