@@ -16,6 +16,13 @@ export const BUTTONS_PER_ROW_MAX = 5;
 export const SELECT_OPTIONS_MAX = 25;
 /** Components in a Components V2 message, nested ones included. */
 export const V2_COMPONENTS_MAX = 40;
+/** Characters of all the text displays of a Components V2 message together. */
+export const V2_TEXT_TOTAL_MAX = 4000;
+export const SECTION_TEXTS_MAX = 3;
+export const MEDIA_GALLERY_ITEMS_MAX = 10;
+/** Alt text of a media gallery item or a thumbnail. */
+export const MEDIA_DESCRIPTION_MAX = 1024;
+export const ACCENT_COLOR_MAX = 0xffffff;
 export const TOP_LEVEL_MAX = 5;
 export const CUSTOM_ID_MAX = 100;
 export const TITLE_MAX = 45;

@@ -1,6 +1,8 @@
+import { ComponentType } from './action-row-rules.ts';
+import { layoutProblems, placedProblems } from './components-v2-rules.ts';
 import { badLength, tooLong, type FieldProblem } from './form-errors.ts';
 import { asArray, asNumber, asRecord, asString, type JsonRecord } from './json.ts';
-import { ACTION_ROWS_MAX, BUTTONS_PER_ROW_MAX, CONTENT_MAX, EMBEDS_MAX, EMBED_TOTAL_MAX, SELECT_OPTIONS_MAX, V2_COMPONENTS_MAX } from './limits.ts';
+import { ACTION_ROWS_MAX, CONTENT_MAX, EMBEDS_MAX, EMBED_TOTAL_MAX } from './limits.ts';
 
 /** Message flags by name, from Discord's message resource docs. */
 export const MessageFlags = {
@@ -17,27 +19,48 @@ export const CHANNEL_MESSAGE_FLAGS = MessageFlags.SuppressEmbeds | MessageFlags.
 /** Flags an interaction response or follow-up may set: the channel ones plus ephemeral. */
 export const INTERACTION_MESSAGE_FLAGS = CHANNEL_MESSAGE_FLAGS | MessageFlags.Ephemeral;
 
-
-const ComponentType = { ActionRow: 1, Button: 2, StringSelect: 3, UserSelect: 5, RoleSelect: 6, MentionableSelect: 7, ChannelSelect: 8 } as const;
-const SELECT_TYPES: ReadonlySet<number> = new Set([3, 5, 6, 7, 8]);
-const LINK_STYLE = 5;
-const PREMIUM_STYLE = 6;
+/** What the rules of an edit need to know of the message as it stands. */
+export interface EditedMessage {
+  readonly flags: number;
+  readonly content: string;
+  readonly embeds: readonly unknown[];
+}
 
 /**
  * The documented limits of a message body (content, embeds, components, flags, allowed mentions)
- * that Discord's OpenAPI spec leaves looser or does not express.
+ * that Discord's OpenAPI spec leaves looser or does not express. For an edit, `editing` is the
+ * message as it stands: a Components V2 message keeps its flag (an edit that leaves `flags` out is
+ * still V2, one that drops the flag is refused), and a classic message that an edit turns into V2
+ * must lose its content and embeds in the same edit.
  * @example messageProblems({ content: 'x'.repeat(2001) }, CHANNEL_MESSAGE_FLAGS) // one BASE_TYPE_MAX_LENGTH
  */
-export function messageProblems(body: JsonRecord, allowedFlags: number): FieldProblem[] {
-  const flags = asNumber(body['flags']) ?? 0;
-  const componentsV2 = (flags & MessageFlags.IsComponentsV2) !== 0;
+export function messageProblems(body: JsonRecord, allowedFlags: number, editing?: EditedMessage): FieldProblem[] {
+  const givenFlags = asNumber(body['flags']);
+  const flags = givenFlags ?? 0;
+  const wasComponentsV2 = editing !== undefined && (editing.flags & MessageFlags.IsComponentsV2) !== 0;
+  const componentsV2 = givenFlags === undefined ? wasComponentsV2 : (flags & MessageFlags.IsComponentsV2) !== 0;
   return [
     ...flagProblems(flags, allowedFlags),
+    ...(wasComponentsV2 && !componentsV2 ? [cannotRemoveComponentsV2()] : []),
     ...contentProblems(body['content'], componentsV2),
     ...embedsProblems(body['embeds'], componentsV2),
+    ...(componentsV2 && editing !== undefined && !wasComponentsV2 ? legacyFieldsLeft(body, editing) : []),
+    ...(componentsV2 ? legacyOnlyFields(body) : []),
     ...componentsProblems(body['components'], componentsV2),
     ...allowedMentionsProblems(body['allowed_mentions']),
   ];
+}
+
+/**
+ * The flags of a message after an edit that gave `given` (or no `flags`): SUPPRESS_EMBEDS follows
+ * the edit, IS_COMPONENTS_V2 may be added but never goes, LOADING ends, and the rest stay as they were.
+ * @example flagsAfterEdit(MessageFlags.Loading, MessageFlags.IsComponentsV2) // IsComponentsV2
+ */
+export function flagsAfterEdit(current: number, given: number | undefined): number {
+  const settled = current & ~MessageFlags.Loading;
+  if (given === undefined) return settled >>> 0;
+  const suppressed = (settled & ~MessageFlags.SuppressEmbeds) | (given & MessageFlags.SuppressEmbeds);
+  return (suppressed | (given & MessageFlags.IsComponentsV2)) >>> 0;
 }
 
 function flagProblems(flags: number, allowedFlags: number): FieldProblem[] {
@@ -52,6 +75,24 @@ function contentProblems(content: unknown, componentsV2: boolean): FieldProblem[
   if (text === undefined) return [];
   if (componentsV2 && text.length > 0) return [componentsV2Forbids('content')];
   return text.length > CONTENT_MAX ? [tooLong(['content'], CONTENT_MAX)] : [];
+}
+
+function cannotRemoveComponentsV2(): FieldProblem {
+  return { path: ['flags'], code: 'MESSAGE_CANNOT_REMOVE_COMPONENTS_V2_FLAG', message: 'The IS_COMPONENTS_V2 flag cannot be removed from a message once set.' };
+}
+
+/** An edit that turns a classic message into V2 must clear the content and embeds it leaves out. */
+function legacyFieldsLeft(body: JsonRecord, editing: EditedMessage): FieldProblem[] {
+  return [
+    ...(!('content' in body) && editing.content !== '' ? [componentsV2Forbids('content')] : []),
+    ...(!('embeds' in body) && editing.embeds.length > 0 ? [componentsV2Forbids('embeds')] : []),
+  ];
+}
+
+/** Fields with no place in a V2 message at all (the local server models neither polls nor stickers). */
+function legacyOnlyFields(body: JsonRecord): FieldProblem[] {
+  const present = (key: string) => body[key] !== undefined && body[key] !== null && !(Array.isArray(body[key]) && body[key].length === 0);
+  return ['poll', 'sticker_ids'].filter(present).map(componentsV2Forbids);
 }
 
 function componentsV2Forbids(field: string): FieldProblem {
@@ -110,107 +151,12 @@ function embedTextLength(embed: JsonRecord): number {
 function componentsProblems(value: unknown, componentsV2: boolean): FieldProblem[] {
   const rows = asArray(value);
   if (rows === undefined) return [];
-  if (componentsV2) {
-    return countComponents(rows) > V2_COMPONENTS_MAX ? [tooLong(['components'], V2_COMPONENTS_MAX)] : [];
-  }
+  if (componentsV2) return layoutProblems(rows);
+  // Without the flag a message's components are action rows only, as before Components V2.
   const problems: FieldProblem[] = [];
   if (rows.length > ACTION_ROWS_MAX) problems.push(tooLong(['components'], ACTION_ROWS_MAX));
   const seenIds = new Set<string>();
-  rows.forEach((row, rowIndex) => problems.push(...actionRowProblems(asRecord(row) ?? {}, rowIndex, seenIds)));
-  return problems;
-}
-
-function countComponents(components: readonly unknown[]): number {
-  return components.reduce<number>((sum, component) => {
-    const record = asRecord(component) ?? {};
-    const children = asArray(record['components']) ?? [];
-    const accessory = record['accessory'] === undefined ? 0 : 1;
-    return sum + 1 + accessory + countComponents(children);
-  }, 0);
-}
-
-function actionRowProblems(row: JsonRecord, rowIndex: number, seenIds: Set<string>): FieldProblem[] {
-  const at = (...rest: (string | number)[]) => ['components', rowIndex, ...rest];
-  if (row['type'] !== ComponentType.ActionRow) {
-    return [{ path: at('type'), code: 'COMPONENT_TYPE_INVALID', message: 'Top-level components must be action rows without the components V2 flag.' }];
-  }
-  const children = asArray(row['components']) ?? [];
-  const problems: FieldProblem[] = [];
-  const types = children.map((child) => asRecord(child)?.['type']);
-  const selects = types.filter((type) => typeof type === 'number' && SELECT_TYPES.has(type)).length;
-  if (children.length === 0) problems.push(badLength(at('components'), 1, BUTTONS_PER_ROW_MAX));
-  else if (selects > 0 && children.length > 1) {
-    problems.push({ path: at('components'), code: 'COMPONENT_LAYOUT_WIDTH_EXCEEDED', message: 'A select menu fills its action row alone.' });
-  } else if (children.length > BUTTONS_PER_ROW_MAX) {
-    problems.push({ path: at('components'), code: 'COMPONENT_LAYOUT_WIDTH_EXCEEDED', message: 'The specified component exceeds the maximum width' });
-  }
-  children.forEach((child, childIndex) => {
-    const component = asRecord(child) ?? {};
-    const path = at('components', childIndex);
-    problems.push(...customIdProblems(component, path, seenIds));
-    if (component['type'] === ComponentType.Button) problems.push(...buttonProblems(component, path));
-    else if (component['type'] === ComponentType.StringSelect) problems.push(...selectProblems(component, path));
-  });
-  return problems;
-}
-
-function customIdProblems(component: JsonRecord, path: (string | number)[], seenIds: Set<string>): FieldProblem[] {
-  const customId = asString(component['custom_id']);
-  if (customId === undefined) return [];
-  if (customId.length < 1 || customId.length > 100) return [badLength([...path, 'custom_id'], 1, 100)];
-  if (seenIds.has(customId)) {
-    return [{ path: [...path, 'custom_id'], code: 'COMPONENT_CUSTOM_ID_DUPLICATED', message: 'Component custom id cannot be duplicated' }];
-  }
-  seenIds.add(customId);
-  return [];
-}
-
-function buttonProblems(button: JsonRecord, path: (string | number)[]): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  const label = asString(button['label']);
-  if (label !== undefined && label.length > 80) problems.push(tooLong([...path, 'label'], 80));
-  if (label === undefined && button['emoji'] === undefined && button['style'] !== PREMIUM_STYLE) {
-    problems.push({ path: [...path, 'label'], code: 'BUTTON_COMPONENT_LABEL_OR_EMOJI_REQUIRED', message: 'A button needs a label or an emoji.' });
-  }
-  const hasCustomId = button['custom_id'] !== undefined && button['custom_id'] !== null;
-  const hasUrl = button['url'] !== undefined && button['url'] !== null;
-  if (button['style'] === LINK_STYLE) {
-    if (!hasUrl) problems.push({ path: [...path, 'url'], code: 'BUTTON_COMPONENT_URL_REQUIRED', message: 'A link button requires a url.' });
-    if (hasCustomId) problems.push({ path: [...path, 'custom_id'], code: 'BUTTON_COMPONENT_CUSTOM_ID_NOT_ALLOWED', message: 'A link button cannot have a custom id.' });
-    const url = asString(button['url']);
-    if (url !== undefined && url.length > 512) problems.push(tooLong([...path, 'url'], 512));
-  } else if (button['style'] !== PREMIUM_STYLE) {
-    if (!hasCustomId) problems.push({ path: [...path, 'custom_id'], code: 'BUTTON_COMPONENT_CUSTOM_ID_REQUIRED', message: 'A non-link button requires a custom id.' });
-    if (hasUrl) problems.push({ path: [...path, 'url'], code: 'BUTTON_COMPONENT_URL_NOT_ALLOWED', message: 'Only link buttons can have a url.' });
-  }
-  return problems;
-}
-
-function selectProblems(select: JsonRecord, path: (string | number)[]): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  const options = asArray(select['options']) ?? [];
-  if (options.length < 1 || options.length > SELECT_OPTIONS_MAX) problems.push(badLength([...path, 'options'], 1, SELECT_OPTIONS_MAX));
-  const placeholder = asString(select['placeholder']);
-  if (placeholder !== undefined && placeholder.length > 150) problems.push(tooLong([...path, 'placeholder'], 150));
-  const min = asNumber(select['min_values']) ?? 1;
-  const max = asNumber(select['max_values']) ?? 1;
-  if (min < 0 || min > 25) problems.push({ path: [...path, 'min_values'], code: 'NUMBER_TYPE_MAX', message: 'Must be between 0 and 25.' });
-  if (max < 1 || max > 25 || max < min) problems.push({ path: [...path, 'max_values'], code: 'NUMBER_TYPE_MAX', message: 'Must be between 1 and 25, and at least min_values.' });
-  const values = new Set<string>();
-  options.forEach((option, index) => {
-    const record = asRecord(option) ?? {};
-    for (const key of ['label', 'value'] as const) {
-      const text = asString(record[key]) ?? '';
-      if (text.length < 1 || text.length > 100) problems.push(badLength([...path, 'options', index, key], 1, 100));
-    }
-    const description = asString(record['description']);
-    if (description !== undefined && description.length > 100) problems.push(tooLong([...path, 'options', index, 'description'], 100));
-    const value = asString(record['value']);
-    if (value !== undefined && values.has(value)) {
-      problems.push({ path: [...path, 'options', index, 'value'], code: 'SELECT_COMPONENT_OPTION_VALUE_DUPLICATED', message: 'Select option values must be unique.' });
-    }
-    if (value !== undefined) values.add(value);
-  });
+  rows.forEach((row, rowIndex) => problems.push(...placedProblems(row, ['components', rowIndex], [ComponentType.ActionRow], seenIds)));
   return problems;
 }
 
