@@ -45,6 +45,8 @@ export interface InteractionAnswers {
 export interface WireFile {
   readonly name: string;
   readonly data: Buffer;
+  /** The pictures are PNGs, the only files the bot sends. */
+  readonly contentType: 'image/png';
   readonly description?: string;
 }
 
@@ -76,6 +78,6 @@ export function wireMessage({ message, picture }: OutgoingMessage): WireMessage 
   const embeds = first === undefined ? [] : [{ ...first, image: { url: `attachment://${picture.filename}` } }, ...rest];
   return {
     body: { ...content, embeds, components: message.components, attachments: [{ id: '0', filename: picture.filename, ...description }] },
-    files: [{ name: picture.filename, data: picture.png, ...description }],
+    files: [{ name: picture.filename, data: picture.png, contentType: 'image/png', ...description }],
   };
 }

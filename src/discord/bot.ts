@@ -2,7 +2,7 @@ import { DiscordjsErrorCodes, Events, GatewayCloseCodes, Status, type Client, ty
 import type { DiscordSettings } from '../config/config.ts';
 import type { Logger } from '../logger.ts';
 import type { BotActivity } from './activity.ts';
-import { createClickDeduper } from './click-dedupe.ts';
+import { createClickDeduper, createDoubleClickFilter } from './click-dedupe.ts';
 import { createBotClient, type BotClientSettings } from './client.ts';
 import { explainFatalCloseCode } from './gateway-failures.ts';
 import { gatewayAnswers, readGatewayInteraction } from './gateway-interaction.ts';
@@ -34,8 +34,6 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-// A repeated click inside this window is the same click (a double click, or a retry by the client).
-const DOUBLE_CLICK_WINDOW_MS = 3000;
 const CANNOT_READ_NOTICE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 function shardOptions(shards: BotConfig['shards']) {
@@ -58,7 +56,7 @@ export async function startBot(config: BotConfig, options: BotOptions): Promise<
     ...shardOptions(config.shards),
     ...(options.ws === undefined ? {} : { ws: options.ws }),
   });
-  const dedupe = createClickDeduper({ windowMs: DOUBLE_CLICK_WINDOW_MS, maxEntries: 10_000 });
+  const dedupe = createDoubleClickFilter();
   // A member who replies to a guide Discord hides the text of hears how to ask once a day per guide message.
   const toldCannotRead = createClickDeduper({ windowMs: CANNOT_READ_NOTICE_WINDOW_MS, maxEntries: 10_000 });
   const deps = { logger, dedupe, pictures: options.pictures, messageContent: config.messageContent, toldCannotRead, activity: options.activity };

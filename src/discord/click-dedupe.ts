@@ -57,3 +57,11 @@ export function createClickDeduper(options: ClickDeduperOptions): ClickDeduper {
     },
   };
 }
+
+/** A repeated click inside this window is the same click (a double click, or a retry by the client). */
+const DOUBLE_CLICK_WINDOW_MS = 3000;
+
+/** The double-click filter every transport gives the interaction handler. */
+export function createDoubleClickFilter(): ClickDeduper {
+  return createClickDeduper({ windowMs: DOUBLE_CLICK_WINDOW_MS, maxEntries: 10_000 });
+}

@@ -1,4 +1,4 @@
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { ApiError, DriverError, InteractionFailedError } from './errors.ts';
 import { ACK_WINDOW_MS, type InteractionRecord } from './interactions.ts';
 import { answerInteraction } from './rest/interaction-routes.ts';
@@ -17,7 +17,6 @@ import type { Violation } from './types.ts';
 export const SIGNATURE_HEADER = 'x-signature-ed25519';
 export const TIMESTAMP_HEADER = 'x-signature-timestamp';
 const USER_AGENT = 'Discord-Interactions/1.0 (+https://discord.com)';
-const PING = { type: 1 } as const;
 
 /** The app's Ed25519 key pair: the private half signs, the public half is what the portal shows. */
 export interface SigningKey {
@@ -68,7 +67,7 @@ export class InteractionsEndpoint {
   async configure(urls: readonly string[]): Promise<void> {
     for (const url of urls) {
       if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw new DriverError(`${JSON.stringify(url)} is not an http(s) URL`);
-      const body = JSON.stringify(PING);
+      const body = JSON.stringify(this.ping());
       const pong = await this.post(url, body, this.headers(body)).catch((error: unknown) => unverified(url, `it could not be reached (${describe(error)})`));
       const answered = pong.status === 200 ? readJson(pong.body) : undefined;
       if (answered?.['type'] !== 1) unverified(url, `a signed PING got ${pong.status} ${pong.body.toString('utf8').slice(0, 80)}, not {"type":1}`);
@@ -91,6 +90,7 @@ export class InteractionsEndpoint {
 
   private async deliverNow(interaction: InteractionRecord, body: string): Promise<void> {
     const failed = (detail: string) => interaction.fail(new InteractionFailedError(interaction.id, detail));
+    let resent = false;
     for (let tried = 0; tried < this.urls.length; tried += 1) {
       const url = this.urls[this.turn % this.urls.length]!;
       this.turn += 1;
@@ -100,6 +100,13 @@ export class InteractionsEndpoint {
         answer = await this.post(url, body, this.headers(body));
       } catch (error) {
         if (connectionRefused(error)) continue;
+        // A kept-alive connection the endpoint closed (a restarted replica) breaks before any answer. The
+        // interaction is known not to have been acted on while unacknowledged, so it is sent once more.
+        if (connectionClosed(error) && !interaction.acknowledged && !resent) {
+          resent = true;
+          tried -= 1;
+          continue;
+        }
         failed(isTimeout(error) ? `the interactions endpoint did not answer within ${ACK_WINDOW_MS} ms` : `the interactions endpoint failed (${describe(error)})`);
         return;
       }
@@ -124,6 +131,12 @@ export class InteractionsEndpoint {
       this.deps.onRefusal({ method: 'POST', route: 'interactions endpoint answer', status: error.status, code: error.code, message: error.message, ...(error.errors === undefined ? {} : { errors: error.errors }) });
       interaction.fail(new InteractionFailedError(interaction.id, `Discord refused the endpoint's answer: ${error.message}`));
     }
+  }
+
+  /** A PING as Discord sends one when a URL is saved: an interaction of type 1 with its own id and token. */
+  private ping(): JsonRecord {
+    const { context } = this.deps;
+    return { id: context.newId(), application_id: context.bot.applicationId, type: 1, token: randomBytes(32).toString('base64url'), version: 1 };
   }
 
   /** Discord's headers: the signature over timestamp + body, with the timestamp in Unix seconds. */
@@ -155,6 +168,11 @@ function readJson(body: Buffer): JsonRecord | undefined {
 function connectionRefused(error: unknown): boolean {
   const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
   return cause?.code === 'ECONNREFUSED';
+}
+
+function connectionClosed(error: unknown): boolean {
+  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  return cause?.code === 'UND_ERR_SOCKET' || cause?.code === 'ECONNRESET';
 }
 
 function isTimeout(error: unknown): boolean {

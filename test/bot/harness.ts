@@ -4,6 +4,7 @@ import type { OptionId } from '../../machines/questions.ts';
 import { startBot, type RunningBot } from '../../src/discord/bot.ts';
 import type { PathPictures } from '../../src/discord/pictures.ts';
 import { registerCommands } from '../../src/discord/register-commands.ts';
+import { ENDPOINT_PATH, startHttpBot } from '../../src/discord/http/index.ts';
 import { startLocalDiscord, type Clock, type LocalDiscord, type RenderedMessage, type User, type UserActor } from '../../src/local-discord/index.ts';
 import type { LogLevel } from '../../src/config/config.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -28,6 +29,12 @@ export function tinyPictures(): PathPictures & { asked: string[] } {
   };
 }
 
+/** A bot the harness started: its gateway client when it has one, and how to stop it. */
+interface Launched {
+  readonly gateway: RunningBot | undefined;
+  stop(): Promise<void>;
+}
+
 export interface Person {
   readonly user: User;
   readonly actor: UserActor;
@@ -43,6 +50,7 @@ export interface World {
   readonly logs: Record<string, unknown>[];
   /** The raw log text, to check nothing secret or typed by a user leaks into it. */
   rawLogs(): string;
+  /** The gateway bot; throws for a bot on the HTTP endpoint, which has no gateway client. */
   bot(): RunningBot;
   /** Stops the bot and starts a fresh process-equivalent: new client, no memory of the old one. */
   restartBot(): Promise<void>;
@@ -56,7 +64,16 @@ export interface WorldOptions {
   readonly clock?: Clock;
   /** The bot's log level; debug by default, so tests see the line every interaction logs there. */
   readonly logLevel?: LogLevel;
+  /**
+   * How interactions reach the bot: over the gateway (the default), or POSTed to its HTTP
+   * interactions endpoint, which the local server is then set to use as the portal would be.
+   */
+  readonly transport?: Transport;
 }
+
+export type Transport = 'gateway' | 'http';
+/** Both ways the bot can receive interactions, for tests that must hold for each. */
+export const TRANSPORTS: readonly Transport[] = ['gateway', 'http'];
 
 /** A local Discord with one server, one channel, two members, the command registered and the bot logged in. */
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
@@ -85,18 +102,32 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     },
   });
   const logger = createLogger(options.logLevel ?? 'debug', stream);
-  const launch = () =>
-    startBot(
+  const pictures = options.pictures ?? tinyPictures();
+  const launchGateway = async (): Promise<Launched> => {
+    const running = await startBot(
       { ...settings, shards: 1 },
       {
         logger,
-        pictures: options.pictures ?? tinyPictures(),
+        pictures,
         // Discord makes a bot wait 5 s between identifies; the local server does not, so neither need tests.
         ws: { buildIdentifyThrottler: () => ({ waitForIdentify: async () => {} }) } as never,
       },
     );
+    await discord.waitForBotReady();
+    return { gateway: running, stop: running.stop };
+  };
+  // The same port on a restart, as a process restarted behind the same URL keeps it.
+  let port = 0;
+  const launchHttp = async (): Promise<Launched> => {
+    const running = await startHttpBot({ publicKey: discord.bot.publicKey, port, host: '127.0.0.1', applicationId: settings.applicationId, apiUrl: settings.apiUrl }, { logger, pictures });
+    if (port === 0) {
+      port = running.port;
+      await discord.setInteractionsEndpoint([`http://127.0.0.1:${port}${ENDPOINT_PATH}`]);
+    }
+    return { gateway: undefined, stop: running.stop };
+  };
+  const launch = options.transport === 'http' ? launchHttp : launchGateway;
   let bot = await launch();
-  await discord.waitForBotReady();
   return {
     discord,
     guildId: guild.id,
@@ -105,11 +136,13 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     bob,
     logs,
     rawLogs: () => raw,
-    bot: () => bot,
+    bot: () => {
+      if (bot.gateway === undefined) throw new Error('an HTTP endpoint bot has no gateway client');
+      return bot.gateway;
+    },
     async restartBot() {
       await bot.stop();
       bot = await launch();
-      await discord.waitForBotReady();
     },
     async close() {
       await bot.stop();
