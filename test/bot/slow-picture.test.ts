@@ -3,7 +3,7 @@ import { knowledge, optionKnowledge } from '../../src/core/knowledge/index.ts';
 import type { OptionId } from '../../machines/questions.ts';
 import type { PathPictures } from '../../src/discord/pictures.ts';
 import type { LocalDiscord } from '../../src/local-discord/index.ts';
-import { expectCleanServer, startWorld, TINY_PNG, type World } from './harness.ts';
+import { expectCleanServer, startWorld, TINY_PNG, TRANSPORTS, type World } from './harness.ts';
 
 /**
  * Pictures that finish only once Discord has recorded the bot's deferral: the bot must acknowledge before the work ends, or the click would fail.
@@ -27,47 +27,50 @@ function picturesAfterDeferral(discord: () => LocalDiscord): PathPictures & { re
   };
 }
 
-let world: World;
-let pictures: ReturnType<typeof picturesAfterDeferral>;
-beforeAll(async () => {
-  pictures = picturesAfterDeferral(() => world.discord);
-  world = await startWorld({ pictures });
-});
-afterAll(async () => world.close());
-afterEach(() => expectCleanServer(world.discord));
-
-const callbackTypes = (from: number) =>
-  world.discord.requests
-    .slice(from)
-    .filter((r) => r.route.endsWith('/callback'))
-    .map((r) => (r.body as { type: number }).type);
-
-describe('GIVEN a picture that takes longer than Discord waits for an answer', () => {
-  it("THEN the owner's last click is deferred before the deadline and the outcome arrives with its picture", async () => {
-    const alice = world.alice.actor;
-    let guide = await alice.runSlashCommand(world.channelId, 'concurrency');
-    guide = await alice.clickButton(guide.id, { label: optionKnowledge('cpu').label });
-    guide = await alice.clickButton(guide.id, { label: optionKnowledge('pythonCode').label });
-    const from = world.discord.requests.length;
-    const outcome = await alice.clickButton(guide.id, { label: optionKnowledge('class').label });
-    expect(outcome.id).toBe(guide.id);
-    expect(outcome.loading).toBe(false);
-    expect(outcome.embeds[0]?.title).toContain(knowledge.outcomes.process.api);
-    expect(outcome.attachments.map((a) => a.filename)).toEqual(['decision-path-cpu-pythonCode-class.png']);
-    expect(callbackTypes(from)).toEqual([6]);
-    expect(pictures.rendered).toEqual(['cpu>pythonCode>class']);
+// Over HTTP a deferral goes through the callback route too (then 202), so the same record shows it.
+describe.each(TRANSPORTS)('Interactions over the %s', (transport) => {
+  let world: World;
+  let pictures: ReturnType<typeof picturesAfterDeferral>;
+  beforeAll(async () => {
+    pictures = picturesAfterDeferral(() => world.discord);
+    world = await startWorld({ pictures, transport });
   });
+  afterAll(async () => world.close());
+  afterEach(() => expectCleanServer(world.discord));
 
-  it("THEN a stranger's private copy of an outcome is deferred as a private reply, then filled in", async () => {
-    const alice = world.alice.actor;
-    let guide = await alice.runSlashCommand(world.channelId, 'concurrency');
-    for (const option of ['io', 'asyncio'] as const) guide = await alice.clickButton(guide.id, { label: optionKnowledge(option).label });
-    const from = world.discord.requests.length;
-    const copy = await world.bob.actor.clickButton(guide.id, { label: 'Why?' });
-    expect(copy.ephemeralFor).toBe(world.bob.user.id);
-    expect(copy.loading).toBe(false);
-    expect(copy.embeds[0]?.title).toContain(knowledge.outcomes.asyncio.api);
-    expect(copy.attachments).toHaveLength(1);
-    expect(callbackTypes(from)).toEqual([5]);
+  const callbackTypes = (from: number) =>
+    world.discord.requests
+      .slice(from)
+      .filter((r) => r.route.endsWith('/callback'))
+      .map((r) => (r.body as { type: number }).type);
+
+  describe('GIVEN a picture that takes longer than Discord waits for an answer', () => {
+    it("THEN the owner's last click is deferred before the deadline and the outcome arrives with its picture", async () => {
+      const alice = world.alice.actor;
+      let guide = await alice.runSlashCommand(world.channelId, 'concurrency');
+      guide = await alice.clickButton(guide.id, { label: optionKnowledge('cpu').label });
+      guide = await alice.clickButton(guide.id, { label: optionKnowledge('pythonCode').label });
+      const from = world.discord.requests.length;
+      const outcome = await alice.clickButton(guide.id, { label: optionKnowledge('class').label });
+      expect(outcome.id).toBe(guide.id);
+      expect(outcome.loading).toBe(false);
+      expect(outcome.embeds[0]?.title).toContain(knowledge.outcomes.process.api);
+      expect(outcome.attachments.map((a) => a.filename)).toEqual(['decision-path-cpu-pythonCode-class.png']);
+      expect(callbackTypes(from)).toEqual([6]);
+      expect(pictures.rendered).toEqual(['cpu>pythonCode>class']);
+    });
+
+    it("THEN a stranger's private copy of an outcome is deferred as a private reply, then filled in", async () => {
+      const alice = world.alice.actor;
+      let guide = await alice.runSlashCommand(world.channelId, 'concurrency');
+      for (const option of ['io', 'asyncio'] as const) guide = await alice.clickButton(guide.id, { label: optionKnowledge(option).label });
+      const from = world.discord.requests.length;
+      const copy = await world.bob.actor.clickButton(guide.id, { label: 'Why?' });
+      expect(copy.ephemeralFor).toBe(world.bob.user.id);
+      expect(copy.loading).toBe(false);
+      expect(copy.embeds[0]?.title).toContain(knowledge.outcomes.asyncio.api);
+      expect(copy.attachments).toHaveLength(1);
+      expect(callbackTypes(from)).toEqual([5]);
+    });
   });
 });
