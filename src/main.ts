@@ -1,13 +1,14 @@
 // `npm start`: the only place that reads process.env and wires the parts together.
-import type { Config, DiscordSettings } from './config/config.ts';
+import type { Config, DiscordSettings, HttpInteractionSettings } from './config/config.ts';
 import { loadEnvironment } from './config/load-environment.ts';
 import { fileURLToPath } from 'node:url';
 import { startBot, type RunningBot } from './discord/bot.ts';
+import { startHttpBot, type RunningHttpBot } from './discord/http/index.ts';
 import type { BotActivity } from './discord/activity.ts';
 import type { PathPictures } from './discord/pictures.ts';
 import { startShards, type RunningShards } from './discord/sharding.ts';
-import { createLogger } from './logger.ts';
-import { createBotMetrics, startMetricsServer } from './metrics/index.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { createBotMetrics, startMetricsServer, type ShardState } from './metrics/index.ts';
 import { describeTreePicture, storedPictures } from './picture/index.ts';
 import type { RunningPlayground } from './playground/index.ts';
 
@@ -98,24 +99,12 @@ async function runBot(config: Config, discord: DiscordSettings, startedByShardMa
     console.error(reason);
     void exit(1);
   };
-  let activity: BotActivity | undefined;
-  if (config.metricsPort !== undefined) {
-    const metrics = createBotMetrics(() => bot?.shards() ?? []);
-    activity = metrics.activity;
-    // Under the manager each shard is a process of its own, so each takes the port after the previous one's.
-    const port = config.metricsPort + (startedByShardManager ? Number(shardIdsFromManager ?? 0) : 0);
-    const healthy = () => {
-      const shards = bot?.shards() ?? [];
-      return shards.length > 0 && shards.every((shard) => shard.connected);
-    };
-    try {
-      await startMetricsServer({ port, registry: metrics.registry, healthy });
-      logger.info({ port }, 'serving /healthz and /metrics');
-    } catch (error) {
-      console.error(`The bot could not serve metrics on port ${port}: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(1);
-    }
-  }
+  // Under the manager each shard is a process of its own, so each takes the port after the previous one's.
+  const metricsPort = config.metricsPort === undefined ? undefined : config.metricsPort + (startedByShardManager ? Number(shardIdsFromManager ?? 0) : 0);
+  const activity = await serveMetrics(metricsPort, logger, () => bot?.shards() ?? [], () => {
+    const shards = bot?.shards() ?? [];
+    return shards.length > 0 && shards.every((shard) => shard.connected);
+  });
   try {
     // Under the manager, discord.js reads which shard this process is from the environment it set.
     bot = await startBot({ ...discord, ...(startedByShardManager ? {} : { shards: config.shards }) }, { logger, onFatal, pictures: treePictures(), ...(activity === undefined ? {} : { activity }) });
@@ -129,6 +118,49 @@ async function runBot(config: Config, discord: DiscordSettings, startedByShardMa
   }
 }
 
+/**
+ * With METRICS_PORT, serves /healthz and /metrics and returns what the bot reports its work to;
+ * exits when the port cannot be had, since a bot that cannot be watched should not pretend to run.
+ */
+async function serveMetrics(port: number | undefined, logger: Logger, shards: () => readonly ShardState[], healthy: () => boolean): Promise<BotActivity | undefined> {
+  if (port === undefined) return undefined;
+  const metrics = createBotMetrics(shards);
+  try {
+    await startMetricsServer({ port, registry: metrics.registry, healthy });
+    logger.info({ port }, 'serving /healthz and /metrics');
+  } catch (error) {
+    console.error(`The bot could not serve metrics on port ${port}: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  return metrics.activity;
+}
+
+/**
+ * DISCORD_PUBLIC_KEY and INTERACTIONS_PORT: Discord POSTs interactions to this process, which keeps
+ * no state between them, so any number of replicas can run behind a load balancer. No gateway.
+ */
+async function runHttpBot(config: Config, http: HttpInteractionSettings): Promise<void> {
+  const logger = createLogger(config.logLevel);
+  let bot: RunningHttpBot | undefined;
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'stopping');
+      // Requests already received are answered before the process ends; new connections are refused.
+      void (bot?.stop() ?? Promise.resolve()).finally(() => process.exit(0));
+    });
+  }
+  const activity = await serveMetrics(config.metricsPort, logger, () => [], () => bot?.listening() ?? false);
+  try {
+    bot = await startHttpBot(http, { logger, pictures: treePictures(), ...(activity === undefined ? {} : { activity }) });
+  } catch (error) {
+    console.error(`The interactions endpoint could not start on port ${http.port}: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
 // discord.js's ShardingManager starts each shard with SHARDS=<its id>, which is not our SHARDS setting.
 const startedByShardManager = process.env['SHARDING_MANAGER'] === 'true';
 // SHARD_IDS told the manager which shards to start; the shard it started is already decided.
@@ -139,6 +171,7 @@ if (!loaded.ok) {
   process.exit(2);
 }
 const config = loaded.value;
-if (config.discord === undefined) await runPlayground(config);
+if (config.http !== undefined) await runHttpBot(config, config.http);
+else if (config.discord === undefined) await runPlayground(config);
 else if (!startedByShardManager && config.shards !== 1) await runShards(config, config.discord);
 else await runBot(config, config.discord, startedByShardManager);

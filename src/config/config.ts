@@ -57,6 +57,8 @@ const envSchema = z.object({
       .transform((v) => v.split(',').map((id) => Number(id.trim())))
       .refine((ids) => new Set(ids).size === ids.length, 'names a shard twice'),
   ),
+  DISCORD_PUBLIC_KEY: optional(z.string().trim().toLowerCase().regex(/^[0-9a-f]{64}$/, 'must be the 64 hex digits of the Public Key (Developer Portal > General Information)')),
+  INTERACTIONS_PORT: optional(z.coerce.number('must be a number').int('must be a whole number').min(1, 'must be 1 to 65535').max(65535, 'must be 1 to 65535')),
   METRICS_PORT: optional(z.coerce.number('must be a number').int('must be a whole number').min(1, 'must be 1 to 65535').max(65535, 'must be 1 to 65535')),
   SHARD_SPAWN_DELAY_MS: optional(z.coerce.number('must be a number').int('must be a whole number of milliseconds').min(0, 'must be 0 or more').max(60_000, 'must be at most 60000')),
 });
@@ -72,9 +74,27 @@ export interface DiscordSettings {
   readonly messageContent: boolean;
 }
 
-/** The whole, validated configuration. Without a token the app runs the offline playground. */
+/**
+ * Receiving interactions as HTTP POSTs from Discord (its Interactions Endpoint URL) instead of over
+ * the gateway. No token is needed for it: answers go through each interaction's own webhook.
+ */
+export interface HttpInteractionSettings {
+  /** The app's public key, 64 hex digits, which Discord's signatures are checked with. */
+  readonly publicKey: string;
+  readonly port: number;
+  readonly applicationId: string;
+  readonly apiUrl: string;
+}
+
+/**
+ * The whole, validated configuration. With DISCORD_PUBLIC_KEY and INTERACTIONS_PORT the app serves
+ * the HTTP interactions endpoint; else with a token it connects to the gateway; else it runs the
+ * offline playground.
+ */
 export interface Config {
   readonly discord: DiscordSettings | undefined;
+  /** Set when interactions come to the HTTP endpoint; the gateway is then not used. */
+  readonly http: HttpInteractionSettings | undefined;
   readonly logLevel: LogLevel;
   readonly port: number;
   readonly shards: 'auto' | number;
@@ -104,6 +124,21 @@ function crossFieldProblems(env: Readonly<Record<string, string | undefined>>): 
   }
   if (isSet(env['SHARD_IDS']) && !isSet(env['SHARDS'])) {
     problems.push('SHARD_IDS needs SHARDS, the number of shards across all hosts (SHARDS=4 with SHARD_IDS=0,1 on one host and 2,3 on another)');
+  }
+  const publicKey = isSet(env['DISCORD_PUBLIC_KEY']);
+  const interactionsPort = isSet(env['INTERACTIONS_PORT']);
+  if (publicKey !== interactionsPort) {
+    problems.push(
+      publicKey
+        ? 'INTERACTIONS_PORT is required when DISCORD_PUBLIC_KEY is set (the port the interactions endpoint listens on)'
+        : 'DISCORD_PUBLIC_KEY is required when INTERACTIONS_PORT is set (Developer Portal > General Information > Public Key)',
+    );
+  }
+  if ((publicKey || interactionsPort) && !isSet(env['DISCORD_APPLICATION_ID'])) {
+    problems.push('DISCORD_APPLICATION_ID is required for the interactions endpoint (Developer Portal > General Information > Application ID)');
+  }
+  if ((publicKey || interactionsPort) && (isSet(env['SHARDS']) || isSet(env['SHARD_IDS']))) {
+    problems.push('SHARDS and SHARD_IDS are for the gateway; the interactions endpoint has no shards (run more replicas instead)');
   }
   const total = Number(env['SHARDS']);
   const ids = (env['SHARD_IDS'] ?? '').split(',').map((id) => Number(id.trim()));
@@ -136,9 +171,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
           apiUrl: values.DISCORD_API_URL ?? DEFAULT_API_URL,
           messageContent: values.DISCORD_MESSAGE_CONTENT ?? false,
         };
+  const http =
+    values.DISCORD_PUBLIC_KEY === undefined || values.INTERACTIONS_PORT === undefined || values.DISCORD_APPLICATION_ID === undefined
+      ? undefined
+      : { publicKey: values.DISCORD_PUBLIC_KEY, port: values.INTERACTIONS_PORT, applicationId: values.DISCORD_APPLICATION_ID, apiUrl: values.DISCORD_API_URL ?? DEFAULT_API_URL };
   return ok(
     Object.freeze({
       discord: discord && Object.freeze(discord),
+      http: http && Object.freeze(http),
       logLevel: values.LOG_LEVEL ?? 'info',
       port: values.PORT ?? 3000,
       shards: values.SHARDS ?? 1,

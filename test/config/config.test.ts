@@ -7,7 +7,7 @@ const APP = '1052345678901234567';
 describe('loadConfig', () => {
   it('GIVEN no token THEN it runs the playground with defaults', () => {
     const loaded = loadConfig({});
-    expect(loaded).toEqual({ ok: true, value: { discord: undefined, logLevel: 'info', port: 3000, shards: 1, shardSpawnDelayMs: 5500, metricsPort: undefined, shardIds: undefined, playgroundMessageContent: false } });
+    expect(loaded).toEqual({ ok: true, value: { discord: undefined, http: undefined, logLevel: 'info', port: 3000, shards: 1, shardSpawnDelayMs: 5500, metricsPort: undefined, shardIds: undefined, playgroundMessageContent: false } });
   });
 
   it('GIVEN an empty token line from .env.example THEN it still runs the playground', () => {
@@ -48,6 +48,8 @@ describe('loadConfig', () => {
       SHARDS: 'many',
       METRICS_PORT: '0',
       SHARD_SPAWN_DELAY_MS: 'soon',
+      DISCORD_PUBLIC_KEY: 'not hex',
+      INTERACTIONS_PORT: 'eighty',
     });
     expect(loaded.ok).toBe(false);
     const problems = loaded.ok ? [] : loaded.error;
@@ -60,11 +62,34 @@ describe('loadConfig', () => {
       'LOG_LEVEL',
       'PORT',
       'SHARDS',
+      'DISCORD_PUBLIC_KEY',
+      'INTERACTIONS_PORT',
       'METRICS_PORT',
       'SHARD_SPAWN_DELAY_MS',
       'DISCORD_APPLICATION_ID',
+      'DISCORD_APPLICATION_ID',
+      'SHARDS',
     ]);
     expect(problems.join('\n')).not.toContain('not-a-token');
+  });
+
+  it('GIVEN a public key and an interactions port THEN the HTTP endpoint is configured, with or without a token', () => {
+    const key = 'AB'.repeat(32);
+    const loaded = loadConfig({ DISCORD_PUBLIC_KEY: key, INTERACTIONS_PORT: '8080', DISCORD_APPLICATION_ID: APP });
+    expect(loaded.ok && loaded.value.http).toEqual({ publicKey: key.toLowerCase(), port: 8080, applicationId: APP, apiUrl: 'https://discord.com/api' });
+    expect(loaded.ok && loaded.value.discord).toBeUndefined();
+    const withToken = loadConfig({ DISCORD_PUBLIC_KEY: key, INTERACTIONS_PORT: '8080', DISCORD_APPLICATION_ID: APP, DISCORD_TOKEN: TOKEN });
+    expect(withToken.ok && withToken.value.http?.port).toBe(8080);
+  });
+
+  it('GIVEN half of the HTTP endpoint settings, or shards with it THEN each missing or clashing piece is one line', () => {
+    const problems = (env: Record<string, string>) => {
+      const loaded = loadConfig(env);
+      return loaded.ok ? [] : loaded.error;
+    };
+    expect(problems({ DISCORD_PUBLIC_KEY: 'ab'.repeat(32), DISCORD_APPLICATION_ID: APP })).toEqual([expect.stringMatching(/^INTERACTIONS_PORT is required/)]);
+    expect(problems({ INTERACTIONS_PORT: '8080' })).toEqual([expect.stringMatching(/^DISCORD_PUBLIC_KEY is required/), expect.stringMatching(/^DISCORD_APPLICATION_ID is required for the interactions endpoint/)]);
+    expect(problems({ DISCORD_PUBLIC_KEY: 'ab'.repeat(32), INTERACTIONS_PORT: '8080', DISCORD_APPLICATION_ID: APP, SHARDS: '2' })).toEqual([expect.stringMatching(/^SHARDS and SHARD_IDS are for the gateway/)]);
   });
 
   it('GIVEN a token without an application id THEN it says where to find the id', () => {

@@ -1,25 +1,8 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { optionKnowledge } from '../../src/core/knowledge/index.ts';
 import type { LocalDiscord, UserActor } from '../../src/local-discord/index.ts';
 import { expectCleanServer } from '../bot/harness.ts';
-import { startBotChild, startServerForChild, type BotChild } from '../support/bot-child.ts';
-
-/** A port nothing listens on right now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
-/** One sample's value from Prometheus text, 0 when the series does not exist yet. */
-function sample(text: string, series: string): number {
-  const line = text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
-  return line === undefined ? 0 : Number(line.slice(series.length + 1));
-}
+import { freePort, metricSample as sample, startBotChild, startServerForChild, type BotChild } from '../support/bot-child.ts';
 
 let discord: LocalDiscord;
 let channelId: string;

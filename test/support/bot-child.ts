@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { registerCommands } from '../../src/discord/register-commands.ts';
 import { startLocalDiscord, type LocalDiscord, type UserActor } from '../../src/local-discord/index.ts';
@@ -63,4 +64,20 @@ export async function startServerForChild(): Promise<{ discord: LocalDiscord; ch
   const registered = await registerCommands({ token: discord.bot.token, applicationId: discord.bot.applicationId, guildId: guild.id, apiUrl: discord.apiBaseUrl });
   if (!registered.ok) throw new Error(registered.error);
   return { discord, channelId, alice: discord.as(user) };
+}
+
+/** A port nothing listens on right now. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** One sample's value from Prometheus text, 0 when the series does not exist yet. */
+export function metricSample(text: string, series: string): number {
+  const line = text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
+  return line === undefined ? 0 : Number(line.slice(series.length + 1));
 }
