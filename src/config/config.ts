@@ -65,6 +65,9 @@ const envSchema = z.object({
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** Every setting the bot reads, by name. */
+export const SETTING_NAMES: readonly string[] = Object.keys(envSchema.shape);
+
 /** How to reach Discord, when a token is configured. */
 export interface DiscordSettings {
   readonly token: string;

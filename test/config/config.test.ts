@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/config.ts';
+import { readFileSync } from 'node:fs';
+import { parse } from 'dotenv';
+import { loadConfig, SETTING_NAMES } from '../../src/config/config.ts';
 
 const TOKEN = 'MTA1MjM0NTY3ODkwMTIzNDU2Nw.GabcDe.abcdefghijklmnopqrstuvwxyz0123456789';
 const APP = '1052345678901234567';
@@ -13,6 +15,13 @@ describe('loadConfig', () => {
   it('GIVEN an empty token line from .env.example THEN it still runs the playground', () => {
     const loaded = loadConfig({ DISCORD_TOKEN: '', DISCORD_APPLICATION_ID: '', DISCORD_GUILD_ID: ' ' });
     expect(loaded.ok && loaded.value.discord).toBeUndefined();
+  });
+
+  it('GIVEN .env.example as shipped THEN it names every setting, and copied as is it runs the playground', () => {
+    const example = parse(readFileSync(new URL('../../.env.example', import.meta.url)));
+    expect(Object.keys(example).sort()).toEqual([...SETTING_NAMES].sort());
+    const loaded = loadConfig(example);
+    expect(loaded.ok && loaded.value.discord === undefined && loaded.value.http === undefined).toBe(true);
   });
 
   it('GIVEN a token and an application id THEN Discord settings come with the default API', () => {
