@@ -25,6 +25,23 @@ export type BackendComponent =
       readonly options: readonly { readonly label: string; readonly value: string; readonly description?: string | undefined }[];
     };
 
+/** A picture of a media gallery or a thumbnail: its url (`attachment://name` for an upload) and alt text. */
+export interface BackendMedia {
+  readonly url: string;
+  readonly description?: string | undefined;
+  readonly spoiler?: boolean | undefined;
+}
+
+/** One piece of a Components V2 message, in the order the message lays them out. */
+export type BackendLayoutComponent =
+  | { readonly type: 'container'; readonly accentColor?: number | undefined; readonly spoiler?: boolean | undefined; readonly components: readonly BackendLayoutComponent[] }
+  | { readonly type: 'textDisplay'; readonly content: string }
+  | { readonly type: 'section'; readonly texts: readonly string[]; readonly accessory: Extract<BackendComponent, { type: 'button' }> | ({ readonly type: 'thumbnail' } & BackendMedia) }
+  | { readonly type: 'mediaGallery'; readonly items: readonly BackendMedia[] }
+  | { readonly type: 'file'; readonly url: string; readonly spoiler?: boolean | undefined }
+  | { readonly type: 'separator'; readonly divider: boolean; readonly spacing: 'small' | 'large' }
+  | { readonly type: 'actionRow'; readonly components: readonly BackendComponent[] };
+
 export interface BackendEmbed {
   readonly title?: string | undefined;
   readonly description?: string | undefined;
@@ -48,6 +65,12 @@ export interface BackendMessage {
   readonly content: string;
   readonly embeds: readonly BackendEmbed[];
   readonly components: readonly (readonly BackendComponent[])[];
+  /**
+   * A Components V2 message's layout (the local server renders it; its `components` then repeat
+   * the layout's controls as rows, and its `attachments` are those the layout shows). Absent or
+   * empty for a classic message.
+   */
+  readonly layout?: readonly BackendLayoutComponent[] | undefined;
   readonly attachments: readonly BackendAttachment[];
   readonly ephemeral: boolean;
   /** True while a deferred answer shows "… is thinking". */

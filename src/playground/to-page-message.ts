@@ -1,5 +1,5 @@
-import type { BackendAttachment, BackendComponent, BackendEmbed, BackendMessage } from './backend.ts';
-import type { ButtonStyle, PageAttachment, PageComponent, PageEmbed, PageMessage, PageUser } from './common/page-types.ts';
+import type { BackendAttachment, BackendComponent, BackendEmbed, BackendLayoutComponent, BackendMedia, BackendMessage } from './backend.ts';
+import type { ButtonStyle, PageAttachment, PageButton, PageComponent, PageEmbed, PageLayoutComponent, PageMedia, PageMessage, PageUser } from './common/page-types.ts';
 
 /** Discord's numeric button styles; 6 (premium) has no look of its own here and shows as secondary. */
 const BUTTON_STYLES: Readonly<Record<string, ButtonStyle>> = {
@@ -30,7 +30,8 @@ export function isInlineImage(contentType: string | undefined): boolean {
 
 /**
  * Turns a stored message into what the page shows: author names resolved, Discord's numeric styles
- * named, `attachment://` images pointed at the page server, nothing binary.
+ * named, `attachment://` images pointed at the page server, nothing binary. A Components V2 message
+ * is all layout: its controls and uploads are drawn where the layout puts them, not again below.
  *
  * @example toPageMessage(message, (id) => users.get(id), channelMessages)
  */
@@ -42,6 +43,8 @@ export function toPageMessage(
   const attachments = message.attachments.map((attachment, index) => toPageAttachment(message.id, index, attachment));
   const embeds = message.embeds.map((embed) => toPageEmbed(embed, attachments));
   const shownByEmbeds = new Set(embeds.map((embed) => embed.imageUrl));
+  const layout = (message.layout ?? []).map((component) => toPageLayout(component, attachments));
+  const componentsV2 = layout.length > 0;
   return {
     id: message.id,
     author: userById(message.authorId),
@@ -52,9 +55,42 @@ export function toPageMessage(
     loading: message.loading ?? false,
     replyTo: message.reference === undefined ? null : replyPreview(message.reference, userById, visible),
     embeds,
-    rows: message.components.map((row) => row.map(toPageComponent)),
-    attachments: attachments.filter((attachment) => !shownByEmbeds.has(attachment.url)),
+    rows: componentsV2 ? [] : message.components.map((row) => row.map(toPageComponent)),
+    attachments: componentsV2 ? [] : attachments.filter((attachment) => !shownByEmbeds.has(attachment.url)),
+    layout,
   };
+}
+
+function toPageLayout(component: BackendLayoutComponent, attachments: readonly PageAttachment[]): PageLayoutComponent {
+  switch (component.type) {
+    case 'container':
+      return {
+        type: 'container',
+        accentColor: component.accentColor === undefined ? null : cssColor(component.accentColor),
+        spoiler: component.spoiler ?? false,
+        children: component.components.map((child) => toPageLayout(child, attachments)),
+      };
+    case 'textDisplay':
+      return { type: 'text', markdown: component.content };
+    case 'section':
+      return {
+        type: 'section',
+        texts: component.texts,
+        accessory: component.accessory.type === 'thumbnail' ? { type: 'thumbnail', ...toPageMedia(component.accessory, attachments) } : toPageButton(component.accessory),
+      };
+    case 'mediaGallery':
+      return { type: 'gallery', items: component.items.map((item) => toPageMedia(item, attachments)) };
+    case 'file':
+      return { type: 'file', file: attachments.find((attachment) => attachment.filename === uploadName(component.url)) ?? null, spoiler: component.spoiler ?? false };
+    case 'separator':
+      return { type: 'separator', divider: component.divider, spacing: component.spacing };
+    case 'actionRow':
+      return { type: 'row', components: component.components.map(toPageComponent) };
+  }
+}
+
+function toPageMedia(media: BackendMedia, attachments: readonly PageAttachment[]): PageMedia {
+  return { url: ownImage(media.url, attachments), alt: media.description ?? null, spoiler: media.spoiler ?? false };
 }
 
 function replyPreview(referenceId: string, userById: (id: string) => PageUser, visible: readonly BackendMessage[]): PageMessage['replyTo'] {
@@ -79,22 +115,32 @@ function toPageEmbed(embed: BackendEmbed, attachments: readonly PageAttachment[]
   return {
     title: embed.title ?? null,
     description: embed.description ?? null,
-    color: embed.color === undefined ? null : `#${embed.color.toString(16).padStart(6, '0')}`,
+    color: embed.color === undefined ? null : cssColor(embed.color),
     fields: (embed.fields ?? []).map((field) => ({ name: field.name, value: field.value, inline: field.inline ?? false })),
     footer: typeof embed.footer === 'string' ? embed.footer : (embed.footer?.text ?? null),
-    imageUrl: embedImage(embed.image, attachments),
+    imageUrl: ownImage(typeof embed.image === 'string' ? embed.image : embed.image?.url, attachments),
   };
 }
 
-function embedImage(image: BackendEmbed['image'], attachments: readonly PageAttachment[]): string | null {
-  const url = typeof image === 'string' ? image : image?.url;
+function cssColor(color: number): string {
+  return `#${color.toString(16).padStart(6, '0')}`;
+}
+
+/** Where the page server serves the picture a url names, when it is one of the message's own images. */
+function ownImage(url: string | undefined, attachments: readonly PageAttachment[]): string | null {
   if (url === undefined) return null;
-  // Discord turns attachment://name into a CDN address ending in the file name; either way the
-  // picture is the message's own attachment, which the page server serves.
-  const filename = url.startsWith('attachment://') ? url.slice('attachment://'.length) : lastPathSegment(url);
+  const filename = uploadName(url);
   const own = attachments.find((attachment) => attachment.filename === filename && attachment.isImage);
   // The page works offline; a remote image would only show a broken picture.
   return own?.url ?? null;
+}
+
+/**
+ * The file name of the upload a url names: Discord turns attachment://name into a CDN address ending
+ * in the file name; either way the file is the message's own attachment, which the page server serves.
+ */
+function uploadName(url: string): string {
+  return url.startsWith('attachment://') ? url.slice('attachment://'.length) : lastPathSegment(url);
 }
 
 function lastPathSegment(url: string): string {
@@ -112,6 +158,10 @@ function toPageComponent(component: BackendComponent): PageComponent {
       options: component.options.map((option) => ({ label: option.label, value: option.value, description: option.description ?? null })),
     };
   }
+  return toPageButton(component);
+}
+
+function toPageButton(component: Extract<BackendComponent, { type: 'button' }>): PageButton {
   const style = BUTTON_STYLES[String(component.style).toLowerCase()] ?? 'secondary';
   const emoji = typeof component.emoji === 'string' ? component.emoji : (component.emoji?.name ?? null);
   return {

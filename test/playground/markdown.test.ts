@@ -96,4 +96,16 @@ describe('parseMarkdown', () => {
     expect(blocks).toHaveLength(1);
     expect(blocks[0]?.type).toBe('paragraph');
   });
+
+  it('GIVEN a V2 heading, reasons as bullets and a subtext line THEN a heading, one list and subtext', () => {
+    expect(parseMarkdown('## Use `asyncio`\n- many sockets\n* one loop\n-# from the docs')).toEqual<Block[]>([
+      { type: 'heading', level: 2, children: [{ type: 'text', text: 'Use ' }, { type: 'code', text: 'asyncio' }] },
+      { type: 'list', items: [[{ type: 'text', text: 'many sockets' }], [{ type: 'text', text: 'one loop' }]] },
+      { type: 'subtext', children: [{ type: 'text', text: 'from the docs' }] },
+    ]);
+  });
+
+  it('GIVEN a hash without a space, four hashes or a dash inside a line THEN they stay prose', () => {
+    expect(parseMarkdown('#python-help\n#### deep\na - b').map((block) => block.type)).toEqual(['paragraph']);
+  });
 });

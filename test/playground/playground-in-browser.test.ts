@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OptionId } from '../../machines/questions.ts';
 import { knowledge, optionKnowledge } from '../../src/core/knowledge/index.ts';
 import { askForm, becauseYouSaid, buttonLabels as ui, whyNotPlaceholder } from '../../src/core/ui-text.ts';
-import { storedPictures } from '../../src/picture/index.ts';
+import { describeTreePicture, storedPictures } from '../../src/picture/index.ts';
 import { startPlayground } from '../../src/playground-with-bot.ts';
 import { BUILT_PLAYGROUND_PAGE } from '../support/built.ts';
 import type { RunningPlayground } from '../../src/playground/index.ts';
@@ -23,10 +23,10 @@ describe.skipIf(!hasChromium)('GIVEN the playground as `npm start` runs it, in C
   let page: Page;
   let pageErrors: string[];
   let offsiteRequests: string[];
+  // The committed pictures, nothing read ahead: the first outcome reads its file, as on a fresh start.
+  const pictures = storedPictures(new URL('../../assets/pictures/', import.meta.url));
 
   beforeAll(async () => {
-    // The committed pictures, nothing read ahead: the first outcome reads its file, as on a fresh start.
-    const pictures = storedPictures(new URL('../../assets/pictures/', import.meta.url));
     playground = await startPlayground({ port: 0, logger: pino({ level: 'silent' }), page: BUILT_PLAYGROUND_PAGE, pictures: { get: pictures.get } });
     browser = await launchBrowser();
     ({ page, pageErrors, offsiteRequests } = await openPage(browser, playground.url));
@@ -202,6 +202,88 @@ describe.skipIf(!hasChromium)('GIVEN the playground as `npm start` runs it, in C
     expect(await page.locator(`discord-message[data-message-id="${privateGuideId}"]`).count()).toBe(0);
     await page.getByRole('radio', { name: 'you' }).click();
   }, 90_000);
+
+  /**
+   * Posts an outcome laid out in Components V2 as the bot's own REST call would (its token, a
+   * multipart body with the picture), so the page is checked before the bot itself switches over.
+   */
+  async function postComponentsV2Outcome(): Promise<string> {
+    const body = {
+      flags: 1 << 15,
+      attachments: [{ id: '0', filename: 'tree.png' }],
+      components: [
+        {
+          type: 17,
+          accent_color: 0x3ba55c,
+          components: [
+            { type: 10, content: `## Use ${OUTCOME.shortName}\n${OUTCOME.summary}` },
+            { type: 10, content: `\`\`\`py\n${OUTCOME.sketch}\n\`\`\`` },
+            { type: 14, divider: true, spacing: 1 },
+            { type: 12, items: [{ media: { url: 'attachment://tree.png' }, description: describeTreePicture(PATH) }] },
+            { type: 9, components: [{ type: 10, content: '-# Not what you expected?' }], accessory: { type: 2, style: 2, label: 'Why?', custom_id: 'v2-preview/why' } },
+            { type: 1, components: OUTCOME.links.slice(0, 3).map((link) => ({ type: 2, style: 5, label: link.label, url: link.url })) },
+          ],
+        },
+      ],
+    };
+    const form = new FormData();
+    form.append('payload_json', JSON.stringify(body));
+    form.append('files[0]', new Blob([new Uint8Array(await pictures.get(PATH))], { type: 'image/png' }), 'tree.png');
+    const { server, channelId } = playground;
+    const response = await fetch(`${server.apiBaseUrl}/v10/channels/${channelId}/messages`, { method: 'POST', headers: { authorization: `Bot ${server.bot.token}` }, body: form });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { id: string }).id;
+  }
+
+  /** How far the page, or anything in the channel, reaches past the right edge of the window, in pixels. */
+  const overflowRight = (): Promise<number> =>
+    page.evaluate(() => {
+      const scroller = document.getElementById('scroller');
+      const parts = Array.from(document.querySelectorAll('discord-message, discord-embed, .v2-container, .code-block, img')).map((part) => part.getBoundingClientRect().right);
+      return Math.max(document.documentElement.scrollWidth, scroller?.scrollWidth ?? 0, ...parts) - window.innerWidth;
+    });
+
+  it('WHEN an outcome in Components V2 is posted THEN its container, Markdown, code with Copy and picture show at desktop and at phone width, nothing scrolls sideways, and Copy copies the sketch', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: playground.url });
+    const id = await postComponentsV2Outcome();
+    const message = page.locator(`discord-message[data-message-id="${id}"]`);
+    const container = message.locator('.v2-container');
+    const code = message.locator('.code-block');
+    const picture = message.locator('.v2-gallery img');
+    await eventually(() => container.count()).toBe(1);
+    expect(await container.evaluate((box) => getComputedStyle(box).borderLeftColor)).toBe('rgb(59, 165, 92)');
+    expect(await message.locator('h2.md-heading').innerText()).toBe(`Use ${OUTCOME.shortName}`);
+    expect(await picture.getAttribute('alt')).toBe(describeTreePicture(PATH));
+    expect(await container.locator(':scope > hr.v2-separator').count()).toBe(1);
+    expect(await container.locator('.v2-section .v2-accessory discord-button').innerText()).toBe('Why?');
+    expect(await container.locator(':scope > discord-action-row discord-button[url]').count()).toBe(3);
+
+    for (const [width, height, name] of [[1280, 900, 'desktop'], [390, 844, 'phone']] as const) {
+      await page.setViewportSize({ width, height });
+      // The page redraws the channel on every change, so the element is looked up as it scrolls.
+      await container.evaluate((box) => box.scrollIntoView({ block: 'start' }));
+      await eventually(() => picture.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
+      expect(await code.isVisible()).toBe(true);
+      expect(await picture.isVisible()).toBe(true);
+      expect(await code.locator('discord-code').innerText()).toContain(OUTCOME.sketch.split('\n')[0]);
+      expect(await overflowRight()).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: artifactPath(`playground-v2-outcome-${name}.png`) });
+      // And the whole message at that width, in a window tall enough to hold it.
+      await page.setViewportSize({ width, height: 2400 });
+      await container.evaluate((box) => box.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: artifactPath(`playground-v2-outcome-${name}-whole.png`) });
+    }
+
+    await code.getByRole('button', { name: 'Copy code' }).click();
+    await eventually(() => code.getByRole('button', { name: 'Copy code' }).innerText()).toBe('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(OUTCOME.sketch);
+
+    // The classic guides above it fit the phone too: scroll through the whole channel.
+    await page.locator('#scroller').evaluate((scroller) => scroller.scrollTo(0, 0));
+    expect(await overflowRight()).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: artifactPath('playground-phone-classic-guide.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }, 60_000);
 
   it('THEN the page raised no error, fetched nothing from outside, and Discord would have accepted every request', () => {
     expect(pageErrors).toEqual([]);

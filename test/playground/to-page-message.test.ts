@@ -74,3 +74,54 @@ describe('toPageMessage', () => {
     expect(toPageMessage(message({}), userById, []).edited).toBe(false);
   });
 });
+
+describe('toPageMessage of a Components V2 message', () => {
+  const png = { filename: 'tree.png', contentType: 'image/png', size: 3, data: new Uint8Array([1, 2, 3]) };
+  const sketch = { filename: 'sketch.py', contentType: 'text/x-python', size: 3, data: new Uint8Array([1, 2, 3]) };
+  const why = { type: 'button' as const, label: 'Why?', style: 'secondary', customId: 'why' };
+  const v2 = message({
+    attachments: [png, sketch],
+    components: [[why]],
+    layout: [
+      {
+        type: 'container',
+        accentColor: 0x3ba55c,
+        components: [
+          { type: 'textDisplay', content: '## Use asyncio' },
+          { type: 'separator', divider: true, spacing: 'large' },
+          { type: 'mediaGallery', items: [{ url: 'attachment://tree.png', description: 'Your path' }, { url: 'https://example.org/remote.png' }] },
+          { type: 'section', texts: ['Not sure?'], accessory: why },
+          { type: 'file', url: 'attachment://sketch.py' },
+        ],
+      },
+    ],
+  });
+
+  it('GIVEN a container THEN its accent colour in CSS, its pieces in order, and a picture served from the message with its alt text', () => {
+    const [container] = toPageMessage(v2, userById, []).layout;
+    expect(container).toMatchObject({ type: 'container', accentColor: '#3ba55c', spoiler: false });
+    expect(container?.type === 'container' && container.children).toEqual([
+      { type: 'text', markdown: '## Use asyncio' },
+      { type: 'separator', divider: true, spacing: 'large' },
+      {
+        type: 'gallery',
+        items: [
+          { url: '/attachments/100/0/tree.png', alt: 'Your path', spoiler: false },
+          // The page works offline: a remote picture has no url, only its alt text.
+          { url: null, alt: null, spoiler: false },
+        ],
+      },
+      { type: 'section', texts: ['Not sure?'], accessory: { type: 'button', label: 'Why?', style: 'secondary', customId: 'why', url: null, disabled: false, emoji: null } },
+      { type: 'file', file: expect.objectContaining({ filename: 'sketch.py', url: '/attachments/100/1/sketch.py', isImage: false }), spoiler: false },
+    ]);
+  });
+
+  it('GIVEN a V2 message THEN its buttons and files show in the layout only, not again as rows or attachments below it', () => {
+    const page = toPageMessage(v2, userById, []);
+    expect([page.rows, page.attachments, page.content, page.embeds]).toEqual([[], [], '', []]);
+  });
+
+  it('GIVEN a classic message THEN no layout', () => {
+    expect(toPageMessage(message({ content: 'hi' }), userById, []).layout).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 import './discord-config.ts';
 import '@skyra/discord-components-core';
+import './library-styles.ts';
 import { hintsFor } from '../common/command-hints.ts';
 import { parseComposerInput } from '../common/composer.ts';
 import type { ClickResult, PageMessage, PageModal, PageState, PageUser } from '../common/page-types.ts';

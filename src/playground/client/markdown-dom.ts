@@ -5,8 +5,8 @@ import { el } from './dom.ts';
 export type NameOf = (userId: string) => string | undefined;
 
 /**
- * Discord markdown as DOM nodes: the library's elements for code, quotes and mentions.
- * `embed` picks the embed flavour of code blocks.
+ * Discord markdown as DOM nodes: the library's elements for code, quotes and mentions; headings,
+ * subtext and lists as plain elements. `embed` picks the embed flavour of code blocks.
  */
 export function renderMarkdown(source: string, nameOf: NameOf, options: { embed?: boolean } = {}): Node[] {
   return parseMarkdown(source).map((block) => renderBlock(block, nameOf, options.embed ?? false));
@@ -20,12 +20,30 @@ export function renderInlineMarkdown(source: string, nameOf: NameOf): Node[] {
 function renderBlock(block: Block, nameOf: NameOf, embed: boolean): Node {
   switch (block.type) {
     case 'codeblock':
-      return el('discord-code', { multiline: true, embed, 'data-language': block.language || null }, [block.code]);
+      return renderCodeBlock(block.code, block.language, embed);
     case 'quote':
       return el('discord-quote', {}, renderInline(block.children, nameOf));
+    case 'heading':
+      return el(`h${block.level}`, { class: 'md-heading' }, renderInline(block.children, nameOf));
+    case 'subtext':
+      return el('small', { class: 'md-subtext' }, renderInline(block.children, nameOf));
+    case 'list':
+      return el('ul', { class: 'md-list' }, block.items.map((item) => el('li', {}, renderInline(item, nameOf))));
     case 'paragraph':
       return el('div', { class: 'md-paragraph' }, renderInline(block.children, nameOf));
   }
+}
+
+/** A code block with a Copy button, as Discord's clients offer one: a member copies a sketch in one tap. */
+function renderCodeBlock(code: string, language: string, embed: boolean): HTMLElement {
+  const copy = el('button', { type: 'button', class: 'copy-code', 'aria-label': 'Copy code' }, ['Copy']);
+  copy.addEventListener('click', () => {
+    navigator.clipboard.writeText(code).then(
+      () => (copy.textContent = 'Copied'),
+      () => (copy.textContent = 'Copy failed'),
+    );
+  });
+  return el('div', { class: 'code-block' }, [el('discord-code', { multiline: true, embed, 'data-language': language || null }, [code]), copy]);
 }
 
 function renderInline(nodes: readonly Inline[], nameOf: NameOf): Node[] {

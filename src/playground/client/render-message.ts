@@ -1,7 +1,10 @@
-import type { PageComponent, PageEmbed, PageMessage, PageUser } from '../common/page-types.ts';
+import type { PageEmbed, PageMessage, PageUser } from '../common/page-types.ts';
 import { formatMessageTime } from '../common/message-time.ts';
 import { el } from './dom.ts';
 import { renderInlineMarkdown, renderMarkdown, type NameOf } from './markdown-dom.ts';
+import { renderAttachment } from './render-attachment.ts';
+import { renderActionRow } from './render-controls.ts';
+import { renderLayout } from './render-layout.ts';
 
 /** What a rendered message can ask the page to do. */
 export interface MessageActions {
@@ -30,7 +33,7 @@ export interface RenderContext {
   readonly appsOpenFor: () => string | null;
 }
 
-/** One message as a discord-message element, with its reply preview, embeds, files and components. */
+/** One message as a discord-message element, with its reply preview, embeds, files and components, or its V2 layout. */
 export function renderMessage(message: PageMessage, context: RenderContext): HTMLElement {
   const element = el(
     'discord-message',
@@ -46,7 +49,9 @@ export function renderMessage(message: PageMessage, context: RenderContext): HTM
     },
     message.loading
       ? [el('span', { class: 'thinking' }, [`${message.author.name} is thinking`, el('span', { class: 'thinking-dots', 'aria-hidden': 'true' })])]
-      : renderMarkdown(message.content, context.nameOf),
+      : message.layout.length > 0
+        ? [renderLayout(message, context)]
+        : renderMarkdown(message.content, context.nameOf),
   );
   // The library calls this when "Dismiss message" under an ephemeral message is pressed.
   (element as unknown as { dismissMessageClicked: () => void }).dismissMessageClicked = () => context.actions.dismiss(message);
@@ -69,24 +74,7 @@ function renderReplyPreview(replyTo: NonNullable<PageMessage['replyTo']>, contex
 }
 
 function renderAttachments(message: PageMessage): HTMLElement {
-  return el(
-    'discord-attachments',
-    { slot: 'attachments' },
-    message.attachments.map((file) =>
-      file.isImage
-        ? el('a', { class: 'image-attachment', href: file.url, target: '_blank', rel: 'noopener noreferrer' }, [
-            el('img', { src: file.url, alt: file.filename }),
-          ])
-        : el('discord-file-attachment', { name: file.filename, ...fileSize(file.size), href: file.url, target: '_blank', type: file.contentType }),
-    ),
-  );
-}
-
-/** A file's size as Discord shows it: 5 B, 12.3 KB, 2.1 MB. */
-function fileSize(bytes: number): { bytes: number; 'bytes-unit': string } {
-  if (bytes < 1024) return { bytes, 'bytes-unit': 'B' };
-  if (bytes < 1024 * 1024) return { bytes: Math.round(bytes / 102.4) / 10, 'bytes-unit': 'KB' };
-  return { bytes: Math.round(bytes / (1024 * 102.4)) / 10, 'bytes-unit': 'MB' };
+  return el('discord-attachments', { slot: 'attachments' }, message.attachments.map(renderAttachment));
 }
 
 function renderEmbed(embed: PageEmbed, context: RenderContext): HTMLElement {
@@ -117,47 +105,7 @@ function renderEmbed(embed: PageEmbed, context: RenderContext): HTMLElement {
 }
 
 function renderComponents(message: PageMessage, context: RenderContext): HTMLElement {
-  return el(
-    'discord-attachments',
-    { slot: 'components' },
-    message.rows.map((row) => el('discord-action-row', {}, row.map((component) => renderComponent(message, component, context)))),
-  );
-}
-
-function renderComponent(message: PageMessage, component: PageComponent, context: RenderContext): HTMLElement {
-  if (component.type === 'select') {
-    const menu = el(
-      'discord-string-select-menu',
-      { placeholder: component.placeholder, disabled: component.disabled, 'data-custom-id': component.customId },
-      component.options.map((option) => {
-        const item = el('discord-string-select-menu-option', { label: option.label, description: option.description, 'data-value': option.value });
-        item.addEventListener('click', () => {
-          if (!component.disabled) context.actions.select(message, component.customId, option.value);
-        });
-        return item;
-      }),
-    );
-    menu.addEventListener('click', () => context.actions.menuToggled(menu));
-    return menu;
-  }
-  const button = el(
-    'discord-button',
-    {
-      type: component.style === 'link' ? 'secondary' : component.style,
-      url: component.url,
-      disabled: component.disabled,
-      'data-custom-id': component.customId,
-      'data-focus-key': component.customId === null ? null : `button-${message.id}-${component.customId}`,
-    },
-    [component.emoji === null ? component.label : `${component.emoji} ${component.label}`.trim()],
-  );
-  const customId = component.customId;
-  if (customId !== null && component.url === null) {
-    button.addEventListener('click', () => {
-      if (!component.disabled && !button.hasAttribute('data-busy')) context.actions.click(message, customId, button);
-    });
-  }
-  return button;
+  return el('discord-attachments', { slot: 'components' }, message.rows.map((row) => renderActionRow(message, row, context)));
 }
 
 function renderToolbar(message: PageMessage, context: RenderContext): HTMLElement {

@@ -12,12 +12,17 @@ export type Inline =
 export type Block =
   | { readonly type: 'codeblock'; readonly language: string; readonly code: string }
   | { readonly type: 'quote'; readonly children: readonly Inline[] }
+  | { readonly type: 'heading'; readonly level: 1 | 2 | 3; readonly children: readonly Inline[] }
+  /** Discord's `-# ` line: small, muted text. */
+  | { readonly type: 'subtext'; readonly children: readonly Inline[] }
+  | { readonly type: 'list'; readonly items: readonly (readonly Inline[])[] }
   | { readonly type: 'paragraph'; readonly children: readonly Inline[] };
 
 const FENCE = /```([\w+-]*)\n?([\s\S]*?)```/g;
 
 /**
- * Splits a message into code blocks, quoted lines and paragraphs of inline markup.
+ * Splits a message into code blocks, headings, subtext, bulleted lists, quoted lines and paragraphs
+ * of inline markup.
  *
  * @example parseMarkdown('**Use** `asyncio`') // one paragraph: bold "Use", text " ", code "asyncio"
  */
@@ -42,15 +47,31 @@ function pushProse(blocks: Block[], prose: string): void {
     paragraph = [];
   };
   for (const line of text.split('\n')) {
-    const quoted = /^> (.*)$/.exec(line);
-    if (quoted === null) {
+    const block = lineBlock(line);
+    if (block === undefined) {
       paragraph.push(line);
-    } else {
-      flush();
-      blocks.push({ type: 'quote', children: parseInline(quoted[1] ?? '') });
+      continue;
     }
+    flush();
+    const previous = blocks.at(-1);
+    // Consecutive bullets make one list.
+    if (block.type === 'list' && previous?.type === 'list') blocks[blocks.length - 1] = { type: 'list', items: [...previous.items, ...block.items] };
+    else blocks.push(block);
   }
   flush();
+}
+
+/** The block a line makes on its own (a quote, heading, subtext line or bullet), or undefined for prose. */
+function lineBlock(line: string): Block | undefined {
+  const quoted = /^> (.*)$/.exec(line);
+  if (quoted !== null) return { type: 'quote', children: parseInline(quoted[1] ?? '') };
+  const heading = /^(#{1,3}) (.+)$/.exec(line);
+  if (heading !== null) return { type: 'heading', level: (heading[1] ?? '#').length as 1 | 2 | 3, children: parseInline(heading[2] ?? '') };
+  const subtext = /^-# (.+)$/.exec(line);
+  if (subtext !== null) return { type: 'subtext', children: parseInline(subtext[1] ?? '') };
+  const bullet = /^\s*[-*] (.+)$/.exec(line);
+  if (bullet !== null) return { type: 'list', items: [parseInline(bullet[1] ?? '')] };
+  return undefined;
 }
 
 interface Rule {

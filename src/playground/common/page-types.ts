@@ -30,6 +30,26 @@ export type PageComponent =
       readonly options: readonly { readonly label: string; readonly value: string; readonly description: string | null }[];
     };
 
+export type PageButton = Extract<PageComponent, { readonly type: 'button' }>;
+
+/** A picture of a V2 message: the served upload, or null for a remote one the offline page cannot show. */
+export interface PageMedia {
+  readonly url: string | null;
+  /** The bot's alt text, which the page gives the img as its alt. */
+  readonly alt: string | null;
+  readonly spoiler: boolean;
+}
+
+/** One piece of a Components V2 message, in the order Discord lays them out. */
+export type PageLayoutComponent =
+  | { readonly type: 'container'; readonly accentColor: string | null; readonly spoiler: boolean; readonly children: readonly PageLayoutComponent[] }
+  | { readonly type: 'text'; readonly markdown: string }
+  | { readonly type: 'section'; readonly texts: readonly string[]; readonly accessory: PageButton | ({ readonly type: 'thumbnail' } & PageMedia) }
+  | { readonly type: 'gallery'; readonly items: readonly PageMedia[] }
+  | { readonly type: 'file'; readonly file: PageAttachment | null; readonly spoiler: boolean }
+  | { readonly type: 'separator'; readonly divider: boolean; readonly spacing: 'small' | 'large' }
+  | { readonly type: 'row'; readonly components: readonly PageComponent[] };
+
 export interface PageEmbed {
   readonly title: string | null;
   readonly description: string | null;
@@ -62,6 +82,11 @@ export interface PageMessage {
   readonly rows: readonly (readonly PageComponent[])[];
   /** Files shown below the message; one that an embed shows as its image is not listed again. */
   readonly attachments: readonly PageAttachment[];
+  /**
+   * A Components V2 message's layout, which then holds all it shows: its content, embeds, rows and
+   * attachments are empty. Empty for a classic message.
+   */
+  readonly layout: readonly PageLayoutComponent[];
 }
 
 /** One text input of a modal, with the limits the page puts on its input element. */
