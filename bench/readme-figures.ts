@@ -14,6 +14,8 @@ export interface RunSummary {
   readonly ratios?: Ratios;
   readonly targets: readonly TargetCheck[];
   readonly warning?: string | undefined;
+  /** The HTTP endpoint's table (http-mode.ts), when the run measured it. */
+  readonly httpFigures?: string | undefined;
 }
 
 /** The targets issue 17 names; the others came from earlier issues. */
@@ -58,6 +60,7 @@ export function figuresMarkdown(run: RunSummary): string {
   lines.push('', 'Targets from issue 17, ours against the baseline in this run:', '', ...run.targets.filter((check) => ISSUE_17_TARGETS.has(check.key)).map(targetLine));
   const earlier = run.targets.filter((check) => !ISSUE_17_TARGETS.has(check.key));
   if (earlier.length > 0) lines.push('', 'Earlier targets, kept:', '', ...earlier.map(targetLine));
+  if (run.httpFigures !== undefined) lines.push('', 'Ours over the HTTP interactions endpoint (issue 18), one and two replicas, beside the gateway bot in this run:', '', run.httpFigures);
   return lines.join('\n');
 }
 

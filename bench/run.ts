@@ -17,6 +17,7 @@ import { baselineSpec, oursSpec } from './subjects.ts';
 import { ratiosByRate } from './ratios.ts';
 import { figuresMarkdown, replaceFigures } from './readme-figures.ts';
 import { formatReport } from './table.ts';
+import { httpModeMarkdown, runHttpMode, type HttpModeResult } from './http-mode.ts';
 import { checkTargets } from './targets.ts';
 
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
@@ -69,6 +70,8 @@ async function main(): Promise<void> {
       tracked.push({ subject, rest, memory, steps: [], saturated: false });
     }
     await runSteps(tracked, plan);
+    // Issue 18: the same bot as an HTTP interactions endpoint, with one replica and with two.
+    const http: HttpModeResult[] = only === 'baseline' ? [] : await runHttpMode(plan, probe.path, log);
     const bots = tracked.map(toBotResult);
     const end = await runEnd(runStart, tracked);
     const warning = busyMachineWarning(machine, end);
@@ -77,12 +80,14 @@ async function main(): Promise<void> {
     const targets = checkTargets(baseline, ours);
     const ratios = ratiosByRate(baseline, ours);
     console.log(`\n${formatReport(bots, targets, `${machineLine(machine)}, ${runEndLine(end)}`)}`);
+    const httpFigures = http.length === 0 ? undefined : httpModeMarkdown(http, ours?.steps ?? []);
+    if (httpFigures !== undefined) console.log(`\nOurs over the HTTP interactions endpoint, beside the gateway:\n${httpFigures}`);
     if (warning !== undefined) console.log(`\n${warning}`);
     const date = new Date().toISOString();
-    writeResults(plan, { plan: plan.name, date, machine: { ...machine, loadAverageAtEnd: end.loadAverage, otherCpuShare: end.otherCpuShare }, bots, ratios, targets, warning });
+    writeResults(plan, { plan: plan.name, date, machine: { ...machine, loadAverageAtEnd: end.loadAverage, otherCpuShare: end.otherCpuShare }, bots, ratios, targets, warning, http });
     // Only a full run of both bots speaks for the project; a smoke run or one bot leaves bench/README.md alone.
     if (plan.name === 'full' && only === undefined) {
-      writeFileSync(BENCH_README, replaceFigures(readFileSync(BENCH_README, 'utf8'), figuresMarkdown({ date, machineLine: `${machineLine(machine)}, ${runEndLine(end)}`, bots, ratios, targets, warning })));
+      writeFileSync(BENCH_README, replaceFigures(readFileSync(BENCH_README, 'utf8'), figuresMarkdown({ date, machineLine: `${machineLine(machine)}, ${runEndLine(end)}`, bots, ratios, targets, warning, httpFigures })));
       log('updated the figures in bench/README.md');
     }
   } finally {

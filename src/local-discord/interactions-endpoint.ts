@@ -1,4 +1,5 @@
 import { generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { Agent, request as httpRequest } from 'node:http';
 import { ApiError, DriverError, InteractionFailedError } from './errors.ts';
 import { ACK_WINDOW_MS, type InteractionRecord } from './interactions.ts';
 import { answerInteraction } from './rest/interaction-routes.ts';
@@ -51,6 +52,8 @@ interface Posted {
 export class InteractionsEndpoint {
   private urls: readonly string[] = [];
   private turn = 0;
+  /** Kept-alive connections to the endpoints, as Discord's own client keeps them. */
+  private readonly agent = new Agent({ keepAlive: true });
 
   constructor(private readonly deps: EndpointDeps) {}
 
@@ -66,7 +69,8 @@ export class InteractionsEndpoint {
    */
   async configure(urls: readonly string[]): Promise<void> {
     for (const url of urls) {
-      if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw new DriverError(`${JSON.stringify(url)} is not an http(s) URL`);
+      // Discord asks for https; the local server reaches endpoints on this machine over plain http.
+      if (!URL.canParse(url) || new URL(url).protocol !== 'http:') throw new DriverError(`${JSON.stringify(url)} is not an http:// URL`);
       const body = JSON.stringify(this.ping());
       const pong = await this.post(url, body, this.headers(body)).catch((error: unknown) => unverified(url, `it could not be reached (${describe(error)})`));
       const answered = pong.status === 200 ? readJson(pong.body) : undefined;
@@ -77,6 +81,11 @@ export class InteractionsEndpoint {
     }
     this.urls = [...urls];
     this.turn = 0;
+  }
+
+  /** Closes the kept-alive connections, so the server can stop. */
+  close(): void {
+    this.agent.destroy();
   }
 
   /**
@@ -146,9 +155,29 @@ export class InteractionsEndpoint {
     return { 'content-type': 'application/json', 'user-agent': USER_AGENT, [SIGNATURE_HEADER]: signature, [TIMESTAMP_HEADER]: timestamp };
   }
 
-  private async post(url: string, body: string, headers: Record<string, string>): Promise<Posted> {
-    const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(ACK_WINDOW_MS) });
-    return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: Buffer.from(await response.arrayBuffer()) };
+  /**
+   * One POST over a kept-alive connection, given up after Discord's 3 s. node:http rather than
+   * fetch: this process also plays every member in tests and benchmarks, and fetch cost it about
+   * 0.9 ms more CPU per interaction.
+   */
+  private post(url: string, body: string, headers: Record<string, string>): Promise<Posted> {
+    return new Promise((resolve, reject) => {
+      const request = httpRequest(url, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, agent: this.agent }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.once('error', reject);
+        response.once('end', () => {
+          clearTimeout(timer);
+          resolve({ status: response.statusCode ?? 0, contentType: response.headers['content-type'] ?? '', body: Buffer.concat(chunks) });
+        });
+      });
+      const timer = setTimeout(() => request.destroy(Object.assign(new Error(`no answer within ${ACK_WINDOW_MS} ms`), { name: 'TimeoutError' })), ACK_WINDOW_MS);
+      request.once('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+      request.end(body);
+    });
   }
 }
 
@@ -165,14 +194,14 @@ function readJson(body: Buffer): JsonRecord | undefined {
   }
 }
 
+const errorCode = (error: unknown): unknown => (error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined);
+
 function connectionRefused(error: unknown): boolean {
-  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
-  return cause?.code === 'ECONNREFUSED';
+  return errorCode(error) === 'ECONNREFUSED';
 }
 
 function connectionClosed(error: unknown): boolean {
-  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
-  return cause?.code === 'UND_ERR_SOCKET' || cause?.code === 'ECONNRESET';
+  return errorCode(error) === 'ECONNRESET' || errorCode(error) === 'EPIPE';
 }
 
 function isTimeout(error: unknown): boolean {
@@ -180,7 +209,5 @@ function isTimeout(error: unknown): boolean {
 }
 
 function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-  return `${error.message}${cause}`;
+  return error instanceof Error ? error.message : String(error);
 }

@@ -192,6 +192,7 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
     },
     async close() {
       stopForwarding();
+      endpoint.close();
       gateway.closeAll();
       for (const client of sockets.clients) client.terminate();
       sockets.close();
