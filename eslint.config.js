@@ -82,6 +82,22 @@ export default tseslint.config(
     },
   })),
   {
+    // The two transports only carry answers; interaction-handler.ts decides what to answer for both.
+    files: ['src/discord/http/**/*.ts', 'src/discord/gateway-interaction.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/router*', '**/render*', '**/guide-page*', '**/core/**', '!**/core/result*', '**/machines/**'], message: 'A transport only carries answers; interaction-handler.ts decides them.' },
+            { group: ['**/terminal/**', '**/picture/**', '**/local-discord/**', '**/playground/**', '**/metrics/**'], message: 'An adapter never imports another adapter.' },
+            buildOnly,
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Drawing the pictures (build time only) may use the picture tools, and still no other adapter.
     files: ['src/picture/render/**/*.ts'],
     rules: {

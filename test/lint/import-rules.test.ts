@@ -26,6 +26,10 @@ describe('import directions, enforced by npm run lint', () => {
     ['the Discord adapter loading the bundler', 'src/discord/example.ts', "import { build } from 'esbuild';\nexport const x = build;\n"],
     ['the playground loading tsx', 'src/playground/example.ts', "import 'tsx';\n"],
     ['the local server importing a test helper', 'src/local-discord/example.ts', "import { startWorld } from '../../test/bot/harness.ts';\nexport const x = startWorld;\n"],
+    ['the HTTP transport deciding an answer itself', 'src/discord/http/example.ts', "import { planClick } from '../router.ts';\nexport const x = planClick;\n"],
+    ['the gateway transport rendering a guide itself', 'src/discord/gateway-interaction.ts', "import { renderGuide } from './render.ts';\nexport const x = renderGuide;\n"],
+    ['the HTTP transport reading the machine', 'src/discord/http/example.ts', "import { startGuide } from '../../core/guide.ts';\nexport const x = startGuide;\n"],
+    ['the HTTP transport importing another adapter', 'src/discord/http/example.ts', "import { createBotMetrics } from '../../metrics/metrics.ts';\nexport const x = createBotMetrics;\n"],
     ['the core importing the picture renderer', 'src/core/example.ts', "import { renderTreeSvg } from '../picture/render/svg.ts';\nexport const x = renderTreeSvg;\n"],
   ])('GIVEN %s THEN lint reports it', async (_name, file, source) => {
     expect(await importErrors(file, source)).not.toEqual([]);
