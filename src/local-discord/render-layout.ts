@@ -1,26 +1,7 @@
 import { renderButton, renderRow, optional } from './render-component.ts';
 import { LayoutType } from './rules/components-v2-rules.ts';
 import { asArray, asNumber, asRecord, asString, type JsonRecord } from './rules/json.ts';
-import type { RenderedButton, RenderedComponent } from './types.ts';
-
-/** A picture of a media gallery or a thumbnail: its url as the bot gave it (`attachment://name` for an upload) and its alt text. */
-export interface RenderedMedia {
-  readonly url: string;
-  readonly description?: string;
-  readonly spoiler: boolean;
-}
-
-export type RenderedThumbnail = { readonly type: 'thumbnail' } & RenderedMedia;
-
-/** One piece of a Components V2 message as a user sees it, in the order the message lays them out. */
-export type RenderedLayoutComponent =
-  | { readonly type: 'container'; readonly accentColor?: number; readonly spoiler: boolean; readonly components: readonly RenderedLayoutComponent[] }
-  | { readonly type: 'textDisplay'; readonly content: string }
-  | { readonly type: 'section'; readonly texts: readonly string[]; readonly accessory: RenderedButton | RenderedThumbnail }
-  | { readonly type: 'mediaGallery'; readonly items: readonly RenderedMedia[] }
-  | { readonly type: 'file'; readonly url: string; readonly spoiler: boolean }
-  | { readonly type: 'separator'; readonly divider: boolean; readonly spacing: 'small' | 'large' }
-  | { readonly type: 'actionRow'; readonly components: readonly RenderedComponent[] };
+import type { RenderedComponent, RenderedLayoutComponent, RenderedMedia } from './types.ts';
 
 /**
  * A Components V2 message's components as a user sees them.

@@ -1,21 +1,12 @@
 import { renderRow, optional } from './render-component.ts';
-import { attachmentsShown, interactiveRows, renderLayout, type RenderedLayoutComponent } from './render-layout.ts';
+import { attachmentsShown, interactiveRows, renderLayout } from './render-layout.ts';
 import { MessageFlags } from './rules/message-rules.ts';
 import { asArray, asNumber, asRecord, asString, type JsonRecord } from './rules/json.ts';
 import type { RenderedAllowedMentions, RenderedEmbed, RenderedMessage } from './types.ts';
 import type { StoredMessage } from './world.ts';
 
-/**
- * A rendered message with its Components V2 layout. `components` then lists the rows of controls
- * wherever the layout puts them, so code that clicks by label works alike for both kinds.
- */
-export interface RenderedMessageWithLayout extends RenderedMessage {
-  /** The message's Components V2 layout; empty for a classic message. */
-  readonly layout: readonly RenderedLayoutComponent[];
-}
-
 /** A stored message as a user sees it in the Discord client. */
-export function renderMessage(message: StoredMessage): RenderedMessageWithLayout {
+export function renderMessage(message: StoredMessage): RenderedMessage {
   const componentsV2 = (message.flags & MessageFlags.IsComponentsV2) !== 0;
   const layout = componentsV2 ? renderLayout(message.components) : [];
   // A V2 message shows an upload only where a component points at it.

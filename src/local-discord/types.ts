@@ -99,14 +99,35 @@ export interface RenderedAllowedMentions {
 }
 
 /** A message as a user would see it in the Discord client. */
+/** A picture of a media gallery or a thumbnail: its url as the bot gave it (`attachment://name` for an upload) and its alt text. */
+export interface RenderedMedia {
+  readonly url: string;
+  readonly description?: string;
+  readonly spoiler: boolean;
+}
+
+export type RenderedThumbnail = { readonly type: 'thumbnail' } & RenderedMedia;
+
+/** One piece of a Components V2 message as a user sees it, in the order the message lays them out. */
+export type RenderedLayoutComponent =
+  | { readonly type: 'container'; readonly accentColor?: number; readonly spoiler: boolean; readonly components: readonly RenderedLayoutComponent[] }
+  | { readonly type: 'textDisplay'; readonly content: string }
+  | { readonly type: 'section'; readonly texts: readonly string[]; readonly accessory: RenderedButton | RenderedThumbnail }
+  | { readonly type: 'mediaGallery'; readonly items: readonly RenderedMedia[] }
+  | { readonly type: 'file'; readonly url: string; readonly spoiler: boolean }
+  | { readonly type: 'separator'; readonly divider: boolean; readonly spacing: 'small' | 'large' }
+  | { readonly type: 'actionRow'; readonly components: readonly RenderedComponent[] };
+
 export interface RenderedMessage {
   readonly id: string;
   readonly channelId: string;
   readonly authorId: string;
   readonly content: string;
   readonly embeds: readonly RenderedEmbed[];
-  /** Action rows, each a list of components. */
+  /** Action rows, each a list of components; for a Components V2 message, its rows of controls wherever the layout puts them. */
   readonly components: readonly (readonly RenderedComponent[])[];
+  /** A Components V2 message's layout, in order; empty for a classic message. */
+  readonly layout: readonly RenderedLayoutComponent[];
   readonly attachments: readonly RenderedAttachment[];
   readonly ephemeral: boolean;
   readonly ephemeralFor?: string;

@@ -17,7 +17,6 @@ import {
   type Interaction,
 } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RenderedMessageWithLayout } from '../../src/local-discord/render.ts';
 import { callback, connect, guildWithUser, refusal, type Session } from './harness.ts';
 
 const V2 = 1 << 15;
@@ -192,6 +191,15 @@ describe('Components V2 messages as a user sees them', () => {
     expect(classic?.attachments.map((attachment) => attachment.filename)).toEqual(['tree.png', 'unused.png']);
   });
 
+  it('GIVEN a mention in a text display WHEN allowed_mentions allows it THEN it pings, as in content; WHEN it parses none THEN nobody is pinged', async () => {
+    const mention = `Over to you, <@${world.user.id}>`;
+    await session.client.rest.post(Routes.channelMessages(world.channel.id), { body: { flags: V2, components: [container(text(mention))] } });
+    await session.client.rest.post(Routes.channelMessages(world.channel.id), { body: { flags: V2, components: [container(text(mention))], allowed_mentions: { parse: [] } } });
+    const [pinging, quiet] = session.discord.messages(world.channel.id).slice(-2);
+    expect(pinging?.mentions).toEqual([world.user.id]);
+    expect(quiet?.mentions).toEqual([]);
+  });
+
   it("GIVEN a reply built with discord.js's V2 builders WHEN the user runs the command THEN they see the container, its pieces in order, and its buttons as rows", async () => {
     const received = nextCommand();
     const run = world.actor.runSlashCommand(world.channel.id, 'guide');
@@ -208,7 +216,7 @@ describe('Components V2 messages as a user sees them', () => {
       )
       .addActionRowComponents((actionRow) => actionRow.addComponents(new ButtonBuilder().setCustomId('restart').setLabel('Start over').setStyle(ButtonStyle.Primary)));
     await interaction.reply({ components: [layout], flags: MessageFlags.IsComponentsV2, files: [new AttachmentBuilder(Buffer.from('png'), { name: 'tree.png' })] });
-    const shown = (await run) as RenderedMessageWithLayout;
+    const shown = await run;
     expect(shown.content).toBe('');
     expect(shown.attachments.map((attachment) => attachment.filename)).toEqual(['tree.png']);
     expect(shown.components.map((buttons) => buttons.map((component) => component.type === 'button' && component.label))).toEqual([['Why?'], ['Start over']]);
@@ -226,6 +234,25 @@ describe('Components V2 messages as a user sees them', () => {
         ],
       },
     ]);
+  });
+
+  it("GIVEN a V2 message WHEN the user clicks a section's button and a button in a container's row THEN the bot receives each click", async () => {
+    const layout = [container(section([text('Not sure?')], button('why', 'Why?')), row(button('restart', 'Start over')))];
+    const posted = (await session.client.rest.post(Routes.channelMessages(world.channel.id), { body: { flags: V2, components: layout } })) as { id: string };
+    const clicked: string[] = [];
+    const answer = (interaction: Interaction) => {
+      if (!interaction.isButton()) return;
+      clicked.push(interaction.customId);
+      void interaction.update({ components: layout, flags: MessageFlags.IsComponentsV2 });
+    };
+    session.client.on(Events.InteractionCreate, answer);
+    try {
+      await world.actor.clickButton(posted.id, { label: 'Why?' });
+      await world.actor.clickButton(posted.id, { label: 'Start over' });
+    } finally {
+      session.client.off(Events.InteractionCreate, answer);
+    }
+    expect(clicked).toEqual(['why', 'restart']);
   });
 
   it('GIVEN a command WHEN the bot defers with the V2 flag THEN Discord refuses (a deferral carries only ephemeral), and an ephemeral deferral is accepted', async () => {

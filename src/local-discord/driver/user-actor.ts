@@ -366,12 +366,15 @@ function commandNames(world: World, channel: StoredChannel, type: number): strin
     .map((command) => String(command.definition['name']));
 }
 
+/** The buttons and selects of a message, wherever its layout puts them: rows, containers, section accessories. */
 function componentsOf(message: StoredMessage): JsonRecord[] {
-  return message.components.flatMap((row) =>
-    (asArray(row['components']) ?? []).flatMap((child) => {
-      const record = asRecord(child);
-      return record === undefined ? [] : [record];
-    }),
-  );
+  const controls = (components: readonly unknown[]): JsonRecord[] =>
+    components.flatMap((component) => {
+      const record = asRecord(component);
+      if (record === undefined) return [];
+      if (record['type'] !== 1 && record['type'] !== 9 && record['type'] !== 17) return [record];
+      return controls([...(asArray(record['components']) ?? []), ...(record['accessory'] === undefined ? [] : [record['accessory']])]);
+    });
+  return controls(message.components);
 }
 

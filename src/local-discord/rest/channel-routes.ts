@@ -89,7 +89,7 @@ export const channelRoutes: readonly Route[] = [
       const channel = channelFor(context, request.params['channelId']);
       const message = visibleMessage(context, channel, request.params['messageId']);
       if (message.authorId !== context.bot.userId || message.webhookId !== undefined) throw apiErrors.cannotEditOthers();
-      const body = validateMessageBody(context.checkSpec, MessageEditRequestPartialSchema, request.body, CHANNEL_MESSAGE_FLAGS);
+      const body = validateMessageBody(context.checkSpec, MessageEditRequestPartialSchema, request.body, CHANNEL_MESSAGE_FLAGS, message);
       const edit = planEdit(context, message, body, request.files);
       context.world.updateMessage(message, edit.apply);
       return json(toApi(context, message));

@@ -1,7 +1,8 @@
 import type { SpecSchema } from 'discord-api-spec/zod';
 import { ApiError, apiErrors } from '../errors.ts';
-import { messageProblems, isEmptyMessage, MessageFlags } from '../rules/message-rules.ts';
+import { flagsAfterEdit, messageProblems, isEmptyMessage, MessageFlags, type EditedMessage } from '../rules/message-rules.ts';
 import { asArray, asNumber, asRecord, asString, type JsonRecord } from '../rules/json.ts';
+import { textDisplays } from '../rules/components-v2-rules.ts';
 import type { specProblems } from '../rules/spec-validation.ts';
 import type { InteractionMetadata, StoredAttachment, StoredChannel, StoredMessage, World } from '../world.ts';
 import type { UploadedFile } from './request-body.ts';
@@ -14,12 +15,12 @@ export interface ComposeContext {
 
 /**
  * Checks a message body against Discord's schema and its documented limits; throws the 400 Discord
- * would answer, or returns the body as a record.
+ * would answer, or returns the body as a record. `editing` is the message an edit applies to.
  */
-export function validateMessageBody(checkSpec: typeof specProblems, schema: SpecSchema, body: unknown, allowedFlags: number): JsonRecord {
+export function validateMessageBody(checkSpec: typeof specProblems, schema: SpecSchema, body: unknown, allowedFlags: number, editing?: EditedMessage): JsonRecord {
   const record = asRecord(body);
   if (record === undefined) throw apiErrors.invalidFormBody([{ path: [], code: 'DICT_TYPE_CONVERT', message: 'Only dictionaries may be used in a DictType' }]);
-  const problems = [...checkSpec(schema, record), ...messageProblems(record, allowedFlags)];
+  const problems = [...checkSpec(schema, record), ...messageProblems(record, allowedFlags, editing)];
   if (problems.length > 0) throw apiErrors.invalidFormBody(problems);
   return record;
 }
@@ -56,7 +57,7 @@ export function composeMessage(context: ComposeContext, init: NewMessage): Store
     components: recordList(body['components']),
     attachments: attachmentsFrom(context, body, init.files, []),
     flags,
-    mentions: mentionedUsers(context.world, content, allowedMentions, reference),
+    mentions: mentionedUsers(context.world, mentionable(content, body['components']), allowedMentions, reference),
     ...(allowedMentions === undefined ? {} : { allowedMentions }),
     ...(reference === undefined ? {} : { reference: reference.id }),
     ...(reference === undefined || !isInteractionResponse(reference) ? {} : { repliedToInteractionResponse: true }),
@@ -86,10 +87,7 @@ export function planEdit(context: ComposeContext, message: StoredMessage, body: 
   const attachments = attachmentsFrom(context, body, files, message.attachments);
   const allowedMentions = asRecord(body['allowed_mentions']) ?? message.allowedMentions;
   const reference = message.reference === undefined ? undefined : context.world.message(message.reference);
-  const flagsGiven = asNumber(body['flags']);
-  // An edit can only toggle SUPPRESS_EMBEDS; ephemeral and the other flags stay as they were.
-  const keptFlags = message.flags & ~MessageFlags.Loading & ~MessageFlags.SuppressEmbeds;
-  const flags = flagsGiven === undefined ? message.flags & ~MessageFlags.Loading : keptFlags | (flagsGiven & MessageFlags.SuppressEmbeds);
+  const flags = flagsAfterEdit(message.flags, asNumber(body['flags']));
   if (isEmptyMessage({ content, embeds, components, attachments })) throw apiErrors.emptyMessage();
   return {
     apply(target) {
@@ -98,7 +96,7 @@ export function planEdit(context: ComposeContext, message: StoredMessage, body: 
       target.components = components;
       target.attachments = attachments;
       target.flags = flags;
-      target.mentions = mentionedUsers(context.world, content, allowedMentions, reference);
+      target.mentions = mentionedUsers(context.world, mentionable(content, components), allowedMentions, reference);
       if (allowedMentions !== undefined) target.allowedMentions = allowedMentions;
       target.editedAt = context.now();
     },
@@ -119,6 +117,11 @@ function replyTarget(world: World, channel: StoredChannel, reference: JsonRecord
   if (target !== undefined && target.channelId === channel.id && target.ephemeralFor === undefined) return target;
   if (reference['fail_if_not_exists'] === false) return undefined;
   throw apiErrors.invalidFormBody([{ path: ['message_reference'], code: 'REPLIES_UNKNOWN_MESSAGE', message: 'Unknown message' }]);
+}
+
+/** The text whose `<@id>` mentions ping: the content, and the text displays of a Components V2 layout. */
+function mentionable(content: string, components: unknown): string {
+  return [content, ...textDisplays(asArray(components) ?? [])].join('\n');
 }
 
 /**

@@ -66,7 +66,9 @@ export function answerInteraction(context: RestContext, interaction: Interaction
   }
   const data = asRecord(body['data']) ?? {};
   const carriesMessage = type === Callback.ChannelMessage || type === Callback.UpdateMessage;
-  const documented = carriesMessage ? messageProblems(data, INTERACTION_MESSAGE_FLAGS) : type === Callback.Modal ? modalProblems(data) : [];
+  // UPDATE_MESSAGE edits the clicked message, under the rules of an edit.
+  const edited = type === Callback.UpdateMessage && interaction.init.sourceMessageId !== undefined ? context.world.message(interaction.init.sourceMessageId) : undefined;
+  const documented = carriesMessage ? messageProblems(data, INTERACTION_MESSAGE_FLAGS, edited) : type === Callback.Modal ? modalProblems(data) : [];
   const problems = [...context.checkSpec(schema, body), ...documented.map((problem) => ({ ...problem, path: ['data', ...problem.path] }))];
   if (problems.length > 0) throw apiErrors.invalidFormBody(problems);
   return applyCallback(context, interaction, type, data, files);
@@ -181,7 +183,7 @@ function belongsTo(message: StoredMessage, interaction: InteractionRecord): bool
 function editThroughToken(context: RestContext, request: RestRequest): RestResponse {
   const interaction = webhookInteraction(context, request);
   const message = targetMessage(context, interaction, request.params['messageId'] ?? '');
-  const body = validateMessageBody(context.checkSpec, IncomingWebhookUpdateRequestPartialSchema, request.body, INTERACTION_MESSAGE_FLAGS);
+  const body = validateMessageBody(context.checkSpec, IncomingWebhookUpdateRequestPartialSchema, request.body, INTERACTION_MESSAGE_FLAGS, message);
   const edit = planEdit(context, message, body, request.files);
   context.world.updateMessage(message, edit.apply);
   if (message.id === interaction.originalMessageId) interaction.markAnswered(message.id);

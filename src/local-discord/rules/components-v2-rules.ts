@@ -148,11 +148,15 @@ export function countComponents(components: readonly unknown[]): number {
   }, 0);
 }
 
-/** The characters of every text display of a layout, wherever it sits. */
-function textLength(components: readonly unknown[]): number {
-  return components.reduce<number>((sum, component) => {
+/** The text of every text display of a layout, wherever it sits, in order. */
+export function textDisplays(components: readonly unknown[]): string[] {
+  return components.flatMap((component) => {
     const record = asRecord(component) ?? {};
-    if (record['type'] === LayoutType.TextDisplay) return sum + (asString(record['content'])?.length ?? 0);
-    return sum + textLength(asArray(record['components']) ?? []);
-  }, 0);
+    if (record['type'] === LayoutType.TextDisplay) return [asString(record['content']) ?? ''];
+    return textDisplays(asArray(record['components']) ?? []);
+  });
+}
+
+function textLength(components: readonly unknown[]): number {
+  return textDisplays(components).reduce((sum, text) => sum + text.length, 0);
 }
