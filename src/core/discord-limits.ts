@@ -22,4 +22,10 @@ export const LIMITS = {
   rowComponents: 5,
   rows: 5,
   attachmentDescription: 1024,
+  /** Components V2: every component of a message, nested ones included. */
+  messageComponents: 40,
+  /** Components V2: the characters of all text displays of a message together. */
+  messageText: 4000,
+  /** Components V2: alt text of a media gallery item. */
+  mediaDescription: 1024,
 } as const;

@@ -22,6 +22,10 @@ export type GuideAction =
   | { kind: 'why' }
   | { kind: 'why-not' }
   | { kind: 'share' }
+  /** The rest of an outcome's caveats, when they do not all fit beside the recommendation. */
+  | { kind: 'caveats' }
+  /** Deletes a public guide message: its owner's, or a moderator's, choice. */
+  | { kind: 'dismiss' }
   /** The Ask button: opens a form for a question in the member's own words. */
   | { kind: 'ask' }
   /** The submitted Ask form: its custom id carries the guide as a button's does. */
@@ -62,7 +66,7 @@ const SEPARATOR = '/';
 const EMPTY_PATH = '-';
 const CO_OWNER_SEPARATOR = '+';
 const ANSWER_PREFIX = 'answer-';
-const SIMPLE_ACTIONS = ['back', 'restart', 'start', 'not-sure', 'why-question', 'why', 'why-not', 'share', 'ask', 'asked'] as const;
+const SIMPLE_ACTIONS = ['back', 'restart', 'start', 'not-sure', 'why-question', 'why', 'why-not', 'share', 'caveats', 'dismiss', 'ask', 'asked'] as const;
 type SimpleActionKind = (typeof SIMPLE_ACTIONS)[number];
 
 // One letter per option, in the order the vocabulary lists them.
@@ -134,7 +138,7 @@ function decodeActionName(raw: string): Result<GuideAction, GuideIdError> {
   return ok({ kind: simple });
 }
 
-const NEEDS_OUTCOME: ReadonlySet<SimpleActionKind> = new Set(['why', 'why-not', 'share']);
+const NEEDS_OUTCOME: ReadonlySet<SimpleActionKind> = new Set(['why', 'why-not', 'share', 'caveats']);
 const NEEDS_QUESTION: ReadonlySet<SimpleActionKind> = new Set(['not-sure', 'why-question']);
 
 /** Checks that the action makes sense where the path ends. */

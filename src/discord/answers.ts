@@ -1,4 +1,4 @@
-import type { APIModalInteractionResponseCallbackData } from 'discord.js';
+import { ComponentType, SeparatorSpacingSize, type APIComponentInContainer, type APIContainerComponent, type APIMessageTopLevelComponent, type APIModalInteractionResponseCallbackData } from 'discord.js';
 import type { GuideMessage } from './render.ts';
 
 /*
@@ -37,6 +37,8 @@ export interface InteractionAnswers {
   editReply(outgoing: OutgoingMessage): Promise<void>;
   /** One more message after the first response. */
   followUp(outgoing: OutgoingMessage, ephemeral: boolean): Promise<void>;
+  /** Deletes the response, or after {@link deferUpdate} the clicked message. */
+  deleteReply(): Promise<void>;
   /** Opens a form (type 9). */
   showModal(modal: APIModalInteractionResponseCallbackData): Promise<void>;
 }
@@ -53,31 +55,43 @@ export interface WireFile {
 /** A message body in Discord's API shape (snake_case keys), with the files that ride along. */
 export interface WireMessage {
   readonly body: {
-    readonly content?: string;
-    readonly embeds: GuideMessage['embeds'];
-    readonly components: GuideMessage['components'];
+    /** IS_COMPONENTS_V2; a transport adds EPHEMERAL where it applies. */
+    readonly flags: number;
+    /** Empty, so an edit that turns an old classic guide into this layout clears what it showed. */
+    readonly content: '';
+    readonly embeds: readonly [];
+    readonly components: readonly APIMessageTopLevelComponent[];
     readonly attachments: readonly { readonly id: string; readonly filename: string; readonly description?: string }[];
   };
   readonly files: readonly WireFile[];
 }
 
+/** Discord's message flag for a message laid out in components (text displays, containers, galleries). */
+export const IS_COMPONENTS_V2 = 1 << 15;
+
 /**
- * The message as Discord's API takes it: with a picture, the picture attached and shown as the
- * first embed's image; without, `attachments: []`, so an earlier answer's picture is dropped.
- *
- * Every update that shows the picture uploads it again and names only that upload, so the previous
- * copy goes. Keeping the earlier upload by id would save the bytes, but Discord hides a file an
- * embed shows from the message's attachments, and an edit that keeps it has been reported to show
- * it twice, inside and below the embed.
+ * The message as Discord's API takes it: one container with the texts, the picture in a media
+ * gallery (attached, with its alt text) when there is one, then the controls under a divider.
+ * Without a picture, `attachments: []` drops an earlier answer's picture from an edited message.
  */
 export function wireMessage({ message, picture }: OutgoingMessage): WireMessage {
-  const content = message.content === undefined ? {} : { content: message.content };
-  if (picture === undefined) return { body: { ...content, embeds: message.embeds, components: message.components, attachments: [] }, files: [] };
-  const description = picture.description === undefined ? {} : { description: picture.description };
-  const [first, ...rest] = message.embeds;
-  const embeds = first === undefined ? [] : [{ ...first, image: { url: `attachment://${picture.filename}` } }, ...rest];
+  const texts: APIComponentInContainer[] = message.texts.map((content) => ({ type: ComponentType.TextDisplay, content }));
+  const description = picture?.description === undefined ? {} : { description: picture.description };
+  const gallery: APIComponentInContainer[] = picture === undefined ? [] : [{ type: ComponentType.MediaGallery, items: [{ media: { url: `attachment://${picture.filename}` }, ...description }] }];
+  const controls: APIComponentInContainer[] = message.rows.length === 0 ? [] : [{ type: ComponentType.Separator, divider: true, spacing: SeparatorSpacingSize.Small }, ...message.rows];
+  const container: APIContainerComponent = {
+    type: ComponentType.Container,
+    ...(message.accent === undefined ? {} : { accent_color: message.accent }),
+    components: [...texts, ...gallery, ...controls],
+  };
   return {
-    body: { ...content, embeds, components: message.components, attachments: [{ id: '0', filename: picture.filename, ...description }] },
-    files: [{ name: picture.filename, data: picture.png, contentType: 'image/png', ...description }],
+    body: {
+      flags: IS_COMPONENTS_V2,
+      content: '',
+      embeds: [],
+      components: [container],
+      attachments: picture === undefined ? [] : [{ id: '0', filename: picture.filename, ...description }],
+    },
+    files: picture === undefined ? [] : [{ name: picture.filename, data: picture.png, contentType: 'image/png', ...description }],
   };
 }

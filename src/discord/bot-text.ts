@@ -4,6 +4,15 @@
  */
 import { guideCommand } from '../core/ui-text.ts';
 
+/** The button under a public guide that deletes it. */
+export const dismissLabel = 'Dismiss';
+
+/** Said, privately, to someone who presses Dismiss on a guide that is not theirs. */
+export const notYoursToDismiss = 'Only the member this guide is for, or a moderator, can dismiss it.';
+
+/** The button that opens the rest of an outcome's caveats, when they do not all fit beside it. */
+export const moreCaveatsLabel = 'More to watch out for';
+
 /** The button that starts a fresh guide under a stale or pointer message. */
 export const startGuideLabel = 'Start a new guide';
 

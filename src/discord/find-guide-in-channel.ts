@@ -1,19 +1,13 @@
 import type { Message } from 'discord.js';
+import { customIdsIn } from './custom-ids.ts';
 import { guideInMessage, latestGuideOf, type FoundGuide, type MessageLike } from './find-guide.ts';
 
 // How far back in a channel the bot looks for the author's latest guide.
 const RECENT_MESSAGES = 50;
 
-/** The custom ids on a discord.js message's components. */
+/** The custom ids on a discord.js message's components, classic rows or a Components V2 layout. */
 export function customIdsOf(components: Message['components']): string[] {
-  const customIds: string[] = [];
-  for (const row of components) {
-    if (!('components' in row)) continue;
-    for (const component of row.components) {
-      if ('customId' in component && typeof component.customId === 'string') customIds.push(component.customId);
-    }
-  }
-  return customIds;
+  return customIdsIn(components.map((component) => component.toJSON()));
 }
 
 function asMessageLike(message: Message): MessageLike {

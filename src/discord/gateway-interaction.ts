@@ -1,6 +1,6 @@
-import { AttachmentBuilder, MessageFlags, type Interaction, type JSONEncodable, type ModalSubmitInteraction, type RepliableInteraction } from 'discord.js';
-import type { InteractionAnswers, OutgoingMessage } from './answers.ts';
-import { wireMessage } from './answers.ts';
+import { MessageFlags, PermissionFlagsBits, type Interaction, type ModalSubmitInteraction, type RepliableInteraction } from 'discord.js';
+import type { InteractionAnswers } from './answers.ts';
+import { discordJsMessage, discordJsNewMessage } from './discordjs-message.ts';
 import { ASK_INPUT_ID } from './ask-form.ts';
 import { PRIVATE_OPTION } from './commands.ts';
 import { customIdsOf } from './find-guide-in-channel.ts';
@@ -10,28 +10,6 @@ import type { InteractionInput } from './interaction-input.ts';
  * The gateway transport: reads a discord.js interaction into the handler's input and carries its
  * answers through discord.js's own interaction methods (reply, update, deferUpdate, editReply…).
  */
-
-/**
- * The rendered data is already in Discord's API shape; handed over as plain objects, discord.js
- * would rebuild every embed and row through its builders (renaming each key) on every answer.
- */
-function encoded<T>(data: T): JSONEncodable<T> {
-  return { toJSON: () => data };
-}
-
-/** A message as discord.js's options take it; `attachments: []` keeps only the files sent now. */
-function discordJsMessage(outgoing: OutgoingMessage) {
-  const { body, files } = wireMessage(outgoing);
-  return {
-    ...(body.content === undefined ? {} : { content: body.content }),
-    embeds: body.embeds.map(encoded),
-    components: body.components.map(encoded),
-    files: files.map((file) => new AttachmentBuilder(file.data, { name: file.name, ...(file.description === undefined ? {} : { description: file.description }) })),
-    attachments: [],
-  };
-}
-
-const ephemeralFlag = (ephemeral: boolean) => (ephemeral ? { flags: MessageFlags.Ephemeral as const } : {});
 
 /** The handler's answers for one discord.js interaction. */
 export function gatewayAnswers(interaction: RepliableInteraction): InteractionAnswers {
@@ -43,12 +21,14 @@ export function gatewayAnswers(interaction: RepliableInteraction): InteractionAn
     get acknowledged() {
       return interaction.replied || interaction.deferred;
     },
-    reply: async (outgoing, ephemeral) => void (await interaction.reply({ ...discordJsMessage(outgoing), ...ephemeralFlag(ephemeral) })),
+    reply: async (outgoing, ephemeral) => void (await interaction.reply(discordJsNewMessage(outgoing, ephemeral))),
     update: async (outgoing) => void (await needsComponent().update(discordJsMessage(outgoing))),
-    deferReply: async (ephemeral) => void (await interaction.deferReply(ephemeralFlag(ephemeral))),
+    // A deferral carries only the ephemeral flag; the layout's flag comes with the edit that fills it in.
+    deferReply: async (ephemeral) => void (await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {})),
     deferUpdate: async () => void (await needsComponent().deferUpdate()),
     editReply: async (outgoing) => void (await interaction.editReply(discordJsMessage(outgoing))),
-    followUp: async (outgoing, ephemeral) => void (await interaction.followUp({ ...discordJsMessage(outgoing), ...ephemeralFlag(ephemeral) })),
+    followUp: async (outgoing, ephemeral) => void (await interaction.followUp(discordJsNewMessage(outgoing, ephemeral))),
+    deleteReply: async () => void (await interaction.deleteReply()),
     showModal: async (modal) => {
       if (interaction.isModalSubmit()) throw new Error('a form cannot answer a form');
       await interaction.showModal(modal);
@@ -76,6 +56,7 @@ export function readGatewayInteraction(interaction: Interaction): InteractionInp
       customId: interaction.customId,
       values: interaction.isStringSelectMenu() ? interaction.values : [],
       message: { id: message.id, editedAt: message.editedTimestamp ?? 0, ephemeral: message.flags.has(MessageFlags.Ephemeral) },
+      managesMessages: interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false,
     };
   }
   if (interaction.isMessageComponent()) return { kind: 'other-component', id, userId };

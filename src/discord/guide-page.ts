@@ -6,7 +6,7 @@ import type { ReadAnswer } from '../core/read-task.ts';
  * What a guide message shows besides its step: the plain question or outcome, or one of the
  * explanations a button opens in the same message.
  */
-export type GuideView = 'question' | 'not-sure' | 'why-question' | 'outcome' | 'why' | `why-not:${OutcomeId}`;
+export type GuideView = 'question' | 'not-sure' | 'why-question' | 'outcome' | 'why' | 'caveats' | `why-not:${OutcomeId}`;
 
 /** Why a message carries a line above the guide: a stranger's copy, a public share, or the private guide that was just shared. */
 export type PageNotice = 'private-copy' | 'shared' | 'posted';

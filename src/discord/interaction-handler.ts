@@ -108,7 +108,7 @@ async function handleAskAboutMessage(input: Input<'message-command'>, context: G
 }
 
 async function handleClick(input: Input<'button' | 'select'>, context: GuideAnswerContext, deps: InteractionDeps): Promise<string> {
-  const plan = planClick({ customId: input.customId, values: input.values, clickerId: input.userId, onPrivateMessage: input.message.ephemeral });
+  const plan = planClick({ customId: input.customId, values: input.values, clickerId: input.userId, onPrivateMessage: input.message.ephemeral, clickerManagesMessages: input.managesMessages });
   // Opening the form twice changes nothing, and a member who closed it may well press Ask again at once.
   if (plan.kind === 'ask') {
     await context.answers.showModal(askFormFor(plan.formId));
@@ -131,6 +131,14 @@ async function handleClick(input: Input<'button' | 'select'>, context: GuideAnsw
     case 'share':
       await sendShare(context, renderGuide(plan.page), renderGuide(plan.privatePage));
       return 'shared';
+    case 'dismiss':
+      // Through the click's own token, so it works where the bot cannot see the channel too.
+      await context.answers.deferUpdate();
+      await context.answers.deleteReply();
+      return 'dismissed';
+    case 'not-yours-to-dismiss':
+      await privateNote(context, renderProblem('not-yours-to-dismiss'));
+      return 'dismiss-refused';
     case 'stale':
       await privateNote(context, renderStale(plan.reason, plan.clickerId));
       return `stale:${plan.reason}`;

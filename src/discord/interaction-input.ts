@@ -28,7 +28,14 @@ interface Common {
 export type InteractionInput =
   | (Common & { readonly kind: 'command'; readonly commandName: string; readonly privateGuide: boolean })
   | (Common & { readonly kind: 'message-command'; readonly commandName: string; readonly target: { readonly content: string; readonly authorId: string; readonly authorIsBot: boolean } })
-  | (Common & { readonly kind: 'button' | 'select'; readonly customId: string; readonly values: readonly string[]; readonly message: ClickedMessage })
+  | (Common & {
+      readonly kind: 'button' | 'select';
+      readonly customId: string;
+      readonly values: readonly string[];
+      readonly message: ClickedMessage;
+      /** Whether the clicker may manage messages there (a moderator); false in a DM, where no one may. */
+      readonly managesMessages: boolean;
+    })
   /** A component the guide never sends (a user or channel menu on a forged or foreign message). */
   | (Common & { readonly kind: 'other-component' })
   /** `question` is undefined when the form lacks the guide's text field. */

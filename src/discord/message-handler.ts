@@ -7,6 +7,7 @@ import type { ClickDeduper } from './click-dedupe.ts';
 import { findGuideFor, guideShownBy } from './find-guide-in-channel.ts';
 import { renderHowToAsk, renderNoGuide, renderTypedAnswer } from './render-follow-ups.ts';
 import type { GuideMessage } from './render.ts';
+import { discordJsMessage } from './discordjs-message.ts';
 
 /** What the message handler needs. */
 export interface MessageDeps {
@@ -121,10 +122,5 @@ async function explainUnreadable(message: Message, repliedTo: Message, deps: Mes
 }
 
 async function send(message: Message, reply: GuideMessage): Promise<void> {
-  await message.reply({
-    ...(reply.content === undefined ? {} : { content: reply.content }),
-    embeds: reply.embeds,
-    components: reply.components,
-    failIfNotExists: false,
-  });
+  await message.reply({ ...discordJsMessage({ message: reply }), failIfNotExists: false });
 }

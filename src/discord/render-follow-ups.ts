@@ -1,15 +1,13 @@
-import { ButtonStyle, type APIEmbed } from 'discord.js';
+import { ButtonStyle } from 'discord.js';
 import type { OptionId } from '../../machines/questions.ts';
 import type { FollowUpAnswer } from '../core/answer-question.ts';
 import { renderFollowUpAnswer } from '../core/answer-question.ts';
 import * as botText from './bot-text.ts';
 import { encodeGuideId } from '../core/guide-id.ts';
 import * as ui from '../core/ui-text.ts';
-import { fitEmbed } from './limits.ts';
-import { button, row, type GuideMessage } from './render.ts';
-
-// Yellow marks an explanation, as the Why? button's answers are marked.
-const EXPLANATION_COLOUR = 0xfee75c;
+import { truncate } from './limits.ts';
+import { LIMITS } from '../core/discord-limits.ts';
+import { button, EXPLANATION_ACCENT, row, type GuideMessage } from './render.ts';
 
 function askButton(asker: string, path: readonly OptionId[]) {
   return button(ui.buttonLabels.ask, encodeGuideId({ owner: asker, path, action: { kind: 'ask' } }));
@@ -20,8 +18,8 @@ function askButton(asker: string, path: readonly OptionId[]) {
  * `path`, with an Ask button for the next question.
  */
 export function renderTypedAnswer(answer: FollowUpAnswer, asker: string, path: readonly OptionId[]): GuideMessage {
-  const embed: APIEmbed = fitEmbed({ color: EXPLANATION_COLOUR, description: renderFollowUpAnswer(answer) });
-  return { embeds: [embed], components: [row(askButton(asker, path))] };
+  // Yellow marks an explanation, as the Why? button's answers are marked; the answer is well within a message's 4,000 characters.
+  return { accent: EXPLANATION_ACCENT, texts: [truncate(renderFollowUpAnswer(answer), LIMITS.messageText)], rows: [row(askButton(asker, path))] };
 }
 
 /**
@@ -29,11 +27,11 @@ export function renderTypedAnswer(answer: FollowUpAnswer, asker: string, path: r
  * an Ask button for the guide that was replied to.
  */
 export function renderHowToAsk(asker: string, path: readonly OptionId[], botMention: string): GuideMessage {
-  return { content: botText.cannotReadReplies(botMention), embeds: [], components: [row(askButton(asker, path))] };
+  return { texts: [botText.cannotReadReplies(botMention)], rows: [row(askButton(asker, path))] };
 }
 
 /** For someone who asks with no guide: how to start one, and a button that does. */
 export function renderNoGuide(authorId: string): GuideMessage {
   const start = encodeGuideId({ owner: authorId, path: [], action: { kind: 'start' } });
-  return { content: ui.noGuideYet, embeds: [], components: [row(button(botText.startGuideLabel, start, ButtonStyle.Primary))] };
+  return { texts: [ui.noGuideYet], rows: [row(button(botText.startGuideLabel, start, ButtonStyle.Primary))] };
 }

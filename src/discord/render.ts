@@ -4,11 +4,10 @@ import {
   type APIActionRowComponent,
   type APIButtonComponent,
   type APIComponentInMessageActionRow,
-  type APIEmbed,
   type APISelectMenuOption,
   type APIStringSelectComponent,
 } from 'discord.js';
-import { OUTCOME_IDS, type OptionId, type OutcomeId } from '../../machines/questions.ts';
+import { OUTCOME_FAMILY, OUTCOME_IDS, type OptionId, type OutcomeFamily, type OutcomeId } from '../../machines/questions.ts';
 import * as botText from './bot-text.ts';
 import { notSureSides } from '../core/explain.ts';
 import { encodeGuideId, type GuideAction } from '../core/guide-id.ts';
@@ -17,24 +16,31 @@ import { knowledge, optionKnowledge } from '../core/knowledge/index.ts';
 import * as ui from '../core/ui-text.ts';
 import { pathOf, whyNotTarget, type GuidePage } from './guide-page.ts';
 import { LIMITS } from '../core/discord-limits.ts';
-import { fitEmbed, truncate } from './limits.ts';
+import { truncate } from './limits.ts';
 import type { StaleReason } from './router.ts';
-import { explainOutcomeEmbed, explainQuestionEmbed, explainWhyNotEmbed } from './render-explanations.ts';
+import { explainOutcomeText, explainQuestionText, explainWhyNotText } from './render-explanations.ts';
 
-/** A message the bot sends: plain data, so it can be checked without Discord. */
+/**
+ * A message the bot sends, as plain data so it can be checked without Discord. Every message is a
+ * Components V2 message (answers.ts lays it out): one container with an accent colour, the texts
+ * top to bottom, the tree's picture when there is one, then the rows of controls.
+ */
 export interface GuideMessage {
-  readonly content?: string;
-  readonly embeds: APIEmbed[];
-  readonly components: APIActionRowComponent<APIComponentInMessageActionRow>[];
-  /** When set, the adapter attaches the tree's picture for this path as the first embed's image. */
+  /** The container's accent bar: a family of answer, a question, an explanation; none for a plain note. */
+  readonly accent?: number;
+  /** Markdown, one text display each, within Discord's 4,000 characters for the whole message. */
+  readonly texts: readonly string[];
+  /** When set, the message shows the tree's picture for this path under the texts. */
   readonly picturePath?: readonly OptionId[];
+  readonly rows: readonly Row[];
 }
 
-type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
+export type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 
-// Blurple for questions, green for a recommendation: a quick visual cue of where the guide is.
-const QUESTION_COLOUR = 0x5865f2;
-const OUTCOME_COLOUR = 0x57f287;
+// Blurple for a question, one colour per family of recommendation, yellow for an explanation.
+const QUESTION_ACCENT = 0x5865f2;
+const FAMILY_ACCENT: { readonly [F in OutcomeFamily]: number } = { asyncio: 0x57f287, threads: 0x3ba5e0, processes: 0xeb459e };
+export const EXPLANATION_ACCENT = 0xfee75c;
 
 export function row(...components: APIComponentInMessageActionRow[]): Row {
   return { type: ComponentType.ActionRow, components };
@@ -50,36 +56,31 @@ function idFor(page: GuidePage, action: GuideAction): string {
   return encodeGuideId({ owner: page.owner, ...(page.coOwner === undefined ? {} : { coOwner: page.coOwner }), path: pathOf(page.step), action });
 }
 
-/** "Step 2 of 3" and the answers so far, e.g. "Waiting on IO → Many short tasks". */
+const bullets = (items: readonly string[]) => items.map((item) => `- ${item}`).join('\n');
+
+/** "Step 2 of 3" and the answers so far, e.g. "Waiting on IO → Many short tasks", as small print. */
 function progressLines(step: Extract<GuideStep, { kind: 'question' }>): string {
   const sofar = step.answers.map((answer) => optionKnowledge(answer.option).label).join(' → ');
-  return `**${ui.stepLine(step.stepNumber, step.totalSteps, step.totalIsExact)}**${sofar === '' ? '' : `\n${ui.headings.yourAnswers}: ${sofar}`}`;
+  return `-# ${ui.stepLine(step.stepNumber, step.totalSteps, step.totalIsExact)}${sofar === '' ? '' : ` · ${ui.headings.yourAnswers}: ${sofar}`}`;
 }
 
-function questionEmbed(page: GuidePage, step: Extract<GuideStep, { kind: 'question' }>): APIEmbed {
+function questionTexts(page: GuidePage, step: Extract<GuideStep, { kind: 'question' }>): string[] {
   const question = knowledge.questions[step.question];
-  const options = step.options.map((option) => `**${optionKnowledge(option).label}**: ${optionKnowledge(option).description}`);
-  const embed: APIEmbed = {
-    color: QUESTION_COLOUR,
-    title: question.title,
-    description: [progressLines(step), question.prompt, options.join('\n')].join('\n\n'),
-  };
+  const options = bullets(step.options.map((option) => `**${optionKnowledge(option).label}**: ${optionKnowledge(option).description}`));
+  const texts = [`## ${question.title}\n${progressLines(step)}`, `${question.prompt}\n\n${options}`];
   if (page.view === 'not-sure') {
-    embed.fields = [
-      ...notSureSides(step).map((side) => ({
-        name: ui.examplesOf(side.label),
-        value: side.examples.map((example) => `• ${example}`).join('\n'),
-      })),
-      { name: ui.headings.notSureTest, value: question.notSure.test },
-    ];
+    const sides = notSureSides(step).map((side) => `### ${ui.examplesOf(side.label)}\n${bullets(side.examples)}`);
+    texts.push([...sides, `### ${ui.headings.notSureTest}\n${question.notSure.test}`].join('\n'));
   }
-  return fitEmbed(embed);
+  if (page.view === 'why-question') {
+    const explanation = explainQuestionText(pathOf(step));
+    if (explanation !== undefined) texts.push(explanation);
+  }
+  return texts;
 }
 
 function questionRows(page: GuidePage, step: Extract<GuideStep, { kind: 'question' }>): Row[] {
-  const options = step.options.map((option) =>
-    button(optionKnowledge(option).label, idFor(page, { kind: 'answer', option }), ButtonStyle.Primary),
-  );
+  const options = step.options.map((option) => button(optionKnowledge(option).label, idFor(page, { kind: 'answer', option }), ButtonStyle.Primary));
   const help = [
     button(ui.buttonLabels.notSure, idFor(page, { kind: 'not-sure' }), page.view === 'not-sure' ? ButtonStyle.Success : ButtonStyle.Secondary),
     button(ui.buttonLabels.whyAsked, idFor(page, { kind: 'why-question' }), page.view === 'why-question' ? ButtonStyle.Success : ButtonStyle.Secondary),
@@ -88,31 +89,43 @@ function questionRows(page: GuidePage, step: Extract<GuideStep, { kind: 'questio
     button(ui.buttonLabels.startOver, idFor(page, { kind: 'restart' }), ButtonStyle.Danger),
     button(ui.buttonLabels.ask, idFor(page, { kind: 'ask' })),
   ];
-  return [row(...options), row(...help)];
+  return [row(...options), row(...help), ...(page.private ? [] : [row(dismissButton(page))])];
 }
 
-/** Bullet lines packed into as few fields as the 1024-character field limit allows. */
-function bulletFields(name: string, items: readonly string[]): NonNullable<APIEmbed['fields']> {
-  const fields: { name: string; value: string }[] = [];
-  for (const item of items.map((text) => truncate(`• ${text}`, LIMITS.fieldValue))) {
-    const last = fields.at(-1);
-    if (last !== undefined && last.value.length + 1 + item.length <= LIMITS.fieldValue) last.value = `${last.value}\n${item}`;
-    else fields.push({ name: fields.length === 0 ? name : `${name} (more)`, value: item });
+function dismissButton(page: GuidePage): APIButtonComponent {
+  return button(botText.dismissLabel, idFor(page, { kind: 'dismiss' }));
+}
+
+/** The caveats under their heading, as many as `room` characters hold; how many were left out. */
+function caveatsText(caveats: readonly string[], room: number): { text: string; left: number } {
+  let text = `### ${ui.headings.watchOut}`;
+  let shown = 0;
+  for (const caveat of caveats) {
+    const next = `${text}\n- ${caveat}`;
+    if (next.length > room) break;
+    text = next;
+    shown += 1;
   }
-  return fields;
+  return { text, left: caveats.length - shown };
 }
 
-function outcomeEmbed(step: Extract<GuideStep, { kind: 'outcome' }>): APIEmbed {
+/**
+ * An outcome: the recommendation, the member's reasons, the sketch on its own (one tap copies a
+ * fenced block), and what to watch out for. Caveats that would take the message past Discord's
+ * 4,000 characters wait behind a button rather than being cut.
+ */
+function outcomeTexts(step: Extract<GuideStep, { kind: 'outcome' }>): { texts: string[]; caveatsLeft: number } {
   const outcome = knowledge.outcomes[step.outcome];
-  const reasons = step.answers.map((answer) => ui.because(optionKnowledge(answer.option).reason));
-  const sketch = `**${ui.headings.sketch}**\n\`\`\`py\n${outcome.sketch.trimEnd()}\n\`\`\``;
-  return fitEmbed({
-    color: OUTCOME_COLOUR,
-    title: ui.recommendationTitle(outcome.api),
-    description: [outcome.summary, reasons.join('\n'), sketch].join('\n\n'),
-    fields: bulletFields(ui.headings.watchOut, outcome.caveats),
-  });
+  const reasons = bullets(step.answers.map((answer) => ui.because(optionKnowledge(answer.option).reason)));
+  const texts = [`## ${ui.recommendationTitle(outcome.api)}\n${outcome.summary}`, `${reasons}\n### ${ui.headings.sketch}`, `\`\`\`py\n${outcome.sketch.trimEnd()}\n\`\`\``];
+  // Room for a note above the guide is kept, so every page of the same outcome fits alike.
+  const used = texts.reduce((sum, text) => sum + text.length, 0) + NOTICE_ROOM;
+  const caveats = caveatsText(outcome.caveats, LIMITS.messageText - used);
+  return { texts: [...texts, caveats.text], caveatsLeft: caveats.left };
 }
+
+/** The longest note a guide carries above it (a guide read from a member's message), with room to spare. */
+const NOTICE_ROOM = 600;
 
 /** One "Why not …?" choice; the full API name goes under the short one only when it says more. */
 function whyNotOption(outcome: OutcomeId, chosen: boolean): APISelectMenuOption {
@@ -125,7 +138,7 @@ function whyNotOption(outcome: OutcomeId, chosen: boolean): APISelectMenuOption 
   };
 }
 
-function outcomeRows(page: GuidePage, step: Extract<GuideStep, { kind: 'outcome' }>): Row[] {
+function outcomeRows(page: GuidePage, step: Extract<GuideStep, { kind: 'outcome' }>, caveatsLeft: number): Row[] {
   const outcome = knowledge.outcomes[step.outcome];
   const links: APIButtonComponent[] = outcome.links
     .slice(0, LIMITS.rowComponents)
@@ -141,12 +154,14 @@ function outcomeRows(page: GuidePage, step: Extract<GuideStep, { kind: 'outcome'
   };
   const actions = [
     button(ui.buttonLabels.why, idFor(page, { kind: 'why' }), page.view === 'why' ? ButtonStyle.Success : ButtonStyle.Primary),
+    ...(caveatsLeft > 0 || page.view === 'caveats' ? [button(botText.moreCaveatsLabel, idFor(page, { kind: 'caveats' }), page.view === 'caveats' ? ButtonStyle.Success : ButtonStyle.Secondary)] : []),
     button(ui.buttonLabels.back, idFor(page, { kind: 'back' })),
     button(ui.buttonLabels.startOver, idFor(page, { kind: 'restart' }), ButtonStyle.Danger),
     button(ui.buttonLabels.ask, idFor(page, { kind: 'ask' })),
-    ...(page.private && page.notice !== 'posted' ? [button(ui.buttonLabels.share, idFor(page, { kind: 'share' }), ButtonStyle.Success)] : []),
   ];
-  return [...(links.length > 0 ? [row(...links)] : []), row(whyNot), row(...actions)];
+  // A private guide offers Share (until it is shared); a public one, Dismiss. Both sit in a row of their own.
+  const last = page.private ? (page.notice === 'posted' ? [] : [button(ui.buttonLabels.share, idFor(page, { kind: 'share' }), ButtonStyle.Success)]) : [dismissButton(page)];
+  return [...(links.length > 0 ? [row(...links)] : []), row(whyNot), row(...actions), ...(last.length > 0 ? [row(...last)] : [])];
 }
 
 function noticeOf(page: GuidePage): string | undefined {
@@ -164,37 +179,34 @@ function noticeOf(page: GuidePage): string | undefined {
  * Draws a guide message: the step, the question or the recommendation, the explanation the
  * view asks for, and buttons whose custom ids carry everything the next click needs.
  *
- * @example renderGuide(planNewGuide('42', false)).components[0] // the option buttons of step 1
+ * @example renderGuide(planNewGuide('42', false)).rows[0] // the option buttons of step 1
  */
 export function renderGuide(page: GuidePage): GuideMessage {
   const notice = noticeOf(page);
-  const content = notice === undefined ? {} : { content: notice };
+  const above = notice === undefined ? [] : [truncate(notice, NOTICE_ROOM)];
   const step = page.step;
+  if (step.kind === 'question') return { accent: QUESTION_ACCENT, texts: [...above, ...questionTexts(page, step)], rows: questionRows(page, step) };
+  const outcome = knowledge.outcomes[step.outcome];
+  const accent = FAMILY_ACCENT[OUTCOME_FAMILY[step.outcome]];
+  const full = outcomeTexts(step);
+  const rows = outcomeRows(page, step, full.caveatsLeft);
   const path = pathOf(step);
-  if (step.kind === 'question') {
-    const explanation = page.view === 'why-question' ? explainQuestionEmbed(path) : undefined;
-    const embeds = [questionEmbed(page, step), ...(explanation === undefined ? [] : [explanation])];
-    return { ...content, embeds, components: questionRows(page, step) };
-  }
+  // An explanation replaces the recommendation's body, under the same heading, so the message still says what was recommended.
+  const heading = `## ${ui.recommendationTitle(outcome.api)}`;
   const target = whyNotTarget(page.view);
-  // The explanation replaces the full recommendation, so the message stays well within 6000 characters.
-  const explanation = page.view === 'why' ? explainOutcomeEmbed(path) : target === undefined ? undefined : explainWhyNotEmbed(path, target);
-  // Titled like the recommendation, so the message still says what was recommended while it explains.
-  const embeds = [explanation === undefined ? outcomeEmbed(step) : fitEmbed({ ...explanation, title: ui.recommendationTitle(knowledge.outcomes[step.outcome].api) })];
-  return { ...content, embeds, components: outcomeRows(page, step), picturePath: path };
+  const explanation = page.view === 'why' ? explainOutcomeText(path) : target === undefined ? undefined : explainWhyNotText(path, target);
+  const texts = page.view === 'caveats' ? [heading, bullets(outcome.caveats)] : explanation === undefined ? full.texts : [heading, explanation];
+  return { accent, texts: [...above, ...texts], rows, picturePath: path };
 }
 
 /** A fresh start for whoever pressed a button that can no longer be trusted. */
 export function renderStale(reason: StaleReason, clickerId: string): GuideMessage {
   const start = encodeGuideId({ owner: clickerId, path: [], action: { kind: 'start' } });
-  return {
-    content: reason === 'bad-choice' ? botText.badChoice : ui.staleButton,
-    embeds: [],
-    components: [row(button(botText.startGuideLabel, start, ButtonStyle.Primary))],
-  };
+  return { texts: [reason === 'bad-choice' ? botText.badChoice : ui.staleButton], rows: [row(button(botText.startGuideLabel, start, ButtonStyle.Primary))] };
 }
 
-/** Problems that are not about a guide: a command the bot does not know, or a failure on its side. */
-export function renderProblem(problem: 'unknown-command' | 'internal'): GuideMessage {
-  return { content: problem === 'unknown-command' ? botText.unknownCommand : botText.internalProblem, embeds: [], components: [] };
+/** Problems that are not about a guide: a command the bot does not know, a failure on its side, a Dismiss that is not the clicker's. */
+export function renderProblem(problem: 'unknown-command' | 'internal' | 'not-yours-to-dismiss'): GuideMessage {
+  const text = { 'unknown-command': botText.unknownCommand, internal: botText.internalProblem, 'not-yours-to-dismiss': botText.notYoursToDismiss }[problem];
+  return { texts: [text], rows: [] };
 }

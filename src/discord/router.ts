@@ -14,6 +14,8 @@ export interface GuideClick {
   readonly clickerId: string;
   /** Whether the clicked message is ephemeral. */
   readonly onPrivateMessage: boolean;
+  /** Whether the clicker may manage messages where the guide is (a moderator); false where the bot cannot tell. */
+  readonly clickerManagesMessages?: boolean;
 }
 
 /** Why a click cannot move a guide: a bad or outdated id, or a select value that names no other outcome. */
@@ -27,6 +29,10 @@ export type ClickPlan =
   | { readonly kind: 'private-copy'; readonly page: GuidePage }
   /** The owner shares a private result: a public post, and the private message saying it was posted. */
   | { readonly kind: 'share'; readonly page: GuidePage; readonly privatePage: GuidePage }
+  /** Dismiss, by the owner or a moderator: delete the guide message. */
+  | { readonly kind: 'dismiss' }
+  /** Dismiss pressed by someone who may not: a private note, the guide untouched. */
+  | { readonly kind: 'not-yours-to-dismiss'; readonly clickerId: string }
   /** The Ask button: open the question form, whose id carries the guide for whoever clicked. */
   | { readonly kind: 'ask'; readonly formId: string }
   /** The id cannot be trusted or is outdated: an ephemeral note with a fresh start for the clicker. */
@@ -76,7 +82,10 @@ export function planClick(click: GuideClick): ClickPlan {
   // A form's id on a button was not written by the guide.
   if (action.kind === 'asked') return { kind: 'stale', reason: 'bad-action', clickerId: click.clickerId };
 
-  if (owner !== click.clickerId && coOwner !== click.clickerId) {
+  const ownsGuide = owner === click.clickerId || coOwner === click.clickerId;
+  if (action.kind === 'dismiss') return ownsGuide || click.clickerManagesMessages === true ? { kind: 'dismiss' } : { kind: 'not-yours-to-dismiss', clickerId: click.clickerId };
+
+  if (!ownsGuide) {
     return { kind: 'private-copy', page: { owner: click.clickerId, step, view: plainViewOf(step), private: true, notice: 'private-copy' } };
   }
 
@@ -114,6 +123,7 @@ function move(current: GuideSnapshot, step: GuideStep, action: GuideAction, valu
     case 'not-sure':
     case 'why-question':
     case 'why':
+    case 'caveats':
       return { snapshot: current, view: action.kind };
     case 'why-not': {
       // The chosen outcome comes from the click, not the id, so it is checked here.
@@ -122,6 +132,7 @@ function move(current: GuideSnapshot, step: GuideStep, action: GuideAction, valu
       return { snapshot: current, view: `why-not:${other}` };
     }
     case 'share':
+    case 'dismiss':
     case 'ask':
     case 'asked':
       return undefined;

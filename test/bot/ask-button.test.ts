@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { knowledge, optionKnowledge } from '../../src/core/knowledge/index.ts';
 import { askForm, buttonLabels as ui } from '../../src/core/ui-text.ts';
-import { expectCleanServer, guideTo, startWorld, textOf, TRANSPORTS, type World } from './harness.ts';
+import { expectCleanServer, guideTo, headingOf, startWorld, textOf, TRANSPORTS, type World } from './harness.ts';
 
 // What members use to ask in their own words without the gateway: the Ask button's form and the
 // message command. Both must work the same whether interactions come over the gateway or over HTTP.
@@ -44,14 +44,14 @@ describe.each(TRANSPORTS)('Interactions over the %s', (transport) => {
       const question = await world.bob.actor.sendMessage(world.channelId, 'my scraper downloads 500 URLs with requests, threads or processes?');
       const guide = await world.alice.actor.runMessageCommand(question.id, 'Ask the concurrency guide');
       expect(guide.ephemeral).toBe(false);
-      expect(guide.content).toContain('“downloads”');
-      expect(guide.content).toContain(optionKnowledge('io').label);
+      expect(textOf(guide)).toContain('“downloads”');
+      expect(textOf(guide)).toContain(optionKnowledge('io').label);
       expect(textOf(guide)).toContain(knowledge.questions.workers.prompt);
       const byAuthor = await world.bob.actor.clickButton(guide.id, { label: optionKnowledge('pool').label });
       expect(byAuthor.id).toBe(guide.id);
       const byAsker = await world.alice.actor.clickButton(guide.id, { label: optionKnowledge('adhoc').label });
       expect(byAsker.id).toBe(guide.id);
-      expect(byAsker.embeds[0]?.title).toContain(knowledge.outcomes.threadPoolExecutor.api);
+      expect(headingOf(byAsker)).toContain(knowledge.outcomes.threadPoolExecutor.api);
     });
 
     it('THEN a message that decides nothing starts at step 1', async () => {

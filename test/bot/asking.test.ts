@@ -3,7 +3,7 @@ import { cannotReadReplies } from '../../src/discord/bot-text.ts';
 import { knowledge, optionKnowledge } from '../../src/core/knowledge/index.ts';
 import { buttonLabels as ui } from '../../src/core/ui-text.ts';
 import type { RenderedMessage } from '../../src/local-discord/index.ts';
-import { buttonLabels as labelsOf, expectCleanServer, guideTo, registerGlobally, startWorld, textOf, type World } from './harness.ts';
+import { buttonLabels as labelsOf, expectCleanServer, firstText, guideTo, registerGlobally, startWorld, textOf, type World } from './harness.ts';
 
 // The bot as members meet it on the real Discord: no Message Content intent, so a reply to a guide
 // (an interaction response) reaches it without its text unless the reply mentions it.
@@ -35,7 +35,7 @@ describe('GIVEN an outcome in a server channel and no Message Content intent', (
     const first = await world.alice.actor.sendMessage(world.channelId, 'why?', { replyTo: outcome.id });
     const note = await world.alice.actor.waitForBotMessage({ channelId: world.channelId, after: first.id });
     expect(note.reference).toBe(first.id);
-    expect(note.content).toBe(cannotReadReplies(`<@${world.discord.bot.userId}>`));
+    expect(firstText(note)).toBe(cannotReadReplies(`<@${world.discord.bot.userId}>`));
     expect(labelsOf(note)).toContain(ui.ask);
     expect(note.allowedMentions?.parse).toEqual([]);
 

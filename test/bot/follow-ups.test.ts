@@ -3,7 +3,7 @@ import { startGuideLabel } from '../../src/discord/bot-text.ts';
 import { knowledge, optionKnowledge } from '../../src/core/knowledge/index.ts';
 import { noGuideYet } from '../../src/core/ui-text.ts';
 import type { RenderedMessage, UserActor } from '../../src/local-discord/index.ts';
-import { expectCleanServer, guideTo, registerGlobally, startWorld, textOf, type World } from './harness.ts';
+import { expectCleanServer, firstText, guideTo, registerGlobally, startWorld, textOf, type World } from './harness.ts';
 
 let world: World;
 beforeAll(async () => {
@@ -90,7 +90,7 @@ describe('GIVEN a member with no guide', () => {
     world.discord.addMember(world.guildId, carol.id);
     const actor = world.discord.as(carol);
     const reply = await replyTo(actor, world.channelId, 'why?', { mentionBot: true });
-    expect(reply.content).toBe(noGuideYet);
+    expect(firstText(reply)).toBe(noGuideYet);
     const started = await actor.clickButton(reply.id, { label: startGuideLabel });
     expect(started.id).toBe(reply.id);
     expect(textOf(started)).toContain(knowledge.questions.workload.prompt);
@@ -101,7 +101,7 @@ describe('GIVEN a member with no guide', () => {
     world.discord.addMember(world.guildId, dave.id);
     const alicesGuide = await guideTo(world.alice.actor, world.channelId, ['cpu', 'pythonCode', 'class']);
     const reply = await replyTo(world.discord.as(dave), world.channelId, 'why?', { replyTo: alicesGuide.id, mentionBot: true });
-    expect(reply.content).toBe(noGuideYet);
+    expect(firstText(reply)).toBe(noGuideYet);
   });
 });
 
@@ -110,7 +110,7 @@ describe('GIVEN a DM with the bot', () => {
     const actor = world.bob.actor;
     const dm = actor.dmChannelId();
     const pointer = await replyTo(actor, dm, 'why?');
-    expect(pointer.content).toBe(noGuideYet);
+    expect(firstText(pointer)).toBe(noGuideYet);
     await guideTo(actor, dm, ['cpu', 'pythonCode', 'pool', 'map']);
     const why = await replyTo(actor, dm, 'why?');
     expect(textOf(why)).toContain(knowledge.outcomes.pool.api);

@@ -167,12 +167,48 @@ export function selectValues(message: RenderedMessage): string[] {
   return message.components.flat().flatMap((component) => (component.type === 'select' ? component.options.map((option) => option.value) : []));
 }
 
-/** All the text a user reads in a message: content, titles, descriptions, fields. */
+/** The text displays of a Components V2 layout, wherever they sit, in order. */
+export function layoutTexts(layout: RenderedMessage['layout']): string[] {
+  return layout.flatMap((component) => {
+    if (component.type === 'textDisplay') return [component.content];
+    if (component.type === 'section') return [...component.texts];
+    if (component.type === 'container') return layoutTexts(component.components);
+    return [];
+  });
+}
+
+/** All the text a user reads in a message: content, embeds (titles, descriptions, fields) and a V2 layout's text displays. */
 export function textOf(message: RenderedMessage): string {
   return [
     message.content,
     ...message.embeds.flatMap((embed) => [embed.title ?? '', embed.description ?? '', ...embed.fields.flatMap((field) => [field.name, field.value]), embed.footer ?? '']),
+    ...layoutTexts(message.layout),
   ].join('\n');
+}
+
+/** The first text a V2 message shows: the note above a guide, or a short answer's whole text. */
+export function firstText(message: RenderedMessage | undefined): string | undefined {
+  return message === undefined ? undefined : layoutTexts(message.layout)[0];
+}
+
+/** The heading a V2 guide message opens with (its first `## ` line), e.g. "Recommended: asyncio". */
+export function headingOf(message: RenderedMessage | undefined): string | undefined {
+  for (const text of layoutTexts(message?.layout ?? [])) {
+    const heading = text.split('\n').find((line) => line.startsWith('## '));
+    if (heading !== undefined) return heading.slice(3);
+  }
+  return undefined;
+}
+
+/** The pictures of a V2 message's media galleries: the file each shows and its alt text. */
+export function galleryPictures(message: RenderedMessage): { url: string; description?: string }[] {
+  const walk = (layout: RenderedMessage['layout']): { url: string; description?: string }[] =>
+    layout.flatMap((component) => {
+      if (component.type === 'mediaGallery') return component.items.map((item) => ({ url: item.url, ...(item.description === undefined ? {} : { description: item.description }) }));
+      if (component.type === 'container') return walk(component.components);
+      return [];
+    });
+  return walk(message.layout);
 }
 
 /** Registers the commands globally too, so /concurrency also works in a DM with the bot. */

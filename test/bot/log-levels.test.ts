@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { knowledge, optionKnowledge } from '../../src/core/knowledge/index.ts';
 import { SLOW_INTERACTION_MS } from '../../src/discord/interaction-handler.ts';
 import type { PathPictures } from '../../src/discord/pictures.ts';
-import { startWorld, TINY_PNG, type World } from './harness.ts';
+import { headingOf, startWorld, TINY_PNG, type World } from './harness.ts';
 
 // Long enough that the click which waits for it counts as slow.
 const DRAWING_MS = SLOW_INTERACTION_MS + 200;
@@ -27,7 +27,7 @@ describe('GIVEN the bot logging at info, the default', () => {
     guide = await alice.clickButton(guide.id, { label: optionKnowledge('cpu').label });
     guide = await alice.clickButton(guide.id, { label: optionKnowledge('pythonCode').label });
     const outcome = await alice.clickButton(guide.id, { label: optionKnowledge('class').label });
-    expect(outcome.embeds[0]?.title).toContain(knowledge.outcomes.process.api);
+    expect(headingOf(outcome)).toContain(knowledge.outcomes.process.api);
 
     // The line is written once the answer has gone out, a moment after the member sees it.
     const lines = () => world.logs.filter((line) => line['msg'] === 'interaction');

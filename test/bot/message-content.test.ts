@@ -36,6 +36,6 @@ describe('GIVEN the Message Content intent', () => {
     const asked = await world.bob.actor.sendMessage(world.channelId, 'Why?');
     const reply = await world.bob.actor.waitForBotMessage({ channelId: world.channelId, after: asked.id });
     expect(reply.reference).toBe(asked.id);
-    expect(reply.content).toContain('/concurrency');
+    expect(textOf(reply)).toContain('/concurrency');
   });
 });

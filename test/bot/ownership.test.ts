@@ -5,7 +5,7 @@ import { knowledge, optionKnowledge } from '../../src/core/knowledge/index.ts';
 import { buttonLabels as ui, sharedToChannel, staleButton, strangersCopy } from '../../src/core/ui-text.ts';
 import { startGuideLabel } from '../../src/discord/bot-text.ts';
 import type { RenderedMessage } from '../../src/local-discord/index.ts';
-import { buttonLabels, expectCleanServer, startWorld, textOf, TRANSPORTS, type World } from './harness.ts';
+import { buttonLabels, expectCleanServer, firstText, headingOf, startWorld, textOf, TRANSPORTS, type World } from './harness.ts';
 
 describe.each(TRANSPORTS)('Interactions over the %s', (transport) => {
   let world: World;
@@ -34,8 +34,8 @@ describe.each(TRANSPORTS)('Interactions over the %s', (transport) => {
       const shared = await alice.clickButton(guide.id, { label: ui.share });
       expect(shared.id).not.toBe(guide.id);
       expect(shared.ephemeral).toBe(false);
-      expect(shared.embeds[0]?.title).toContain(knowledge.outcomes.pool.api);
-      expect(shared.content).toContain(`<@${world.alice.user.id}>`);
+      expect(headingOf(shared)).toContain(knowledge.outcomes.pool.api);
+      expect(textOf(shared)).toContain(`<@${world.alice.user.id}>`);
       expect(shared.allowedMentions?.parse).toEqual([]);
       expect(shared.allowedMentions?.users).toEqual([]);
       expect(buttonLabels(shared)).not.toContain(ui.share);
@@ -43,11 +43,11 @@ describe.each(TRANSPORTS)('Interactions over the %s', (transport) => {
 
       // Then the private message says so and no longer offers the button, so the result is posted once.
       const privateGuide = () => world.alice.actor.view(world.channelId).find((m) => m.id === guide.id);
-      await until(() => privateGuide()?.content === sharedToChannel);
-      expect(privateGuide()?.embeds[0]?.title).toContain(knowledge.outcomes.pool.api);
+      await until(() => firstText(privateGuide()) === sharedToChannel);
+      expect(headingOf(privateGuide())).toContain(knowledge.outcomes.pool.api);
       expect(buttonLabels(privateGuide()!)).not.toContain(ui.share);
       expect(looksOf(privateGuide())).not.toEqual(before);
-      expect(world.bob.actor.view(world.channelId).filter((m) => m.embeds[0]?.title?.includes(knowledge.outcomes.pool.api) === true)).toHaveLength(1);
+      expect(world.bob.actor.view(world.channelId).filter((m) => headingOf(m)?.includes(knowledge.outcomes.pool.api) === true)).toHaveLength(1);
     });
   });
 
@@ -60,14 +60,14 @@ describe.each(TRANSPORTS)('Interactions over the %s', (transport) => {
       const copy = await world.bob.actor.clickButton(guide.id, label('asyncio'));
       expect(copy.id).not.toBe(guide.id);
       expect(copy.ephemeralFor).toBe(world.bob.user.id);
-      expect(copy.content).toBe(strangersCopy);
+      expect(firstText(copy)).toBe(strangersCopy);
       expect(textOf(copy)).toContain(knowledge.questions.ioModel.prompt);
       expect(looksOf(world.alice.actor.view(world.channelId).find((m) => m.id === guide.id))).toEqual(before);
 
       // The copy is Bob's to drive.
       const bobsOutcome = await world.bob.actor.clickButton(copy.id, label('asyncio'));
       expect(bobsOutcome.id).toBe(copy.id);
-      expect(bobsOutcome.embeds[0]?.title).toContain(knowledge.outcomes.asyncio.api);
+      expect(headingOf(bobsOutcome)).toContain(knowledge.outcomes.asyncio.api);
       expect(looksOf(world.alice.actor.view(world.channelId).find((m) => m.id === guide.id))).toEqual(before);
     });
   });
@@ -96,11 +96,35 @@ describe.each(TRANSPORTS)('Interactions over the %s', (transport) => {
       for (const [index] of badIds.entries()) {
         const answer = await world.alice.actor.clickButton(posted.id, { label: `Old ${index}` });
         expect(answer.ephemeralFor).toBe(alice);
-        expect(answer.content).toBe(staleButton);
+        expect(firstText(answer)).toBe(staleButton);
         const fresh = await world.alice.actor.clickButton(answer.id, { label: startGuideLabel });
         expect(fresh.id).toBe(answer.id);
         expect(textOf(fresh)).toContain(knowledge.questions.workload.prompt);
       }
+    });
+  });
+
+  describe('GIVEN a guide posted in the old layout (an embed and rows of buttons) before the bot moved to Components V2', () => {
+    it('THEN a click on it still works, and turns that message into the new layout', async () => {
+      const alice = world.alice.user.id;
+      // As the bot's classic release left a guide at step 2: an embed, the option buttons in a row.
+      const rest = new REST({ api: world.discord.apiBaseUrl }).setToken(world.discord.bot.token);
+      const old = (await rest.post(Routes.channelMessages(world.channelId), {
+        body: {
+          content: '',
+          embeds: [{ title: knowledge.questions.ioModel.title, description: knowledge.questions.ioModel.prompt }],
+          components: [{ type: 1, components: (['asyncio', 'threads'] as const).map((option) => ({ type: 2, style: 1, label: optionKnowledge(option).label, custom_id: encodeGuideId({ owner: alice, path: ['io'], action: { kind: 'answer', option } }) })) }],
+          allowed_mentions: { parse: [] },
+        },
+      })) as { id: string };
+      const answered = await world.alice.actor.clickButton(old.id, label('asyncio'));
+      expect(answered.id).toBe(old.id);
+      expect(answered.embeds).toEqual([]);
+      expect(answered.content).toBe('');
+      expect(headingOf(answered)).toContain(knowledge.outcomes.asyncio.api);
+      // From then on it is a V2 message like any other guide.
+      const why = await world.alice.actor.clickButton(old.id, { label: ui.why });
+      expect(headingOf(why)).toContain(knowledge.outcomes.asyncio.api);
     });
   });
 
@@ -113,7 +137,7 @@ describe.each(TRANSPORTS)('Interactions over the %s', (transport) => {
       const next = await world.alice.actor.clickButton(guide.id, label('pool'));
       expect(textOf(next)).toContain(knowledge.questions.poolApi.prompt);
       const done = await world.alice.actor.clickButton(guide.id, label('adhoc'));
-      expect(done.embeds[0]?.title).toContain(knowledge.outcomes.processPoolExecutor.api);
+      expect(headingOf(done)).toContain(knowledge.outcomes.processPoolExecutor.api);
     });
   });
 

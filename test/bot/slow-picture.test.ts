@@ -3,7 +3,7 @@ import { knowledge, optionKnowledge } from '../../src/core/knowledge/index.ts';
 import type { OptionId } from '../../machines/questions.ts';
 import type { PathPictures } from '../../src/discord/pictures.ts';
 import type { LocalDiscord } from '../../src/local-discord/index.ts';
-import { expectCleanServer, startWorld, TINY_PNG, TRANSPORTS, type World } from './harness.ts';
+import { expectCleanServer, headingOf, startWorld, TINY_PNG, TRANSPORTS, type World } from './harness.ts';
 
 /**
  * Pictures that finish only once Discord has recorded the bot's deferral: the bot must acknowledge before the work ends, or the click would fail.
@@ -54,7 +54,7 @@ describe.each(TRANSPORTS)('Interactions over the %s', (transport) => {
       const outcome = await alice.clickButton(guide.id, { label: optionKnowledge('class').label });
       expect(outcome.id).toBe(guide.id);
       expect(outcome.loading).toBe(false);
-      expect(outcome.embeds[0]?.title).toContain(knowledge.outcomes.process.api);
+      expect(headingOf(outcome)).toContain(knowledge.outcomes.process.api);
       expect(outcome.attachments.map((a) => a.filename)).toEqual(['decision-path-cpu-pythonCode-class.png']);
       expect(callbackTypes(from)).toEqual([6]);
       expect(pictures.rendered).toEqual(['cpu>pythonCode>class']);
@@ -68,7 +68,7 @@ describe.each(TRANSPORTS)('Interactions over the %s', (transport) => {
       const copy = await world.bob.actor.clickButton(guide.id, { label: 'Why?' });
       expect(copy.ephemeralFor).toBe(world.bob.user.id);
       expect(copy.loading).toBe(false);
-      expect(copy.embeds[0]?.title).toContain(knowledge.outcomes.asyncio.api);
+      expect(headingOf(copy)).toContain(knowledge.outcomes.asyncio.api);
       expect(copy.attachments).toHaveLength(1);
       expect(callbackTypes(from)).toEqual([5]);
     });

@@ -5,7 +5,7 @@ import { buttonLabels as ui, stepLine } from '../../src/core/ui-text.ts';
 import type { RenderedMessage } from '../../src/local-discord/index.ts';
 import { describeTreePicture, storedPictures } from '../../src/picture/index.ts';
 import { DECISION_TABLE, tableFamilyAfter, tablePrefixes, tableProgressAt } from '../support/decision-table.ts';
-import { buttonLabels, expectCleanServer, selectValues, startWorld, textOf, TRANSPORTS, type World } from './harness.ts';
+import { buttonLabels, expectCleanServer, galleryPictures, headingOf, layoutTexts, selectValues, startWorld, textOf, TRANSPORTS, type World } from './harness.ts';
 
 // The committed pictures, as the bot reads them: the outcome messages must carry a genuine PNG.
 const pictures = storedPictures(new URL('../../assets/pictures/', import.meta.url));
@@ -47,16 +47,17 @@ describe.each(TRANSPORTS)('Interactions over the %s', (transport) => {
       'THEN the answers $answers end in $api, with the reasons, a sketch, a picture, Why? and every Why not …?',
       async ({ answers, outcome, api }) => {
         const message = await walk(answers);
-        const embed = message.embeds[0];
-        expect(embed?.title).toContain(api);
-        expect(embed?.description).toContain('```py');
+        // A Components V2 message: the recommendation as its heading, the sketch a text display of its own.
+        expect(message.embeds).toEqual([]);
+        expect(headingOf(message)).toContain(api);
+        expect(layoutTexts(message.layout).some((text) => text.startsWith('```py\n') && text.endsWith('```'))).toBe(true);
         const picture = `decision-path-${answers.join('-')}.png`;
-        expect(embed?.image).toBe(`attachment://${picture}`);
+        expect(galleryPictures(message).map((shown) => shown.url)).toEqual([`attachment://${picture}`]);
         expect(message.attachments.map((a) => a.filename)).toEqual([picture]);
         expect(message.attachments[0]?.data.subarray(0, 8)).toEqual(PNG_SIGNATURE);
         // Alt text for screen readers: the path in words, ending at the recommendation.
-        for (const option of answers) expect(message.attachments[0]?.description).toContain(optionKnowledge(option).label);
-        for (const option of answers) expect(embed?.description).toContain(optionKnowledge(option).reason);
+        for (const option of answers) expect(galleryPictures(message)[0]?.description).toContain(optionKnowledge(option).label);
+        for (const option of answers) expect(textOf(message)).toContain(optionKnowledge(option).reason);
         expect(selectValues(message).sort()).toEqual(OUTCOME_IDS.filter((other) => other !== outcome).sort());
         expect(buttonLabels(message)).not.toContain(ui.share);
 
@@ -64,7 +65,7 @@ describe.each(TRANSPORTS)('Interactions over the %s', (transport) => {
         expect(why.id).toBe(message.id);
         for (const option of answers) expect(textOf(why)).toContain(optionKnowledge(option).label);
         // The same picture stays in view, as the only attachment.
-        expect(why.embeds[0]?.image).toBe(`attachment://${picture}`);
+        expect(galleryPictures(why).map((shown) => shown.url)).toEqual([`attachment://${picture}`]);
         expect(why.attachments.map((a) => a.filename)).toEqual([picture]);
 
         for (const other of OUTCOME_IDS.filter((o) => o !== outcome)) {

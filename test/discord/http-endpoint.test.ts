@@ -83,9 +83,11 @@ describe('GIVEN the HTTP interactions endpoint', () => {
     const body = JSON.stringify(slashCommand());
     const answer = await post(body, signed(body));
     expect(answer.status).toBe(200);
-    const callback = JSON.parse(answer.text) as { type: number; data: { embeds: { title: string }[]; allowed_mentions: unknown } };
+    const callback = JSON.parse(answer.text) as { type: number; data: { flags: number; components: { type: number }[]; allowed_mentions: unknown } };
     expect(callback.type).toBe(4);
-    expect(callback.data.embeds[0]?.title).toBeTruthy();
+    // A Components V2 message: one container.
+    expect(callback.data.flags & (1 << 15)).not.toBe(0);
+    expect(callback.data.components.map((component) => component.type)).toEqual([17]);
     expect(callback.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 

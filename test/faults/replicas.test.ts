@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalDiscord, RenderedMessage, UserActor } from '../../src/local-discord/index.ts';
 import { buttonLabels as ui } from '../../src/core/ui-text.ts';
-import { expectCleanServer, textOf } from '../bot/harness.ts';
+import { expectCleanServer, headingOf, textOf } from '../bot/harness.ts';
 import { freePort, metricSample, startBotChild, startServerForChild, type BotChild } from '../support/bot-child.ts';
 import { answer, apiFor, showsQuestion } from './guide-steps.ts';
 
@@ -54,7 +54,7 @@ describe('three replicas of the HTTP endpoint behind one URL', () => {
     const path = ['cpu', 'pythonCode', 'pool', 'adhoc'] as const;
     let guide: RenderedMessage = await alice.runSlashCommand(channelId, 'concurrency', {}, { timeoutMs: 10_000 });
     for (const option of path) guide = await answer(alice, guide, option, 10_000);
-    expect(guide.embeds[0]?.title).toContain(apiFor(path));
+    expect(headingOf(guide)).toContain(apiFor(path));
     expect(guide.attachments.map((attachment) => attachment.filename)).toEqual(['decision-path-cpu-pythonCode-pool-adhoc.png']);
     const why = await alice.clickButton(guide.id, { label: ui.why }, { timeoutMs: 10_000 });
     expect(textOf(why)).toContain('Why');
@@ -72,7 +72,7 @@ describe('three replicas of the HTTP endpoint behind one URL', () => {
     guide = await answer(alice, guide, 'pool', 10_000);
     guide = await answer(alice, guide, 'map', 10_000);
     guide = await answer(alice, guide, 'poolFamily', 10_000);
-    expect(guide.embeds[0]?.title).toContain(apiFor(['io', 'threads', 'pool', 'map', 'poolFamily']));
+    expect(headingOf(guide)).toContain(apiFor(['io', 'threads', 'pool', 'map', 'poolFamily']));
   }, 30_000);
 
   it('GIVEN a live replica THEN its /healthz is 200 and its /metrics counted the clicks it answered', async () => {

@@ -32,7 +32,7 @@ const EPHEMERAL = 1 << 6;
 /** A message body in Discord's JSON with the no-ping policy, and its files. */
 function messageJson(outgoing: OutgoingMessage, ephemeral = false) {
   const { body, files } = wireMessage(outgoing);
-  return { body: { ...body, allowed_mentions: NO_PINGS_JSON, ...(ephemeral ? { flags: EPHEMERAL } : {}) }, files };
+  return { body: { ...body, flags: body.flags | (ephemeral ? EPHEMERAL : 0), allowed_mentions: NO_PINGS_JSON }, files };
 }
 
 /** A callback body as the HTTP response carries it: JSON, or multipart when files ride along. */
@@ -76,6 +76,9 @@ export function httpAnswers(target: HttpAnswerTarget): InteractionAnswers {
     editReply: async (outgoing) => {
       const { body, files } = messageJson(outgoing);
       await target.rest.patch(Routes.webhookMessage(target.applicationId, target.token), { body, files: webhookFiles(files), auth: false });
+    },
+    deleteReply: async () => {
+      await target.rest.delete(Routes.webhookMessage(target.applicationId, target.token), { auth: false });
     },
     followUp: async (outgoing, ephemeral) => {
       const { body, files } = messageJson(outgoing, ephemeral);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { err, ok, type Result } from '../../core/result.ts';
 import { ASK_INPUT_ID } from '../ask-form.ts';
 import { PRIVATE_OPTION } from '../commands.ts';
+import { componentsIn, customIdsIn } from '../custom-ids.ts';
 import type { InteractionInput } from '../interaction-input.ts';
 
 /*
@@ -12,6 +13,8 @@ import type { InteractionInput } from '../interaction-input.ts';
 
 const snowflake = z.string().regex(/^\d{1,20}$/);
 const user = z.object({ id: snowflake, bot: z.boolean().optional() });
+// A permission bitfield, as Discord sends it: a decimal string.
+const permissions = z.string().regex(/^\d{1,30}$/).optional();
 const flags = z.number().int().optional();
 
 const envelope = z.object({
@@ -19,7 +22,7 @@ const envelope = z.object({
   application_id: snowflake,
   type: z.number().int(),
   token: z.string().min(1).max(1000).optional(),
-  member: z.object({ user }).optional(),
+  member: z.object({ user, permissions }).optional(),
   user: user.optional(),
   data: z.unknown().optional(),
   message: z.unknown().optional(),
@@ -38,6 +41,7 @@ const modalData = z.object({ custom_id: z.string().max(100), components: z.array
 const formSource = z.object({ flags, components: z.array(z.unknown()).optional() });
 
 const EPHEMERAL = 1 << 6;
+const MANAGE_MESSAGES_BIT = 13n;
 const InteractionType = { Ping: 1, Command: 2, Component: 3, ModalSubmit: 5 } as const;
 const ComponentType = { Button: 2, StringSelect: 3 } as const;
 const CommandType = { ChatInput: 1, Message: 3 } as const;
@@ -87,6 +91,7 @@ function readInput(interaction: z.infer<typeof envelope>, userId: string): Resul
         customId: data.data.custom_id,
         values: data.data.values ?? [],
         message: { id: message.data.id, editedAt: Number.isNaN(editedAt) ? 0 : editedAt, ephemeral: ((message.data.flags ?? 0) & EPHEMERAL) !== 0 },
+        managesMessages: ((BigInt(interaction.member?.permissions ?? '0') >> MANAGE_MESSAGES_BIT) & 1n) === 1n,
       });
     }
     case InteractionType.ModalSubmit: {
@@ -119,31 +124,12 @@ function readCommand(id: string, userId: string, data: z.infer<typeof commandDat
   return ok({ kind: 'command', id, userId, commandName: data.name, privateGuide: option?.value === true });
 }
 
-/** Every component in a tree of rows, labels, containers and sections, depth first. */
-function* componentsIn(components: readonly unknown[]): Generator<Record<string, unknown>> {
-  for (const component of components) {
-    if (typeof component !== 'object' || component === null) continue;
-    const record = component as Record<string, unknown>;
-    yield record;
-    if (Array.isArray(record['components'])) yield* componentsIn(record['components']);
-    // A Label holds one component; a Section its accessory.
-    for (const key of ['component', 'accessory']) if (record[key] !== undefined) yield* componentsIn([record[key]]);
-  }
-}
-
 /** The value submitted in the form's text input of that custom id (inside a Label or a row). */
 function textInputValue(components: readonly unknown[], customId: string): string | undefined {
   for (const component of componentsIn(components)) {
     if (component['custom_id'] === customId && typeof component['value'] === 'string') return component['value'];
   }
   return undefined;
-}
-
-/** The custom ids on a message's components, read from Discord's JSON. */
-function customIdsIn(components: readonly unknown[]): string[] {
-  const ids: string[] = [];
-  for (const component of componentsIn(components)) if (typeof component['custom_id'] === 'string') ids.push(component['custom_id']);
-  return ids;
 }
 
 function problem(error: z.ZodError, under?: string): string {
