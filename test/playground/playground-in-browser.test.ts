@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OptionId } from '../../machines/questions.ts';
 import { knowledge, optionKnowledge } from '../../src/core/knowledge/index.ts';
-import { askForm, becauseYouSaid, buttonLabels as ui, whyNotPlaceholder } from '../../src/core/ui-text.ts';
+import { askForm, becauseYouSaid, buttonLabels as ui, recommendationTitle, whyNotPlaceholder } from '../../src/core/ui-text.ts';
 import { describeTreePicture, storedPictures } from '../../src/picture/index.ts';
 import { startPlayground } from '../../src/playground-with-bot.ts';
 import { BUILT_PLAYGROUND_PAGE } from '../support/built.ts';
@@ -27,7 +27,7 @@ describe.skipIf(!hasChromium)('GIVEN the playground as `npm start` runs it, in C
   const pictures = storedPictures(new URL('../../assets/pictures/', import.meta.url));
 
   beforeAll(async () => {
-    playground = await startPlayground({ port: 0, logger: pino({ level: 'silent' }), page: BUILT_PLAYGROUND_PAGE, pictures: { get: pictures.get } });
+    playground = await startPlayground({ port: 0, logger: pino({ level: 'silent' }), page: BUILT_PLAYGROUND_PAGE, pictures: { get: pictures.get, describe: describeTreePicture } });
     browser = await launchBrowser();
     ({ page, pageErrors, offsiteRequests } = await openPage(browser, playground.url));
     await page.getByText('live', { exact: true }).waitFor();
@@ -50,9 +50,18 @@ describe.skipIf(!hasChromium)('GIVEN the playground as `npm start` runs it, in C
       await eventually(() => button(guide(), label).count()).toBe(1);
       await button(guide(), label).click();
     }
-    await eventually(() => guide().locator('discord-embed').getAttribute('embed-title')).toContain(OUTCOME.api);
-    const picture = guide().locator('discord-embed img.discord-embed-image');
+    // The bot's own Components V2 outcome: the recommendation as a heading, the picture of the path with its alt text.
+    await eventually(() => guide().locator('.v2-container h2.md-heading').innerText()).toBe(recommendationTitle(OUTCOME.api));
+    const picture = guide().locator('.v2-gallery img');
     await eventually(() => picture.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
+    expect(await picture.getAttribute('alt')).toBe(describeTreePicture(PATH));
+    // The outcome as the README shows it (docs/playground-outcome.png is a copy of this).
+    await page.setViewportSize({ width: 1100, height: 2200 });
+    await guide().evaluate((message) => message.scrollIntoView({ block: 'start' }));
+    await page.mouse.move(0, 0);
+    const shown = await guide().boundingBox();
+    if (shown !== null) await page.screenshot({ path: artifactPath('playground-outcome.png'), clip: { ...shown, height: Math.min(shown.height, 2200 - shown.y) } });
+    await page.setViewportSize({ width: 1280, height: 900 });
     // A public guide: nothing says it is private.
     expect(await guide().getByText('Only you can see this').count()).toBe(0);
   }, 120_000);
@@ -147,7 +156,7 @@ describe.skipIf(!hasChromium)('GIVEN the playground as `npm start` runs it, in C
     await item.click();
     await eventually(() => guides.count()).toBe(guidesBefore + 1);
     // The page redraws as the bot edits the guide (its picture comes later): read it afresh each time.
-    await eventually(() => guides.last().locator('discord-embed').count()).toBe(1);
+    await eventually(() => guides.last().locator('.v2-container').count()).toBe(1);
     await page.locator('#scroller').evaluate((scroller) => scroller.scrollTo(0, scroller.scrollHeight));
     await page.screenshot({ path: artifactPath('playground-guide-about-message.png') });
   }, 60_000);
