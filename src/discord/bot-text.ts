@@ -4,6 +4,16 @@
  */
 import { guideCommand } from '../core/ui-text.ts';
 
+/**
+ * Above a guide that had to be private: the server lets apps its members added answer only the
+ * member who asked. Said once, on the guide's first message.
+ */
+export const forcedPrivate =
+  'This server shows answers from apps its members added only to the member who asked, so this guide is private to you, and it cannot be shared here.';
+
+/** The answer to Share (an older button) where Discord would keep the post private anyway. */
+export const cannotShareHere = 'This server shows answers from apps its members added only to the member who asked, so nothing can be shared to this channel.';
+
 /** The button under a public guide that deletes it. */
 export const dismissLabel = 'Dismiss';
 

@@ -12,14 +12,21 @@ export const COMMAND_NAME = 'concurrency';
 export const PRIVATE_OPTION = 'private';
 
 /**
- * `/concurrency [private]`: starts a guide. Usable in servers and in a DM with the bot; with
- * `private: true` only the member who ran it sees the guide.
+ * Where the commands work: installed to a server, or by a member to their own account, and then in
+ * any server (one without the bot too), a DM with the bot, and other DMs and group DMs.
+ */
+const EVERYWHERE = [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel] as const;
+const BOTH_INSTALLS = [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall] as const;
+
+/**
+ * `/concurrency [private]`: starts a guide. With `private: true` only the member who ran it sees the
+ * guide.
  */
 export const concurrencyCommand = new SlashCommandBuilder()
   .setName(COMMAND_NAME)
   .setDescription('Find the right Python concurrency API in a few questions, and see why.')
-  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+  .setContexts(...EVERYWHERE)
+  .setIntegrationTypes(...BOTH_INSTALLS)
   .addBooleanOption((option) =>
     option.setName(PRIVATE_OPTION).setDescription('Only you see the guide (default: everyone in the channel).').setRequired(false),
   );
@@ -34,8 +41,8 @@ export const ASK_ABOUT_MESSAGE = 'Ask the concurrency guide';
 export const askAboutMessageCommand = new ContextMenuCommandBuilder()
   .setName(ASK_ABOUT_MESSAGE)
   .setType(ApplicationCommandType.Message)
-  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
+  .setContexts(...EVERYWHERE)
+  .setIntegrationTypes(...BOTH_INSTALLS);
 
 /** The full command set, as `npm run register` sends it: a bulk overwrite keeps it idempotent. */
 export function commandSet(): RESTPostAPIApplicationCommandsJSONBody[] {

@@ -1,10 +1,10 @@
-import { MessageFlags, PermissionFlagsBits, type Interaction, type ModalSubmitInteraction, type RepliableInteraction } from 'discord.js';
+import { ApplicationIntegrationType, MessageFlags, PermissionFlagsBits, type Interaction, type ModalSubmitInteraction, type RepliableInteraction } from 'discord.js';
 import type { InteractionAnswers } from './answers.ts';
 import { discordJsMessage, discordJsNewMessage } from './discordjs-message.ts';
 import { ASK_INPUT_ID } from './ask-form.ts';
 import { PRIVATE_OPTION } from './commands.ts';
 import { customIdsOf } from './find-guide-in-channel.ts';
-import type { InteractionInput } from './interaction-input.ts';
+import { answersForcedPrivate, type InteractionInput } from './interaction-input.ts';
 
 /*
  * The gateway transport: reads a discord.js interaction into the handler's input and carries its
@@ -39,33 +39,39 @@ export function gatewayAnswers(interaction: RepliableInteraction): InteractionAn
 /** What the handler needs of a discord.js interaction. */
 export function readGatewayInteraction(interaction: Interaction): InteractionInput {
   const { id } = interaction;
-  const userId = interaction.user.id;
+  const common = {
+    id,
+    userId: interaction.user.id,
+    answersOnlyPrivate: answersForcedPrivate({
+      context: interaction.context ?? undefined,
+      serverInstalled: interaction.authorizingIntegrationOwners[ApplicationIntegrationType.GuildInstall] !== undefined,
+      memberPermissions: interaction.memberPermissions?.bitfield,
+    }),
+  };
   if (interaction.isChatInputCommand()) {
-    return { kind: 'command', id, userId, commandName: interaction.commandName, privateGuide: interaction.options.getBoolean(PRIVATE_OPTION) ?? false };
+    return { kind: 'command', ...common, commandName: interaction.commandName, privateGuide: interaction.options.getBoolean(PRIVATE_OPTION) ?? false };
   }
   if (interaction.isMessageContextMenuCommand()) {
     const target = interaction.targetMessage;
-    return { kind: 'message-command', id, userId, commandName: interaction.commandName, target: { content: target.content, authorId: target.author.id, authorIsBot: target.author.bot } };
+    return { kind: 'message-command', ...common, commandName: interaction.commandName, target: { content: target.content, authorId: target.author.id, authorIsBot: target.author.bot } };
   }
   if (interaction.isButton() || interaction.isStringSelectMenu()) {
     const { message } = interaction;
     return {
       kind: interaction.isButton() ? 'button' : 'select',
-      id,
-      userId,
+      ...common,
       customId: interaction.customId,
       values: interaction.isStringSelectMenu() ? interaction.values : [],
       message: { id: message.id, editedAt: message.editedTimestamp ?? 0, ephemeral: message.flags.has(MessageFlags.Ephemeral) },
       managesMessages: interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false,
     };
   }
-  if (interaction.isMessageComponent()) return { kind: 'other-component', id, userId };
+  if (interaction.isMessageComponent()) return { kind: 'other-component', ...common };
   if (interaction.isModalSubmit()) {
     const { message } = interaction;
     return {
       kind: 'modal',
-      id,
-      userId,
+      ...common,
       customId: interaction.customId,
       question: typedQuestion(interaction),
       message: message === null ? undefined : { ephemeral: message.flags.has(MessageFlags.Ephemeral), customIds: customIdsOf(message.components) },

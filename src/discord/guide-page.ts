@@ -9,7 +9,7 @@ import type { ReadAnswer } from '../core/read-task.ts';
 export type GuideView = 'question' | 'not-sure' | 'why-question' | 'outcome' | 'why' | 'caveats' | `why-not:${OutcomeId}`;
 
 /** Why a message carries a line above the guide: a stranger's copy, a public share, or the private guide that was just shared. */
-export type PageNotice = 'private-copy' | 'shared' | 'posted';
+export type PageNotice = 'private-copy' | 'shared' | 'posted' | 'forced-private';
 
 /** Everything needed to draw one guide message; render.ts turns it into a Discord payload. */
 export interface GuidePage {
@@ -23,6 +23,8 @@ export interface GuidePage {
   readonly view: GuideView;
   /** An ephemeral guide: only its owner sees it, so it offers "Share to channel" (not right after a share). */
   readonly private: boolean;
+  /** False where Discord shows every answer only to the member: Share could post nothing there. */
+  readonly shareable?: boolean;
   readonly notice?: PageNotice;
 }
 

@@ -85,9 +85,9 @@ async function handleCommand(input: Input<'command'>, context: GuideAnswerContex
     await privateNote(context, renderProblem('unknown-command'));
     return 'unknown-command';
   }
-  const page = planNewGuide(input.userId, input.privateGuide);
-  await sendReply(context, renderGuide(page), input.privateGuide);
-  return input.privateGuide ? 'started-private' : 'started';
+  const page = planNewGuide(input.userId, input.privateGuide, input.answersOnlyPrivate);
+  await sendReply(context, renderGuide(page), page.private);
+  return input.privateGuide ? 'started-private' : page.private ? 'started-forced-private' : 'started';
 }
 
 /**
@@ -102,13 +102,20 @@ async function handleAskAboutMessage(input: Input<'message-command'>, context: G
   const { target } = input;
   // A guide for the bot itself would have no one to answer it; the member who asked drives it instead.
   const authorId = target.authorIsBot ? input.userId : target.authorId;
-  const page = planGuideAboutMessage({ text: target.content, authorId, invokerId: input.userId });
-  await sendReply(context, renderGuide(page), false);
+  const page = planGuideAboutMessage({ text: target.content, authorId, invokerId: input.userId, answersOnlyPrivate: input.answersOnlyPrivate });
+  await sendReply(context, renderGuide(page), page.private);
   return `guide-about-message:${page.step.answers.length}-read`;
 }
 
 async function handleClick(input: Input<'button' | 'select'>, context: GuideAnswerContext, deps: InteractionDeps): Promise<string> {
-  const plan = planClick({ customId: input.customId, values: input.values, clickerId: input.userId, onPrivateMessage: input.message.ephemeral, clickerManagesMessages: input.managesMessages });
+  const plan = planClick({
+    customId: input.customId,
+    values: input.values,
+    clickerId: input.userId,
+    onPrivateMessage: input.message.ephemeral,
+    clickerManagesMessages: input.managesMessages,
+    canPostPublicly: !input.answersOnlyPrivate,
+  });
   // Opening the form twice changes nothing, and a member who closed it may well press Ask again at once.
   if (plan.kind === 'ask') {
     await context.answers.showModal(askFormFor(plan.formId));
@@ -139,6 +146,9 @@ async function handleClick(input: Input<'button' | 'select'>, context: GuideAnsw
     case 'not-yours-to-dismiss':
       await privateNote(context, renderProblem('not-yours-to-dismiss'));
       return 'dismiss-refused';
+    case 'cannot-share-here':
+      await privateNote(context, renderProblem('cannot-share-here'));
+      return 'share-refused:private-only-here';
     case 'stale':
       await privateNote(context, renderStale(plan.reason, plan.clickerId));
       return `stale:${plan.reason}`;
@@ -158,7 +168,7 @@ async function handleAsk(input: Input<'modal'>, context: GuideAnswerContext): Pr
   }
   const onPrivateGuide = input.message?.ephemeral ?? true;
   const guideOwner = input.message === undefined ? undefined : guideIn(input.message.customIds)?.owner;
-  const isPrivate = onPrivateGuide || guideOwner !== plan.owner;
+  const isPrivate = onPrivateGuide || guideOwner !== plan.owner || input.answersOnlyPrivate;
   await context.answers.reply({ message: renderTypedAnswer(plan.answer, plan.owner, plan.path) }, isPrivate);
   return `asked:${plan.answer.kind}${isPrivate ? ':private' : ''}`;
 }

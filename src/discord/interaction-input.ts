@@ -23,6 +23,11 @@ interface Common {
   /** The interaction's snowflake, which also says when Discord received it. */
   readonly id: string;
   readonly userId: string;
+  /**
+   * Discord will show every answer only to the member: a member used the app they installed
+   * themselves in a server that did not add it and that denies them "Use External Apps".
+   */
+  readonly answersOnlyPrivate: boolean;
 }
 
 export type InteractionInput =
@@ -46,4 +51,20 @@ export type InteractionInput =
 /** The interaction's kind, as log lines and metrics name it. */
 export function kindOf(input: InteractionInput): string {
   return input.kind === 'other-component' ? 'other' : input.kind;
+}
+
+/** Discord's "Use External Apps" permission bit: public answers from apps a member installed. */
+const USE_EXTERNAL_APPS = 1n << 50n;
+/** The interaction context "GUILD": used in a server (1 is the bot's DM, 2 another DM or group DM). */
+const GUILD_CONTEXT = 0;
+
+/**
+ * Whether Discord forces every answer to be ephemeral: in a server that did not install the app
+ * (no guild key among the authorizing integration owners), to a member whose permissions there lack
+ * "Use External Apps". The same reading for both transports.
+ * @example answersForcedPrivate({ context: 0, serverInstalled: false, memberPermissions: 0n }) // true
+ */
+export function answersForcedPrivate(where: { readonly context: number | undefined; readonly serverInstalled: boolean; readonly memberPermissions: bigint | undefined }): boolean {
+  if (where.context !== GUILD_CONTEXT || where.serverInstalled || where.memberPermissions === undefined) return false;
+  return (where.memberPermissions & USE_EXTERNAL_APPS) === 0n;
 }

@@ -160,19 +160,21 @@ function outcomeRows(page: GuidePage, step: Extract<GuideStep, { kind: 'outcome'
     button(ui.buttonLabels.ask, idFor(page, { kind: 'ask' })),
   ];
   // A private guide offers Share (until it is shared); a public one, Dismiss. Both sit in a row of their own.
-  const last = page.private ? (page.notice === 'posted' ? [] : [button(ui.buttonLabels.share, idFor(page, { kind: 'share' }), ButtonStyle.Success)]) : [dismissButton(page)];
+  const last = page.private ? (page.notice === 'posted' || page.shareable === false ? [] : [button(ui.buttonLabels.share, idFor(page, { kind: 'share' }), ButtonStyle.Success)]) : [dismissButton(page)];
   return [...(links.length > 0 ? [row(...links)] : []), row(whyNot), row(...actions), ...(last.length > 0 ? [row(...last)] : [])];
 }
 
 function noticeOf(page: GuidePage): string | undefined {
+  const lines: string[] = [];
+  if (page.notice === 'forced-private') lines.push(botText.forcedPrivate);
   if (page.readFromMessage !== undefined) {
     const read = page.readFromMessage.map((answer) => ({ words: answer.evidence, answer: optionKnowledge(answer.option).label }));
-    return botText.readFromMessage(`<@${page.owner}>`, read);
+    lines.push(botText.readFromMessage(`<@${page.owner}>`, read));
   }
-  if (page.notice === 'private-copy') return ui.strangersCopy;
-  if (page.notice === 'shared') return botText.sharedBy(`<@${page.owner}>`);
-  if (page.notice === 'posted') return ui.sharedToChannel;
-  return undefined;
+  if (page.notice === 'private-copy') lines.push(ui.strangersCopy);
+  if (page.notice === 'shared') lines.push(botText.sharedBy(`<@${page.owner}>`));
+  if (page.notice === 'posted') lines.push(ui.sharedToChannel);
+  return lines.length === 0 ? undefined : lines.join('\n');
 }
 
 /**
@@ -206,7 +208,7 @@ export function renderStale(reason: StaleReason, clickerId: string): GuideMessag
 }
 
 /** Problems that are not about a guide: a command the bot does not know, a failure on its side, a Dismiss that is not the clicker's. */
-export function renderProblem(problem: 'unknown-command' | 'internal' | 'not-yours-to-dismiss'): GuideMessage {
-  const text = { 'unknown-command': botText.unknownCommand, internal: botText.internalProblem, 'not-yours-to-dismiss': botText.notYoursToDismiss }[problem];
+export function renderProblem(problem: 'unknown-command' | 'internal' | 'not-yours-to-dismiss' | 'cannot-share-here'): GuideMessage {
+  const text = { 'unknown-command': botText.unknownCommand, internal: botText.internalProblem, 'not-yours-to-dismiss': botText.notYoursToDismiss, 'cannot-share-here': botText.cannotShareHere }[problem];
   return { texts: [text], rows: [] };
 }

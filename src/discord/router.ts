@@ -16,6 +16,8 @@ export interface GuideClick {
   readonly onPrivateMessage: boolean;
   /** Whether the clicker may manage messages where the guide is (a moderator); false where the bot cannot tell. */
   readonly clickerManagesMessages?: boolean;
+  /** False where Discord shows every answer only to the member, so Share could post nothing. */
+  readonly canPostPublicly?: boolean;
 }
 
 /** Why a click cannot move a guide: a bad or outdated id, or a select value that names no other outcome. */
@@ -33,14 +35,20 @@ export type ClickPlan =
   | { readonly kind: 'dismiss' }
   /** Dismiss pressed by someone who may not: a private note, the guide untouched. */
   | { readonly kind: 'not-yours-to-dismiss'; readonly clickerId: string }
+  /** Share where Discord would keep the post private anyway: a note saying so. */
+  | { readonly kind: 'cannot-share-here' }
   /** The Ask button: open the question form, whose id carries the guide for whoever clicked. */
   | { readonly kind: 'ask'; readonly formId: string }
   /** The id cannot be trusted or is outdated: an ephemeral note with a fresh start for the clicker. */
   | { readonly kind: 'stale'; readonly reason: StaleReason; readonly clickerId: string };
 
-/** A new guide for the slash command. */
-export function planNewGuide(userId: string, isPrivate: boolean): GuidePage {
-  return { owner: userId, step: describeStep(startGuide()), view: 'question', private: isPrivate };
+/**
+ * A new guide for the slash command; private when asked, or when Discord will show answers only to
+ * the member anyway, which the guide then says once.
+ */
+export function planNewGuide(userId: string, isPrivate: boolean, answersOnlyPrivate = false): GuidePage {
+  const forced = answersOnlyPrivate && !isPrivate;
+  return { owner: userId, step: describeStep(startGuide()), view: 'question', private: isPrivate || answersOnlyPrivate, ...(answersOnlyPrivate ? { shareable: false } : {}), ...(forced ? { notice: 'forced-private' as const } : {}) };
 }
 
 /**
@@ -49,7 +57,7 @@ export function planNewGuide(userId: string, isPrivate: boolean): GuidePage {
  *
  * @example planGuideAboutMessage({ text: 'my scraper downloads 500 URLs', authorId, invokerId }) // step 2, answers ['io']
  */
-export function planGuideAboutMessage(about: { readonly text: string; readonly authorId: string; readonly invokerId: string }): GuidePage {
+export function planGuideAboutMessage(about: { readonly text: string; readonly authorId: string; readonly invokerId: string; readonly answersOnlyPrivate?: boolean }): GuidePage {
   const read = readTaskAnswers(about.text);
   const replayed = replayAnswers(read.map((answer) => answer.option));
   const snapshot = replayed.ok ? replayed.value : startGuide();
@@ -59,7 +67,8 @@ export function planGuideAboutMessage(about: { readonly text: string; readonly a
     ...(about.invokerId === about.authorId ? {} : { coOwner: about.invokerId }),
     step,
     view: plainViewOf(step),
-    private: false,
+    private: about.answersOnlyPrivate === true,
+    ...(about.answersOnlyPrivate === true ? { shareable: false, notice: 'forced-private' as const } : {}),
     ...(read.length === 0 ? {} : { readFromMessage: read }),
   };
 }
@@ -90,6 +99,7 @@ export function planClick(click: GuideClick): ClickPlan {
   }
 
   if (action.kind === 'share') {
+    if (click.canPostPublicly === false) return { kind: 'cannot-share-here' };
     return {
       kind: 'share',
       page: { owner: click.clickerId, step, view: 'outcome', private: false, notice: 'shared' },
@@ -99,7 +109,7 @@ export function planClick(click: GuideClick): ClickPlan {
 
   const moved = move(current, step, action, click.values);
   if (moved === undefined) return { kind: 'stale', reason: 'bad-choice', clickerId: click.clickerId };
-  const page: GuidePage = { ...owners, step: describeStep(moved.snapshot), view: moved.view, private: click.onPrivateMessage };
+  const page: GuidePage = { ...owners, step: describeStep(moved.snapshot), view: moved.view, private: click.onPrivateMessage, ...(click.canPostPublicly === false ? { shareable: false } : {}) };
   return { kind: 'update', page };
 }
 

@@ -32,11 +32,12 @@ describe('explainRegistrationFailure', () => {
 });
 
 describe('commandSet', () => {
-  it('GIVEN the command set THEN /concurrency has the optional boolean "private" and works in servers and DMs', () => {
+  it('GIVEN the command set THEN /concurrency has the optional boolean "private" and works everywhere, installed to a server or by a member', () => {
     const command = commandSet().find((candidate) => candidate.name === 'concurrency');
     if (command === undefined || command.type !== undefined && command.type !== 1) throw new Error('no slash command');
     expect('options' in command && command.options).toEqual([expect.objectContaining({ name: 'private', type: 5, required: false })]);
-    expect(command.contexts).toEqual([0, 1]);
+    expect(command.contexts).toEqual([0, 1, 2]);
+    expect(command.integration_types).toEqual([0, 1]);
     expect('description' in command && command.description.length).toBeLessThanOrEqual(100);
   });
 
@@ -45,6 +46,7 @@ describe('commandSet', () => {
     expect(command?.name).toBe('Ask the concurrency guide');
     expect(command?.name.length).toBeLessThanOrEqual(32);
     expect(command && 'description' in command ? command.description : '').toBe('');
-    expect(command?.contexts).toEqual([0, 1]);
+    expect(command?.contexts).toEqual([0, 1, 2]);
+    expect(command?.integration_types).toEqual([0, 1]);
   });
 });

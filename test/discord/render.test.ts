@@ -5,7 +5,7 @@ import { decodeGuideId } from '../../src/core/guide-id.ts';
 import { knowledge } from '../../src/core/knowledge/index.ts';
 import { treeNodes } from '../../src/core/tree.ts';
 import { buttonLabels, recommendationTitle, stepLine, strangersCopy } from '../../src/core/ui-text.ts';
-import { dismissLabel, moreCaveatsLabel } from '../../src/discord/bot-text.ts';
+import { dismissLabel, forcedPrivate, moreCaveatsLabel } from '../../src/discord/bot-text.ts';
 import { wireMessage } from '../../src/discord/answers.ts';
 import type { GuidePage, GuideView } from '../../src/discord/guide-page.ts';
 import { LIMITS } from '../../src/core/discord-limits.ts';
@@ -137,6 +137,14 @@ describe('renderGuide on every step and view', () => {
       expect(message.texts[0]).toContain(knowledge.outcomes[page.step.outcome].api);
       expect(message.texts.slice(1).join('').length).toBeGreaterThan(0);
     }
+  });
+
+  it('GIVEN a guide that Discord keeps private THEN it says so above the guide and offers no Share at the outcome', () => {
+    const question = renderGuide({ ...pages[0]!, private: true, shareable: false, notice: 'forced-private' });
+    expect(question.texts[0]).toBe(forcedPrivate);
+    const outcome = pages.find((p) => p.view === 'outcome' && p.private)!;
+    expect(buttonLabelsOf(renderGuide({ ...outcome, shareable: false }))).not.toContain(buttonLabels.share);
+    expect(buttonLabelsOf(renderGuide(outcome))).toContain(buttonLabels.share);
   });
 
   it('GIVEN a stranger’s copy THEN a line says so above the guide', () => {

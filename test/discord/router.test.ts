@@ -102,3 +102,35 @@ describe('the Ask button and form', () => {
     expect(click(['io'], { kind: 'asked' })).toMatchObject({ kind: 'stale', reason: 'bad-action' });
   });
 });
+
+describe('Dismiss', () => {
+  const dismiss = (clickerId: string, clickerManagesMessages = false) =>
+    planClick({ customId: encodeGuideId({ owner: OWNER, coOwner: STRANGER.replace('2', '3'), path: ['io'], action: { kind: 'dismiss' } }), values: [], clickerId, onPrivateMessage: false, clickerManagesMessages });
+
+  it('GIVEN its owner or co-owner THEN the guide is dismissed', () => {
+    expect(dismiss(OWNER)).toEqual({ kind: 'dismiss' });
+    expect(dismiss(STRANGER.replace('2', '3'))).toEqual({ kind: 'dismiss' });
+  });
+
+  it('GIVEN a stranger THEN they are told it is not theirs; GIVEN a stranger who manages messages (a moderator) THEN it is dismissed', () => {
+    expect(dismiss(STRANGER)).toEqual({ kind: 'not-yours-to-dismiss', clickerId: STRANGER });
+    expect(dismiss(STRANGER, true)).toEqual({ kind: 'dismiss' });
+  });
+});
+
+describe('Where Discord shows answers only to the member (a member-installed app, "Use External Apps" denied)', () => {
+  it('GIVEN /concurrency THEN the guide is private, says why once, and offers no Share', () => {
+    const page = planNewGuide(OWNER, false, true);
+    expect(page).toMatchObject({ private: true, shareable: false, notice: 'forced-private' });
+    // Asked for privately, there is nothing to explain.
+    expect(planNewGuide(OWNER, true, true)).toMatchObject({ private: true, shareable: false });
+    expect(planNewGuide(OWNER, true, true).notice).toBeUndefined();
+  });
+
+  it('GIVEN a later click THEN the page stays unshareable; GIVEN Share from an older button THEN the member is told it cannot be shared there', () => {
+    const moved = planClick({ customId: encodeGuideId({ owner: OWNER, path: ['io'], action: { kind: 'answer', option: 'asyncio' } }), values: [], clickerId: OWNER, onPrivateMessage: true, canPostPublicly: false });
+    expect(moved.kind === 'update' && moved.page).toMatchObject({ private: true, shareable: false });
+    const share = planClick({ customId: encodeGuideId({ owner: OWNER, path: ['io', 'asyncio'], action: { kind: 'share' } }), values: [], clickerId: OWNER, onPrivateMessage: true, canPostPublicly: false });
+    expect(share).toEqual({ kind: 'cannot-share-here' });
+  });
+});

@@ -3,7 +3,7 @@ import { err, ok, type Result } from '../../core/result.ts';
 import { ASK_INPUT_ID } from '../ask-form.ts';
 import { PRIVATE_OPTION } from '../commands.ts';
 import { componentsIn, customIdsIn } from '../custom-ids.ts';
-import type { InteractionInput } from '../interaction-input.ts';
+import { answersForcedPrivate, type InteractionInput } from '../interaction-input.ts';
 
 /*
  * Reads an interaction as Discord POSTs it to the endpoint (its JSON, already known to be signed)
@@ -23,6 +23,8 @@ const envelope = z.object({
   type: z.number().int(),
   token: z.string().min(1).max(1000).optional(),
   member: z.object({ user, permissions }).optional(),
+  context: z.number().int().optional(),
+  authorizing_integration_owners: z.record(z.string(), z.string()).optional(),
   user: user.optional(),
   data: z.unknown().optional(),
   message: z.unknown().optional(),
@@ -46,6 +48,8 @@ const InteractionType = { Ping: 1, Command: 2, Component: 3, ModalSubmit: 5 } as
 const ComponentType = { Button: 2, StringSelect: 3 } as const;
 const CommandType = { ChatInput: 1, Message: 3 } as const;
 const BOOLEAN_OPTION = 5;
+/** The key of authorizing_integration_owners present when the server installed the app. */
+const GUILD_INSTALL = '0';
 
 /** What the endpoint received: a PING to answer with PONG, or an interaction for the handler. */
 export type EndpointRequest =
@@ -67,13 +71,25 @@ export function readInteraction(body: unknown): Result<EndpointRequest, string> 
   return ok({ kind: 'interaction', applicationId: interaction.application_id, token: interaction.token, input: input.value });
 }
 
+type Common = { readonly id: string; readonly userId: string; readonly answersOnlyPrivate: boolean };
+
 function readInput(interaction: z.infer<typeof envelope>, userId: string): Result<InteractionInput, string> {
   const { id } = interaction;
+  const permissions = interaction.member?.permissions;
+  const common: Common = {
+    id,
+    userId,
+    answersOnlyPrivate: answersForcedPrivate({
+      context: interaction.context,
+      serverInstalled: interaction.authorizing_integration_owners?.[GUILD_INSTALL] !== undefined,
+      memberPermissions: permissions === undefined ? undefined : BigInt(permissions),
+    }),
+  };
   switch (interaction.type) {
     case InteractionType.Command: {
       const data = commandData.safeParse(interaction.data);
       if (!data.success) return err(problem(data.error, 'data'));
-      return readCommand(id, userId, data.data);
+      return readCommand(common, data.data);
     }
     case InteractionType.Component: {
       const data = componentData.safeParse(interaction.data);
@@ -81,13 +97,12 @@ function readInput(interaction: z.infer<typeof envelope>, userId: string): Resul
       if (!data.success) return err(problem(data.error, 'data'));
       if (!message.success) return err(problem(message.error, 'message'));
       const { component_type: type } = data.data;
-      if (type !== ComponentType.Button && type !== ComponentType.StringSelect) return ok({ kind: 'other-component', id, userId });
+      if (type !== ComponentType.Button && type !== ComponentType.StringSelect) return ok({ kind: 'other-component', ...common });
       const edited = message.data.edited_timestamp;
       const editedAt = edited === undefined || edited === null ? 0 : Date.parse(edited);
       return ok({
         kind: type === ComponentType.Button ? 'button' : 'select',
-        id,
-        userId,
+        ...common,
         customId: data.data.custom_id,
         values: data.data.values ?? [],
         message: { id: message.data.id, editedAt: Number.isNaN(editedAt) ? 0 : editedAt, ephemeral: ((message.data.flags ?? 0) & EPHEMERAL) !== 0 },
@@ -101,8 +116,7 @@ function readInput(interaction: z.infer<typeof envelope>, userId: string): Resul
       if (source !== undefined && !source.success) return err(problem(source.error, 'message'));
       return ok({
         kind: 'modal',
-        id,
-        userId,
+        ...common,
         customId: data.data.custom_id,
         question: textInputValue(data.data.components, ASK_INPUT_ID),
         message: source === undefined ? undefined : { ephemeral: ((source.data.flags ?? 0) & EPHEMERAL) !== 0, customIds: customIdsIn(source.data.components ?? []) },
@@ -113,15 +127,15 @@ function readInput(interaction: z.infer<typeof envelope>, userId: string): Resul
   }
 }
 
-function readCommand(id: string, userId: string, data: z.infer<typeof commandData>): Result<InteractionInput, string> {
+function readCommand(common: Common, data: z.infer<typeof commandData>): Result<InteractionInput, string> {
   if (data.type === CommandType.Message) {
     const target = data.target_id === undefined ? undefined : data.resolved?.messages?.[data.target_id];
     if (target === undefined) return err('data.resolved.messages: the target message is missing');
-    return ok({ kind: 'message-command', id, userId, commandName: data.name, target: { content: target.content, authorId: target.author.id, authorIsBot: target.author.bot ?? false } });
+    return ok({ kind: 'message-command', ...common, commandName: data.name, target: { content: target.content, authorId: target.author.id, authorIsBot: target.author.bot ?? false } });
   }
   const option = data.options?.find((candidate) => candidate.name === PRIVATE_OPTION);
   if (option !== undefined && (option.type !== BOOLEAN_OPTION || typeof option.value !== 'boolean')) return err(`data.options.${PRIVATE_OPTION}: must be a boolean`);
-  return ok({ kind: 'command', id, userId, commandName: data.name, privateGuide: option?.value === true });
+  return ok({ kind: 'command', ...common, commandName: data.name, privateGuide: option?.value === true });
 }
 
 /** The value submitted in the form's text input of that custom id (inside a Label or a row). */
