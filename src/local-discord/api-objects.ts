@@ -1,9 +1,8 @@
+import { isBotDm } from './installations.ts';
 import { canReadContent, withoutContent, type ContentReader } from './message-content.ts';
+import { MEMBER_PERMISSIONS, USE_EXTERNAL_APPS } from './permissions.ts';
 import type { JsonRecord } from './rules/json.ts';
 import type { StoredChannel, StoredGuild, StoredMessage, StoredUser, World } from './world.ts';
-
-/** Every permission bit set: the local server models no roles, so the bot and users may do anything. */
-export const ALL_PERMISSIONS = ((1n << 51n) - 1n).toString();
 
 const iso = (time: number) => new Date(time).toISOString();
 
@@ -16,10 +15,19 @@ export function apiMember(user: StoredUser, guild: StoredGuild): JsonRecord {
   return { user: apiUser(user), nick: null, avatar: null, roles: [], joined_at: iso(guild.joinedAt), premium_since: null, deaf: false, mute: false, flags: 0, pending: false };
 }
 
-export function apiChannel(channel: StoredChannel, world: World): JsonRecord {
-  if (channel.type === 1) {
-    const recipient = channel.recipientId === undefined ? undefined : world.users.get(channel.recipientId);
-    return { id: channel.id, type: 1, last_message_id: lastMessageId(channel, world), recipients: recipient === undefined ? [] : [apiUser(recipient)], flags: 0 };
+/**
+ * A channel object. A DM or group DM lists its recipients as `viewerId` sees them: everyone in it
+ * but the viewer (for the bot's DM, the user).
+ */
+export function apiChannel(channel: StoredChannel, world: World, viewerId?: string): JsonRecord {
+  if (channel.type !== 0) {
+    const ids = isBotDm(channel) ? [channel.recipientId ?? ''] : (channel.userIds ?? []).filter((id) => id !== viewerId);
+    const recipients = ids.flatMap((id) => {
+      const user = world.users.get(id);
+      return user === undefined ? [] : [apiUser(user)];
+    });
+    const common = { id: channel.id, type: channel.type, last_message_id: lastMessageId(channel, world), recipients, flags: 0 };
+    return channel.type === 3 ? { ...common, name: channel.name, icon: null, owner_id: channel.userIds?.[0] ?? null } : common;
   }
   return {
     id: channel.id,
@@ -59,7 +67,7 @@ export function apiGuildCreate(guild: StoredGuild, world: World): JsonRecord {
     verification_level: 0,
     default_message_notifications: 0,
     explicit_content_filter: 0,
-    roles: [{ id: guild.id, name: '@everyone', color: 0, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: ALL_PERMISSIONS, managed: false, mentionable: false, flags: 0 }],
+    roles: [{ id: guild.id, name: '@everyone', color: 0, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: everyonePermissions(guild), managed: false, mentionable: false, flags: 0 }],
     emojis: [],
     features: [],
     mfa_level: 0,
@@ -94,6 +102,10 @@ export function apiGuildCreate(guild: StoredGuild, world: World): JsonRecord {
   };
 }
 
+function everyonePermissions(guild: StoredGuild): string {
+  return (guild.useExternalApps ? MEMBER_PERMISSIONS : MEMBER_PERMISSIONS & ~USE_EXTERNAL_APPS).toString();
+}
+
 /**
  * A message object as Discord returns and dispatches it to `reader`: without access to its content
  * (see canReadContent) the content fields are empty, and so are those of `referenced_message`,
@@ -114,7 +126,8 @@ export function apiTargetMessage(message: StoredMessage, world: World, baseUrl: 
 
 function messageObject(message: StoredMessage, world: World, baseUrl: string, reader: ContentReader, withReferenced: boolean): JsonRecord {
   const full = fullMessageObject(message, world, baseUrl, reader, withReferenced);
-  return canReadContent(message, reader) ? full : withoutContent(full);
+  const channel = world.channels.get(message.channelId);
+  return canReadContent(message, reader, channel !== undefined && isBotDm(channel)) ? full : withoutContent(full);
 }
 
 function fullMessageObject(message: StoredMessage, world: World, baseUrl: string, reader: ContentReader, withReferenced: boolean): JsonRecord {
@@ -167,7 +180,7 @@ function fullMessageObject(message: StoredMessage, world: World, baseUrl: string
             id: message.interaction.id,
             type: message.interaction.type,
             user: apiUser(world.users.get(message.interaction.userId) ?? { id: message.interaction.userId, username: 'unknown', bot: false }),
-            authorizing_integration_owners: {},
+            authorizing_integration_owners: message.interaction.owners,
             ...(message.interaction.targetMessageId === undefined ? {} : { target_message_id: message.interaction.targetMessageId }),
           },
         }),

@@ -8,3 +8,4 @@ export { DriverError, InteractionFailedError } from './errors.ts';
 export { ACK_WINDOW_MS, TOKEN_LIFETIME_MS } from './interactions.ts';
 export { shardOf, isSnowflake, snowflakeTime, DISCORD_EPOCH } from './snowflake.ts';
 export type * from './types.ts';
+export type * from './install-types.ts';

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock, TimerHandle } from './clock.ts';
 import { InteractionFailedError } from './errors.ts';
+import type { InteractionContextType } from './installations.ts';
 import type { JsonRecord } from './rules/json.ts';
+import type { AuthorizingOwners } from './world.ts';
 
 /** Discord invalidates an interaction that gets no first response within 3 s. */
 export const ACK_WINDOW_MS = 3_000;
@@ -30,6 +32,15 @@ export interface InteractionInit {
   readonly commandType?: number;
   /** For a message command: the message it was run on. */
   readonly targetMessageId?: string;
+  /** 0 a server, 1 the bot's DM, 2 any other DM or group DM. */
+  readonly context: InteractionContextType;
+  /** `authorizing_integration_owners`: the installations the interaction came through. */
+  readonly owners: AuthorizingOwners;
+  /** Where the member lacks USE_EXTERNAL_APPS in a server without the app: every response is ephemeral. */
+  readonly forceEphemeral: boolean;
+  /** `member.permissions` (in a server) and `app_permissions`, as decimal strings. */
+  readonly memberPermissions: string;
+  readonly appPermissions: string;
 }
 
 /**

@@ -32,14 +32,15 @@ export const restReader = (botUserId: string, appHasIntent: boolean): ContentRea
 /**
  * Whether a message's content reaches the reader. Without MESSAGE_CONTENT, Discord still gives an
  * app the content of (1) its own messages, interaction responses and follow-ups included, (2) DMs
- * with it, and (3) messages that mention it. A reply's ping of the replied-to author counts as a
+ * with it (`inDmWithReader`), and (3) messages that mention it. A reply's ping of the replied-to author counts as a
  * mention only when the replied-to message is the app's ordinary message; replying to an
  * interaction response needs an explicit `<@id>` in the text.
  */
-export function canReadContent(message: StoredMessage, reader: ContentReader): boolean {
+export function canReadContent(message: StoredMessage, reader: ContentReader, inDmWithReader: boolean): boolean {
   if (reader.messageContent) return true;
   if (message.authorId === reader.botUserId) return true;
-  if (message.guildId === undefined) return true;
+  // A DM with the app, not a DM or group DM between users that reached it through a user's installation.
+  if (inDmWithReader) return true;
   return mentionsForContent(message, reader.botUserId);
 }
 

@@ -4,8 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { systemClock } from './clock.ts';
 import { DriverError } from './errors.ts';
-import { createUserActor, visibleTo, type DriverDeps } from './driver/user-actor.ts';
+import { createUserActor } from './driver/user-actor.ts';
+import { visibleTo, type DriverDeps } from './driver/user-access.ts';
 import { waitFor } from './driver/wait.ts';
+import { worldBuilder } from './driver/world-builder.ts';
 import { Gateway } from './gateway/gateway.ts';
 import { forwardWorldEvents } from './gateway/world-events.ts';
 import type { DispatchWriteListener } from './gateway/session.ts';
@@ -24,7 +26,7 @@ import { RestServer } from './rest/rest-server.ts';
 import type { RestContext } from './rest/route.ts';
 import { createSnowflakeFactory } from './snowflake.ts';
 import type { BotIdentity, LocalDiscord, LocalDiscordOptions, RecordedRequest, Violation } from './types.ts';
-import { World, type StoredGuild } from './world.ts';
+import { World } from './world.ts';
 
 const DEFAULT_HEARTBEAT_INTERVAL_MS = 41_250;
 /** What Discord gives most apps a day. */
@@ -75,7 +77,7 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
     ...(options.onInteractionSent === undefined ? {} : { onDispatchWrite: interactionSentListener(options.onInteractionSent, onInternalError) }),
   });
   const interactions = new InteractionRegistry(clock, settings.tokenLifetimeMs);
-  const context: RestContext = { world, interactions, gateway, bot, clock, newId, now: () => clock.now(), origin: () => origin, gatewayUrl, reader: restReader(bot.userId, settings.allowed.messageContent), recommendedShards: settings.shards, checkSpec: options.schemaChecks === false ? () => [] : specProblems };
+  const context: RestContext = { world, interactions, gateway, bot, clock, newId, now: () => clock.now(), origin: () => origin, gatewayUrl, reader: restReader(bot.userId, settings.allowed.messageContent), recommendedShards: settings.shards, integrationTypes: settings.integrationTypes, checkSpec: options.schemaChecks === false ? () => [] : specProblems };
   const rest = new RestServer({
     context,
     routes: [...appRoutes, ...channelRoutes, ...commandRoutes, ...interactionRoutes],
@@ -109,13 +111,7 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
   origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 
   const driverDeps: DriverDeps = { world, interactions, gateway, bot, newId, now: () => clock.now(), origin: () => origin, reader: context.reader, endpoint };
-  let guildCount = 0;
-
-  const requireGuild = (guildId: string): StoredGuild => {
-    const guild = world.guilds.get(guildId);
-    if (guild === undefined) throw new DriverError(`unknown guild ${guildId}; create it with createGuild first`);
-    return guild;
-  };
+  const builder = worldBuilder({ world, bot, newId, now: () => clock.now(), userInstall: settings.integrationTypes.includes(1) });
 
   return {
     apiBaseUrl: `${origin}/api`,
@@ -125,29 +121,7 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
     requests,
     violations,
     internalErrors,
-    createGuild(name) {
-      guildCount += 1;
-      const guild: StoredGuild = { id: newId(), name: name ?? `Guild ${guildCount}`, ownerId: bot.userId, channelIds: [], memberIds: new Set([bot.userId]), joinedAt: clock.now() };
-      world.addGuild(guild);
-      return { id: guild.id, name: guild.name };
-    },
-    createChannel(guildId, name = 'general') {
-      const guild = requireGuild(guildId);
-      const id = newId();
-      world.addChannel({ id, guildId: guild.id, name, type: 0 });
-      return { id, guildId: guild.id, name };
-    },
-    createUser(username) {
-      if (typeof username !== 'string' || username.length < 2 || username.length > 32) throw new DriverError(`a username is 2-32 characters, got ${JSON.stringify(username)}`);
-      const user = { id: newId(), username, bot: false };
-      world.addUser(user);
-      return { id: user.id, username };
-    },
-    addMember(guildId, userId) {
-      const guild = requireGuild(guildId);
-      if (!world.users.has(userId)) throw new DriverError(`unknown user ${userId}; create it with createUser first`);
-      world.addMember(guild, userId);
-    },
+    ...builder,
     as: (user) => createUserActor(driverDeps, user),
     async waitForBotReady({ timeoutMs = DEFAULT_READY_WAIT_MS, shard } = {}) {
       const ready = () => (shard === undefined ? gateway.allShardsLive() : gateway.isShardLive(shard));
@@ -227,6 +201,8 @@ function checkOptions(options: LocalDiscordOptions) {
   return {
     shards,
     sessionStartLimit,
+    // Guild install always; user install unless the app turned it off, as the portal's Installation page does.
+    integrationTypes: options.userInstall === false ? [0] : [0, 1],
     heartbeatIntervalMs,
     tokenLifetimeMs,
     port,

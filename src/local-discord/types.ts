@@ -1,4 +1,5 @@
 import type { Clock } from './clock.ts';
+import type { ExternalAppsTarget, GuildOptions, PrivateChannel } from './install-types.ts';
 
 /** A guild created by a test or the playground. */
 export interface Guild {
@@ -212,6 +213,12 @@ export interface LocalDiscordOptions {
    * throws is kept in `internalErrors`.
    */
   readonly onInteractionSent?: (interactionId: string) => void;
+  /**
+   * Whether the app supports the User Install installation context (the portal's Installation
+   * page), default true: the portal enables it for new apps. Without it `installForUser` is refused
+   * and a global command declaring USER_INSTALL is refused at registration.
+   */
+  readonly userInstall?: boolean;
 }
 
 export type SlashOptionValue = string | number | boolean;
@@ -375,10 +382,29 @@ export interface LocalDiscord {
   readonly violations: readonly Violation[];
   /** Errors of the server itself, and errors thrown by `onChange` listeners; tests assert it stays empty. */
   readonly internalErrors: readonly unknown[];
-  createGuild(name?: string): Guild;
+  /** A server; by default it added the bot (`{ withBot: false }` for one that did not). */
+  createGuild(name?: string, options?: GuildOptions): Guild;
   createChannel(guildId: string, name?: string): Channel;
   createUser(username: string): User;
+  /** Adds a user to a server; the bot joins a server only through createGuild. */
   addMember(guildId: string, userId: string): void;
+  /**
+   * The user installs the app to their account (User Install): its commands that declare
+   * USER_INSTALL then reach them everywhere, also where the bot is not. A DriverError when the app
+   * does not support user installs (`userInstall: false`).
+   */
+  installForUser(userId: string): void;
+  /** The user removes the app from their account. */
+  uninstallForUser(userId: string): void;
+  /** A DM between two users, which the bot is not in. */
+  createDm(userId: string, otherUserId: string): PrivateChannel;
+  /** A group DM of 2-10 users (the first one owns it), which the bot is not in. */
+  createGroupDm(userIds: readonly string[], name?: string): PrivateChannel;
+  /**
+   * Allows or denies USE_EXTERNAL_APPS: where a member lacks it in a server that did not add the
+   * bot, every response and follow-up of the app there comes out ephemeral.
+   */
+  setUseExternalApps(target: ExternalAppsTarget, allowed: boolean): void;
   as(user: User): UserActor;
   waitForBotReady(options?: { readonly timeoutMs?: number; readonly shard?: number }): Promise<void>;
   messages(channelId: string, viewerId?: string): readonly RenderedMessage[];

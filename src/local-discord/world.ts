@@ -11,19 +11,24 @@ export interface StoredGuild {
   readonly name: string;
   readonly ownerId: string;
   readonly channelIds: string[];
+  /** The bot's user is one of them when the server installed the app (added the bot). */
   readonly memberIds: Set<string>;
   readonly joinedAt: number;
+  /** Whether @everyone holds USE_EXTERNAL_APPS (1 << 50), as Discord's default role does. */
+  useExternalApps: boolean;
 }
 
 export interface StoredChannel {
   readonly id: string;
-  /** Absent for DMs. */
+  /** Absent for DMs and group DMs. */
   readonly guildId?: string;
   readonly name: string;
-  /** 0 guild text, 1 DM. */
-  readonly type: 0 | 1;
-  /** The human side of a DM. */
+  /** 0 guild text, 1 DM, 3 group DM. */
+  readonly type: 0 | 1 | 3;
+  /** The human side of a DM with the bot. */
   readonly recipientId?: string;
+  /** The users of a DM between two users or of a group DM, owner first; the bot is never one of them. */
+  readonly userIds?: readonly string[];
 }
 
 export interface StoredAttachment {
@@ -34,6 +39,12 @@ export interface StoredAttachment {
   readonly data: Buffer;
 }
 
+/**
+ * An interaction's `authorizing_integration_owners`: `"0"` (GUILD_INSTALL) holds the guild id, or
+ * `"0"` in the bot's DM; `"1"` (USER_INSTALL) the id of the user who installed the app.
+ */
+export type AuthorizingOwners = Readonly<Partial<Record<'0' | '1', string>>>;
+
 export interface InteractionMetadata {
   readonly id: string;
   readonly type: number;
@@ -41,6 +52,8 @@ export interface InteractionMetadata {
   readonly commandName?: string;
   /** For a message command: the message it was run on. */
   readonly targetMessageId?: string;
+  /** The installations the interaction was authorized by; a click on this message inherits them. */
+  readonly owners: AuthorizingOwners;
 }
 
 /** A message as the server keeps it; edits replace its fields. */
@@ -78,6 +91,8 @@ export interface StoredCommand {
   readonly guildId?: string;
   readonly version: string;
   readonly definition: JsonRecord;
+  /** A global command's installation contexts: as registered, or the app's when it was saved. */
+  readonly integrationTypes?: readonly number[];
 }
 
 export type WorldEvent =
@@ -95,6 +110,13 @@ export class World {
   readonly channels = new Map<string, StoredChannel>();
   readonly globalCommands: StoredCommand[] = [];
   readonly guildCommands = new Map<string, StoredCommand[]>();
+  /** Users who installed the app to their account (User Install). */
+  readonly userInstalls = new Set<string>();
+  /**
+   * USE_EXTERNAL_APPS overwrites: by channel id for @everyone, by `channelId/userId` for one member;
+   * true allows, false denies.
+   */
+  readonly externalAppsOverwrites = new Map<string, boolean>();
   private readonly messagesByChannel = new Map<string, StoredMessage[]>();
   private readonly messagesById = new Map<string, StoredMessage>();
   private readonly dmByUser = new Map<string, string>();

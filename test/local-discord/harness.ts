@@ -111,3 +111,6 @@ export const refusal = (promise: Promise<unknown>): Promise<DiscordAPIError> =>
       return error as DiscordAPIError;
     },
   );
+
+/** Where a registry-level test's interactions happen: a server that added the bot, all permissions. */
+export const aGuildPlace = { guildId: '5', context: 0, owners: { '0': '5' }, forceEphemeral: false, memberPermissions: '0', appPermissions: '0' } as const;

@@ -188,7 +188,10 @@ describe('slash commands in DMs', () => {
       session.client.on(Events.InteractionCreate, (interaction) => {
         if (interaction.isChatInputCommand()) interaction.reply(`in ${interaction.inGuild() ? 'a guild' : 'a DM'}`).catch(() => undefined);
       });
-      const actor = session.discord.as(session.discord.createUser('alan'));
+      // A shared server is what brings a server-installed app's commands to the DM with its bot.
+      const alan = session.discord.createUser('alan');
+      session.discord.addMember(session.discord.createGuild().id, alan.id);
+      const actor = session.discord.as(alan);
       const reply = await actor.runSlashCommand(actor.dmChannelId(), 'guide');
       expect(reply).toMatchObject({ content: 'in a DM', channelId: actor.dmChannelId() });
       await expect(actor.runSlashCommand(actor.dmChannelId(), 'admin')).rejects.toThrow(/not offered in DMs/);

@@ -2,7 +2,7 @@ import { DiscordAPIError, Events, Routes } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createManualClock, startLocalDiscord } from '../../src/local-discord/index.ts';
 import { InteractionRegistry } from '../../src/local-discord/interactions.ts';
-import { botSays, connect, guildWithUser, endSession, type Session } from './harness.ts';
+import { aGuildPlace, botSays, connect, guildWithUser, endSession, type Session } from './harness.ts';
 
 describe('options for long runs such as benchmarks', () => {
   let session: Session | undefined;
@@ -79,7 +79,7 @@ describe('a shorter interaction token lifetime for long runs', () => {
   it('GIVEN a lifetime of 10 s WHEN 10 s pass THEN the token has expired and the interaction is let go', () => {
     const clock = createManualClock();
     const registry = new InteractionRegistry(clock, 10_000);
-    const record = registry.create({ id: '1', type: 2, channelId: '2', userId: '3' });
+    const record = registry.create({ id: '1', type: 2, channelId: '2', userId: '3', ...aGuildPlace });
     clock.advance(9_999);
     expect(record.tokenExpired()).toBe(false);
     expect(registry.size).toBe(1);

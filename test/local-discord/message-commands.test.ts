@@ -27,6 +27,13 @@ function errorsAt(error: DiscordAPIError | undefined, path: readonly string[]): 
   return (path.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], errors) as { _errors?: unknown[] } | undefined)?._errors;
 }
 
+/** A user who shares a server with the bot, so the server's installation reaches their DM with it. */
+function memberOfAGuild(session: Session, username: string) {
+  const user = session.discord.createUser(username);
+  session.discord.addMember(session.discord.createGuild().id, user.id);
+  return user;
+}
+
 const messageCommandDispatches = (seen: readonly Dispatch[]) =>
   seen.filter((dispatch) => dispatch.t === 'INTERACTION_CREATE' && (dispatch.d as Json)['type'] === 2 && ((dispatch.d as Json)['data'] as Json)['type'] === 3).map((dispatch) => dispatch.d as Json);
 
@@ -167,7 +174,7 @@ describe('running a message command', () => {
     const { session: running } = await start((interaction) => interaction.reply({ content: 'in a DM' }));
     // Global, so the DM sees it, but offered in guilds only.
     await running.client.application?.commands.set([messageCommand({ contexts: [0] }) as never]);
-    const alan = running.discord.as(running.discord.createUser('alan'));
+    const alan = running.discord.as(memberOfAGuild(running, 'alan'));
     const dm = await alan.sendDm('why threads?');
     await expect(alan.runMessageCommand(dm.id, ASK)).rejects.toThrow(/"Ask the concurrency guide" is not offered in DMs/);
   });
@@ -176,7 +183,7 @@ describe('running a message command', () => {
     const { seen, session: running } = await start((interaction) => interaction.reply({ content: `about: ${interaction.targetMessage.content}` }));
     // Global, so the DM sees it; guild commands only exist in their guild.
     await running.client.application?.commands.set([messageCommand() as never]);
-    const alan = running.discord.as(running.discord.createUser('alan'));
+    const alan = running.discord.as(memberOfAGuild(running, 'alan'));
     const dm = await alan.sendDm('why threads?');
     const answer = await alan.runMessageCommand(dm.id, ASK);
     expect(answer).toMatchObject({ content: 'about: why threads?', channelId: alan.dmChannelId() });

@@ -1,13 +1,10 @@
 import { apiMessage, apiTargetMessage, apiUser } from '../api-objects.ts';
 import { DriverError, InteractionFailedError } from '../errors.ts';
 import { hasIntent, Intents } from '../gateway/intents.ts';
+import { ownersOfPlace } from '../installations.ts';
 import { CommandType, InteractionType, type InteractionInit, type InteractionOutcome, type InteractionRecord, type InteractionTypeNumber } from '../interactions.ts';
 import { gatewayReader, type ContentReader } from '../message-content.ts';
 import { renderMessage } from '../render.ts';
-import { openDm } from '../rest/channel-routes.ts';
-import type { RestContext } from '../rest/route.ts';
-import { composeMessage } from '../rest/compose.ts';
-import { MessageFlags } from '../rules/message-rules.ts';
 import { asArray, asNumber, asRecord, asString, type JsonRecord } from '../rules/json.ts';
 import type {
   ButtonAnswer,
@@ -16,63 +13,40 @@ import type {
   OpenedModal,
   RenderedMessage,
   SelectChoice,
-  SendMessageOptions,
   SlashOptionValue,
   User,
   UserActor,
   WaitOptions,
 } from '../types.ts';
-import type { StoredChannel, StoredCommand, StoredMessage, World } from '../world.ts';
-import type { InteractionsEndpoint } from '../interactions-endpoint.ts';
+import type { AuthorizingOwners, StoredChannel, StoredMessage } from '../world.ts';
+import { offerCommand } from './command-offer.ts';
 import { interactionPayload } from './interaction-payload.ts';
+import { interactionPlace } from './interaction-place.ts';
 import { checkModalValues, readModalForm, submittedComponents, type ModalForm } from './modal-form.ts';
 import { resolveInvocation } from './slash-options.ts';
+import { userAccess, visibleTo, type DriverDeps } from './user-access.ts';
+import { DEFAULT_WAIT_MS, userMessages } from './user-messages.ts';
 import { waitFor } from './wait.ts';
-import { CONTENT_MAX, CUSTOM_ID_MAX } from '../rules/limits.ts';
-
-export const DEFAULT_WAIT_MS = 5_000;
-
-/** What a simulated user reaches: the part of the REST routes' context that acting as a member needs. */
-export type DriverDeps = Pick<RestContext, 'world' | 'interactions' | 'gateway' | 'bot' | 'newId' | 'now' | 'origin' | 'reader'> & {
-  /** Where interactions go instead of the gateway once the app has an Interactions Endpoint URL. */
-  readonly endpoint: InteractionsEndpoint;
-};
+import { CUSTOM_ID_MAX } from '../rules/limits.ts';
 
 /** An interaction's `data`, or a builder of it for the receiving session's reader (a message command's target). */
 type InteractionData = JsonRecord | ((reader: ContentReader) => JsonRecord);
 
-/** Where a modal came from: a component's message (its submit may update that message) or a command. */
+/**
+ * Where a modal came from: a component's message (its submit may update that message) or a
+ * command, and the installations that authorized the interaction that opened it.
+ */
 interface ModalOrigin {
   readonly channelId: string;
   readonly sourceMessageId?: string;
-}
-
-/** Whether a user can see a message: everyone sees ordinary ones, only their user an ephemeral one. */
-export function visibleTo(message: StoredMessage, viewerId: string | undefined): boolean {
-  return message.ephemeralFor === undefined || message.ephemeralFor === viewerId;
+  readonly owners: AuthorizingOwners;
 }
 
 /** A user acting through the Discord client: commands, clicks, modals, messages, and what they see. */
 export function createUserActor(deps: DriverDeps, user: User): UserActor {
   const stored = deps.world.users.get(user.id);
   if (stored === undefined || stored.bot) throw new DriverError(`unknown user ${user.id}; create it with createUser first`);
-
-  const channelFor = (channelId: string): StoredChannel => {
-    const channel = deps.world.channels.get(channelId);
-    if (channel === undefined) throw new DriverError(`unknown channel ${channelId}`);
-    if (channel.guildId !== undefined && !deps.world.guilds.get(channel.guildId)?.memberIds.has(user.id)) {
-      throw new DriverError(`${user.username} is not a member of the guild of channel ${channelId}; call addMember first`);
-    }
-    if (channel.type === 1 && channel.recipientId !== user.id) throw new DriverError(`channel ${channelId} is another user's DM`);
-    return channel;
-  };
-
-  const visibleMessage = (messageId: string): StoredMessage => {
-    const message = deps.world.message(messageId);
-    if (message === undefined || !visibleTo(message, user.id)) throw new DriverError(`${user.username} cannot see a message ${messageId}`);
-    channelFor(message.channelId);
-    return message;
-  };
+  const { channelFor, visibleMessage } = userAccess(deps, user);
 
   const render = (messageId: string): RenderedMessage => {
     const message = deps.world.message(messageId);
@@ -115,15 +89,17 @@ export function createUserActor(deps: DriverDeps, user: User): UserActor {
     throw new DriverError(`the bot answered ${action} with a message, not a modal: ${shown}`);
   };
 
-  const newInteraction = (channel: StoredChannel, type: InteractionTypeNumber, extra: Partial<Pick<InteractionInit, 'sourceMessageId' | 'commandName' | 'commandType' | 'targetMessageId'>>) =>
-    deps.interactions.create({
-      id: deps.newId(),
-      type,
-      channelId: channel.id,
-      ...(channel.guildId === undefined ? {} : { guildId: channel.guildId }),
-      userId: user.id,
-      ...extra,
-    });
+  const newInteraction = (channel: StoredChannel, type: InteractionTypeNumber, owners: AuthorizingOwners, extra: Partial<Pick<InteractionInit, 'sourceMessageId' | 'commandName' | 'commandType' | 'targetMessageId'>>) =>
+    deps.interactions.create({ id: deps.newId(), type, ...interactionPlace(deps.world, deps.bot.userId, channel, user.id, owners), ...extra });
+
+  /** A click on a message carries the installations behind the interaction that made it (or the server's, for the bot's own post). */
+  const ownersOfMessage = (message: StoredMessage, channel: StoredChannel): AuthorizingOwners => message.interaction?.owners ?? ownersOfPlace(channel);
+
+  /** A component interaction on a message the user sees. */
+  const componentInteraction = (message: StoredMessage) => {
+    const channel = channelFor(message.channelId);
+    return newInteraction(channel, InteractionType.MessageComponent, ownersOfMessage(message, channel), { sourceMessageId: message.id });
+  };
 
   const openedModal = (form: ModalForm, origin: ModalOrigin): OpenedModal => {
     let state: 'open' | 'submitted' | 'closed' = 'open';
@@ -140,7 +116,7 @@ export function createUserActor(deps: DriverDeps, user: User): UserActor {
           throw new DriverError(`the message that opened the modal "${form.title}" is gone; the Discord client would close the modal`);
         }
         state = 'submitted';
-        const interaction = newInteraction(channel, InteractionType.ModalSubmit, origin.sourceMessageId === undefined ? {} : { sourceMessageId: origin.sourceMessageId });
+        const interaction = newInteraction(channel, InteractionType.ModalSubmit, origin.owners, origin.sourceMessageId === undefined ? {} : { sourceMessageId: origin.sourceMessageId });
         try {
           const outcome = await interact(interaction, { custom_id: form.customId, components: submittedComponents(form, values) }, opts, source);
           return expectMessage(outcome, 'a modal cannot answer a modal submit');
@@ -156,36 +132,21 @@ export function createUserActor(deps: DriverDeps, user: User): UserActor {
     };
   };
 
-  /** A registered command of that type by name where the channel is, checked against its contexts. */
-  const findCommand = (channel: StoredChannel, name: string, type: number): StoredCommand | undefined => {
-    const command = deps.world.commandsFor(channel.guildId).find((candidate) => candidate.definition['name'] === name && (asNumber(candidate.definition['type']) ?? CommandType.ChatInput) === type);
-    if (command !== undefined) checkContext(command.definition, channel);
-    return command;
-  };
-
   const startSlashCommand = (channelId: string, name: string, options: Readonly<Record<string, SlashOptionValue>>, opts: WaitOptions | undefined) => {
     const channel = channelFor(channelId);
     const [commandName = '', ...path] = name.trim().replace(/^\//, '').split(/\s+/);
-    const command = findCommand(channel, commandName, CommandType.ChatInput);
-    if (command === undefined) {
-      const known = commandNames(deps.world, channel, CommandType.ChatInput).map((candidate) => `/${candidate}`);
-      throw new DriverError(`no slash command /${commandName} is registered here (registered: ${known.join(', ') || 'none'})`);
-    }
+    const { command, owners } = offerCommand(deps.world, deps.bot.userId, channel, user, commandName, CommandType.ChatInput);
     const invocation = resolveInvocation(command.definition, path, options);
-    const interaction = newInteraction(channel, InteractionType.ApplicationCommand, { commandName, commandType: CommandType.ChatInput });
+    const interaction = newInteraction(channel, InteractionType.ApplicationCommand, owners, { commandName, commandType: CommandType.ChatInput });
     const data = { id: command.id, name: commandName, type: CommandType.ChatInput, options: invocation.options, ...(command.guildId === undefined ? {} : { guild_id: command.guildId }) };
-    return { channel, outcome: interact(interaction, data, opts) };
+    return { origin: { channelId: channel.id, owners }, outcome: interact(interaction, data, opts) };
   };
 
   const startMessageCommand = (messageId: string, name: string, opts: WaitOptions | undefined) => {
     const target = visibleMessage(messageId);
     const channel = channelFor(target.channelId);
-    const command = findCommand(channel, name, CommandType.Message);
-    if (command === undefined) {
-      const known = commandNames(deps.world, channel, CommandType.Message).map((candidate) => JSON.stringify(candidate));
-      throw new DriverError(`no message command ${JSON.stringify(name)} is registered here (message commands: ${known.join(', ') || 'none'})`);
-    }
-    const interaction = newInteraction(channel, InteractionType.ApplicationCommand, { commandName: name, commandType: CommandType.Message, targetMessageId: target.id });
+    const { command, owners } = offerCommand(deps.world, deps.bot.userId, channel, user, name, CommandType.Message);
+    const interaction = newInteraction(channel, InteractionType.ApplicationCommand, owners, { commandName: name, commandType: CommandType.Message, targetMessageId: target.id });
     const author = deps.world.users.get(target.authorId);
     const data = (reader: ContentReader): JsonRecord => ({
       id: command.id,
@@ -199,7 +160,7 @@ export function createUserActor(deps: DriverDeps, user: User): UserActor {
       },
       ...(command.guildId === undefined ? {} : { guild_id: command.guildId }),
     });
-    return { channel, outcome: interact(interaction, data, opts) };
+    return { origin: { channelId: channel.id, owners }, outcome: interact(interaction, data, opts) };
   };
 
   /** Finds a clickable button on a message the user sees and sends its click. */
@@ -214,13 +175,14 @@ export function createUserActor(deps: DriverDeps, user: User): UserActor {
     if (button['disabled'] === true) throw new DriverError(`the button ${JSON.stringify(button['label'])} is disabled`);
     const customId = asString(button['custom_id']);
     if (customId === undefined) throw new DriverError(`the button ${JSON.stringify(button['label'])} is a link or premium button; clicking it sends the bot nothing`);
-    const interaction = newInteraction(channelFor(message.channelId), InteractionType.MessageComponent, { sourceMessageId: message.id });
-    const origin: ModalOrigin = { channelId: message.channelId, sourceMessageId: message.id };
+    const interaction = componentInteraction(message);
+    const origin: ModalOrigin = { channelId: message.channelId, sourceMessageId: message.id, owners: interaction.init.owners };
     return { origin, outcome: interact(interaction, { custom_id: customId, component_type: 2 }, opts, message) };
   };
 
   const actor: UserActor = {
     user,
+    ...userMessages(deps, user),
 
     async runSlashCommand(channelId: string, name: string, options: Readonly<Record<string, SlashOptionValue>> = {}, opts?: WaitOptions) {
       return expectMessage(await startSlashCommand(channelId, name, options, opts).outcome, 'use openModalFromCommand to see and submit it');
@@ -228,7 +190,7 @@ export function createUserActor(deps: DriverDeps, user: User): UserActor {
 
     async openModalFromCommand(channelId: string, name: string, options: Readonly<Record<string, SlashOptionValue>> = {}, opts?: WaitOptions) {
       const started = startSlashCommand(channelId, name, options, opts);
-      return expectModal(await started.outcome, { channelId: started.channel.id }, `/${name.trim().replace(/^\//, '')}`);
+      return expectModal(await started.outcome, started.origin, `/${name.trim().replace(/^\//, '')}`);
     },
 
     async runMessageCommand(messageId: string, name: string, opts?: WaitOptions) {
@@ -237,7 +199,7 @@ export function createUserActor(deps: DriverDeps, user: User): UserActor {
 
     async openModalFromMessageCommand(messageId: string, name: string, opts?: WaitOptions) {
       const started = startMessageCommand(messageId, name, opts);
-      return expectModal(await started.outcome, { channelId: started.channel.id }, `the message command ${JSON.stringify(name)}`);
+      return expectModal(await started.outcome, started.origin, `the message command ${JSON.stringify(name)}`);
     },
 
     async clickButton(messageId: string, which: ButtonChoice, opts?: WaitOptions) {
@@ -268,7 +230,7 @@ export function createUserActor(deps: DriverDeps, user: User): UserActor {
       const min = asNumber(select['min_values']) ?? 1;
       const max = asNumber(select['max_values']) ?? 1;
       if (which.values.length < min || which.values.length > max) throw new DriverError(`the select menu takes ${min}-${max} values, not ${which.values.length}`);
-      const interaction = newInteraction(channelFor(message.channelId), InteractionType.MessageComponent, { sourceMessageId: message.id });
+      const interaction = componentInteraction(message);
       const data = { custom_id: String(select['custom_id']), component_type: 3, values: [...which.values] };
       return expectMessage(await interact(interaction, data, opts, message), 'the driver opens modals from buttons and commands only');
     },
@@ -280,90 +242,13 @@ export function createUserActor(deps: DriverDeps, user: User): UserActor {
         throw new DriverError(`a custom id is 1-${CUSTOM_ID_MAX} characters, got ${JSON.stringify(component.customId)}`);
       }
       if (!Number.isInteger(component.componentType)) throw new DriverError(`componentType must be an integer, got ${String(component.componentType)}`);
-      const interaction = newInteraction(channelFor(message.channelId), InteractionType.MessageComponent, { sourceMessageId: message.id });
+      const interaction = componentInteraction(message);
       const data = { custom_id: component.customId, component_type: component.componentType, ...(component.values === undefined ? {} : { values: [...component.values] }) };
       return expectMessage(await interact(interaction, data, opts, message), 'use openModal on a button the message shows');
     },
 
-    async sendMessage(channelId: string, content: string, opts: SendMessageOptions = {}) {
-      const channel = channelFor(channelId);
-      const text = opts.mentionBot === true ? `<@${deps.bot.userId}> ${content}` : content;
-      if (text.trim() === '') throw new DriverError('the Discord client does not send an empty message');
-      if (text.length > CONTENT_MAX) throw new DriverError(`a message is at most ${CONTENT_MAX} characters; this one has ${text.length}`);
-      if (opts.replyTo !== undefined) {
-        const target = visibleMessage(opts.replyTo);
-        if (target.channelId !== channel.id) throw new DriverError(`message ${opts.replyTo} is in another channel`);
-      }
-      const body: JsonRecord = {
-        content: text,
-        ...(opts.replyTo === undefined ? {} : { message_reference: { message_id: opts.replyTo } }),
-        ...(opts.pingRepliedAuthor === false ? { allowed_mentions: { parse: ['users', 'roles', 'everyone'], replied_user: false } } : {}),
-      };
-      const message = composeMessage(deps, { channel, authorId: user.id, type: 0, body, files: [] });
-      deps.world.addMessage(message);
-      return renderMessage(message);
-    },
-
-    sendDm(content: string) {
-      return actor.sendMessage(actor.dmChannelId(), content);
-    },
-
-    dmChannelId() {
-      return openDm(deps, user.id).id;
-    },
-
-    async waitForBotMessage(opts = {}) {
-      const timeoutMs = opts.timeoutMs ?? DEFAULT_WAIT_MS;
-      const { after, channelId } = opts;
-      // A "thinking..." placeholder is not an answer yet; its edit is.
-      const eligible = (message: StoredMessage) =>
-        message.authorId === deps.bot.userId &&
-        visibleTo(message, user.id) &&
-        (message.flags & MessageFlags.Loading) === 0 &&
-        (channelId === undefined || message.channelId === channelId) &&
-        (after === undefined || BigInt(message.id) > BigInt(after));
-      if (after !== undefined) {
-        const channels = channelId === undefined ? [...deps.world.channels.keys()] : [channelId];
-        const existing = channels.flatMap((id) => deps.world.channelMessages(id)).filter(eligible).sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1))[0];
-        if (existing !== undefined) return renderMessage(existing);
-      }
-      let unsubscribe = () => {};
-      const found = new Promise<StoredMessage>((resolve) => {
-        unsubscribe = deps.world.subscribe((event) => {
-          if ((event.type === 'messageCreated' || event.type === 'messageUpdated') && eligible(event.message)) resolve(event.message);
-        });
-      });
-      try {
-        const message = await waitFor(found, timeoutMs, () => `no message from the bot${channelId === undefined ? '' : ` in channel ${channelId}`} within ${timeoutMs} ms`);
-        return renderMessage(message);
-      } finally {
-        unsubscribe();
-      }
-    },
-
-    view(channelId: string) {
-      channelFor(channelId);
-      return deps.world.channelMessages(channelId).filter((message) => visibleTo(message, user.id)).map(renderMessage);
-    },
   };
   return actor;
-}
-
-/** The Discord client offers a command only where its `contexts` (or `dm_permission`) allow it. */
-function checkContext(definition: JsonRecord, channel: StoredChannel): void {
-  const contexts = asArray(definition['contexts']);
-  const inDm = channel.type === 1;
-  const allowed = contexts === undefined ? !(inDm && definition['dm_permission'] === false) : contexts.includes(inDm ? 1 : 0);
-  const name = (asNumber(definition['type']) ?? CommandType.ChatInput) === CommandType.ChatInput ? `/${String(definition['name'])}` : `the command ${JSON.stringify(definition['name'])}`;
-  if (!allowed) throw new DriverError(`${name} is not offered in ${inDm ? 'DMs' : 'guild channels'} (contexts ${JSON.stringify(contexts ?? [])})`);
-}
-
-/** Names of the commands of one type that users can run in that channel. */
-function commandNames(world: World, channel: StoredChannel, type: number): string[] {
-  return world
-    .commandsFor(channel.guildId)
-    .filter((command) => (asNumber(command.definition['type']) ?? CommandType.ChatInput) === type)
-    .map((command) => String(command.definition['name']));
 }
 
 /** The buttons and selects of a message, wherever its layout puts them: rows, containers, section accessories. */

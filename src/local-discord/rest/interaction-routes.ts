@@ -147,6 +147,7 @@ function responseMessage(context: RestContext, interaction: InteractionRecord, d
       id: interaction.id,
       type: interaction.init.type,
       userId: interaction.init.userId,
+      owners: interaction.init.owners,
       ...(interaction.init.commandName === undefined ? {} : { commandName: interaction.init.commandName }),
       ...(interaction.init.targetMessageId === undefined ? {} : { targetMessageId: interaction.init.targetMessageId }),
     },

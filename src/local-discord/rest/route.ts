@@ -20,6 +20,8 @@ export interface RestContext {
   readonly origin: () => string;
   readonly gatewayUrl: () => string;
   readonly recommendedShards: number;
+  /** The installation contexts the app supports (the portal's Installation page): 0 guild, 1 user. */
+  readonly integrationTypes: readonly number[];
   /** Gates the content of every message object a REST answer carries, by the app's own Message Content setting. */
   readonly reader: ContentReader;
   /** specProblems, or a stand-in that finds none when schema checks are off. */

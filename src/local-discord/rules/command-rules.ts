@@ -112,3 +112,18 @@ function combinedLength(node: JsonRecord): number {
   const options = (asArray(node['options']) ?? []).reduce<number>((sum, option) => sum + combinedLength(asRecord(option) ?? {}), 0);
   return text(node['name']) + text(node['description']) + choices + options;
 }
+
+/**
+ * A global command may declare only installation contexts the app supports (the portal's
+ * Installation page), as documented; the schema already limits the values to 0 and 1.
+ * @example integrationTypeProblems([{ name: 'guide', description: 'd', integration_types: [1] }], [0]) // one problem
+ */
+export function integrationTypeProblems(commands: readonly unknown[], supported: readonly number[]): FieldProblem[] {
+  return commands.flatMap((raw, index) =>
+    (asArray(asRecord(raw)?.['integration_types']) ?? []).flatMap((value, at) =>
+      typeof value === 'number' && !supported.includes(value)
+        ? [{ path: [index, 'integration_types', at], code: 'APPLICATION_COMMAND_INTEGRATION_TYPE_NOT_SUPPORTED', message: `The application does not support installation context ${value}.` }]
+        : [],
+    ),
+  );
+}
