@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { RawData, WebSocket } from 'ws';
 import { apiGuildCreate, apiUser } from '../api-objects.ts';
 import { DriverError } from '../errors.ts';
+import { botInGuild } from '../installations.ts';
 import { asArray, asNumber, asRecord, asString } from '../rules/json.ts';
 import { shardOf } from '../snowflake.ts';
 import type { BotIdentity } from '../types.ts';
@@ -207,7 +208,8 @@ export class Gateway {
     const session = new GatewaySession(randomBytes(16).toString('hex'), shardId, shardCount, d['intents'] as number, this.deps.onDispatchWrite);
     this.sessions.set(shardId, session);
     session.socket = socket;
-    const guilds = [...this.deps.world.guilds.values()].filter((guild) => shardOf(guild.id, shardCount) === shardId);
+    // Only the servers that added the bot; one a user reached through their own installation is not the bot's.
+    const guilds = [...this.deps.world.guilds.values()].filter((guild) => shardOf(guild.id, shardCount) === shardId && botInGuild(guild, this.deps.bot.userId));
     session.dispatch('READY', {
       v: 10,
       user: { ...apiUser(this.botUser()), verified: true, mfa_enabled: false },

@@ -1,6 +1,7 @@
 import { CreatePrivateChannelRequestSchema, MessageCreateRequestSchema, MessageEditRequestPartialSchema } from 'discord-api-spec/zod';
 import { apiChannel, apiMessage } from '../api-objects.ts';
 import { ApiError, apiErrors } from '../errors.ts';
+import { botCanAccess } from '../installations.ts';
 import { CHANNEL_MESSAGE_FLAGS } from '../rules/message-rules.ts';
 import { asRecord, asString } from '../rules/json.ts';
 import { isSnowflake } from '../snowflake.ts';
@@ -10,9 +11,14 @@ import { json, noContent, type RestContext, type Route } from './route.ts';
 
 const byChannel = (kind: string) => (params: Readonly<Record<string, string>>) => `${kind}:${params['channelId'] ?? ''}`;
 
+/**
+ * A channel the bot may use with its token. Where only a user installed the app (a server without
+ * the bot, a DM between users, a group DM) it has no access: 403 50001, whatever the route.
+ */
 function channelFor(context: RestContext, channelId: string | undefined): StoredChannel {
   const channel = channelId === undefined ? undefined : context.world.channels.get(channelId);
   if (channel === undefined) throw apiErrors.unknownChannel();
+  if (!botCanAccess(context.world, context.bot.userId, channel)) throw apiErrors.missingAccess();
   return channel;
 }
 
