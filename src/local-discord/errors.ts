@@ -50,6 +50,7 @@ export const apiErrors = {
   emptyMessage: () => new ApiError(400, 50006, 'Cannot send an empty message'),
   invalidWebhookToken: () => new ApiError(401, 50027, 'Invalid Webhook Token'),
   alreadyAcknowledged: () => new ApiError(400, 40060, 'Interaction has already been acknowledged.'),
+  followUpLimit: () => new ApiError(400, 40094, 'This interaction has hit the maximum number of follow up messages'),
   tooLarge: () => new ApiError(413, 40005, 'Request entity too large'),
   invalidJson: () => new ApiError(400, 50109, 'The request body contains invalid JSON.'),
   invalidFormBody: (problems: readonly FieldProblem[]) => new ApiError(400, 50035, 'Invalid Form Body', toErrorTree(distinct(problems))),

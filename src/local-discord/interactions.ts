@@ -16,6 +16,9 @@ export type InteractionTypeNumber = (typeof InteractionType)[keyof typeof Intera
 /** Application command types: 1 slash (CHAT_INPUT), 2 user, 3 message context-menu command. */
 export const CommandType = { ChatInput: 1, User: 2, Message: 3 } as const;
 
+/** Documented: at most 5 follow-ups per interaction where only the user installed the app. */
+export const USER_INSTALL_FOLLOW_UP_LIMIT = 5;
+
 export interface InteractionInit {
   readonly id: string;
   readonly type: InteractionTypeNumber;
@@ -61,6 +64,8 @@ export class InteractionRecord {
   originalMessageId: string | undefined;
   /** Set once the user sees the bot's complete answer (not just a "thinking..." placeholder) or its modal. */
   answered = false;
+  /** Follow-up messages created through the webhook so far. */
+  followUps = 0;
   readonly answer: Promise<InteractionOutcome>;
   private settle!: { resolve: (outcome: InteractionOutcome) => void; reject: (error: Error) => void };
   private readonly ackTimer: TimerHandle;
@@ -85,6 +90,11 @@ export class InteractionRecord {
 
   get id(): string {
     return this.init.id;
+  }
+
+  /** Only the user's installation authorized it (the server did not install the app): the follow-up cap applies. */
+  get userInstallOnly(): boolean {
+    return this.init.owners['1'] !== undefined && this.init.owners['0'] === undefined;
   }
 
   get isComponent(): boolean {

@@ -10,7 +10,7 @@ import {
 } from 'discord-api-spec/zod';
 import { apiMessage } from '../api-objects.ts';
 import { apiErrors } from '../errors.ts';
-import { CommandType, InteractionType, type InteractionInit, type InteractionRecord } from '../interactions.ts';
+import { CommandType, InteractionType, USER_INSTALL_FOLLOW_UP_LIMIT, type InteractionInit, type InteractionRecord } from '../interactions.ts';
 import { INTERACTION_MESSAGE_FLAGS, MessageFlags, messageProblems } from '../rules/message-rules.ts';
 import { modalProblems } from '../rules/modal-rules.ts';
 import { asNumber, asRecord, type JsonRecord } from '../rules/json.ts';
@@ -130,10 +130,15 @@ function checkDeferralData(data: JsonRecord): void {
   if (problems.length > 0) throw apiErrors.invalidFormBody(problems);
 }
 
+/**
+ * A response or follow-up message. Where the member lacks USE_EXTERNAL_APPS in a server that did
+ * not install the app, Discord makes it ephemeral whatever flags the bot sent.
+ */
 function responseMessage(context: RestContext, interaction: InteractionRecord, data: JsonRecord, files: readonly UploadedFile[], extraFlags: number): StoredMessage {
   const channel = context.world.channels.get(interaction.init.channelId);
   if (channel === undefined) throw apiErrors.unknownChannel();
-  const ephemeral = ((asNumber(data['flags']) ?? 0) & MessageFlags.Ephemeral) !== 0;
+  const forced = interaction.init.forceEphemeral ? MessageFlags.Ephemeral : 0;
+  const ephemeral = (((asNumber(data['flags']) ?? 0) | forced) & MessageFlags.Ephemeral) !== 0;
   const { message_reference: _ignored, ...body } = data;
   return composeMessage(context, {
     channel,
@@ -141,7 +146,7 @@ function responseMessage(context: RestContext, interaction: InteractionRecord, d
     type: responseMessageType(interaction.init),
     body,
     files,
-    extraFlags,
+    extraFlags: extraFlags | forced,
     webhookId: context.bot.applicationId,
     interaction: {
       id: interaction.id,
@@ -203,8 +208,11 @@ function followUp(context: RestContext, request: RestRequest): RestResponse {
     interaction.markAnswered(original.id);
     return json(apiMessage(original, context.world, context.origin(), context.reader));
   }
+  // Only new messages count; the deferral's edit above and edits through the token do not.
+  if (interaction.userInstallOnly && interaction.followUps >= USER_INSTALL_FOLLOW_UP_LIMIT) throw apiErrors.followUpLimit();
   const message = responseMessage(context, interaction, body, request.files, 0);
   context.world.addMessage(message);
+  interaction.followUps += 1;
   interaction.markAnswered(message.id);
   return json(apiMessage(message, context.world, context.origin(), context.reader));
 }
