@@ -87,7 +87,13 @@ const context: RenderContext = {
       focusByKey(`apps-button-${message.id}`);
       void run(post('/api/message-command', { viewer: viewerId, messageId: message.id, name }));
     },
-    select: (message, customId, value) => void run(post('/api/select', { viewer: viewerId, messageId: message.id, customId, values: [value] })),
+    select: (message, customId, value) => {
+      // The menu's option can report one pick twice; like Discord's client, send a choice once while it is pending.
+      const key = `${message.id}/${customId}/${value}`;
+      if (pendingChoices.has(key)) return;
+      pendingChoices.add(key);
+      void run(post('/api/select', { viewer: viewerId, messageId: message.id, customId, values: [value] })).finally(() => pendingChoices.delete(key));
+    },
     reply: (message) => startReply(message),
     menuToggled: (menu) => {
       requestAnimationFrame(() => {
@@ -125,6 +131,9 @@ function openModal(modal: PageModal, openerKey: string): void {
 }
 
 /** Shows the error of a failed action until the next action succeeds. */
+/** Menu choices sent and not yet answered. */
+const pendingChoices = new Set<string>();
+
 async function run(action: Promise<unknown>): Promise<void> {
   // What your own action brings (an answer, a private copy) is scrolled into view, as in Discord.
   revealNextNewMessage = true;
