@@ -50,7 +50,11 @@ export interface InteractionInit {
  * What the user ends up seeing: a message (the response, or the component's message updated), or
  * a modal the bot opened with callback type 9.
  */
-export type InteractionOutcome = { readonly kind: 'message'; readonly messageId: string } | { readonly kind: 'modal'; readonly modal: JsonRecord };
+export type InteractionOutcome =
+  | { readonly kind: 'message'; readonly messageId: string }
+  | { readonly kind: 'modal'; readonly modal: JsonRecord }
+  /** The bot acknowledged a click and deleted the message the component sat on. */
+  | { readonly kind: 'deleted'; readonly messageId: string };
 
 /** One interaction's life: waiting for the first response, then its token's 15 minutes. */
 export class InteractionRecord {
@@ -67,7 +71,10 @@ export class InteractionRecord {
   /** Follow-up messages created through the webhook so far. */
   followUps = 0;
   readonly answer: Promise<InteractionOutcome>;
+  /** Resolves once the bot acknowledges the interaction; never, if it does not. */
+  readonly acknowledgement: Promise<void>;
   private settle!: { resolve: (outcome: InteractionOutcome) => void; reject: (error: Error) => void };
+  private settleAcknowledgement!: () => void;
   private readonly ackTimer: TimerHandle;
   private readonly expiryTimer: TimerHandle;
 
@@ -84,6 +91,9 @@ export class InteractionRecord {
     });
     // Tests that do not await the answer must not see an unhandled rejection.
     this.answer.catch(() => undefined);
+    this.acknowledgement = new Promise<void>((resolve) => {
+      this.settleAcknowledgement = resolve;
+    });
     this.ackTimer = clock.setTimeout(() => this.expireIfUnacknowledged(), ACK_WINDOW_MS);
     this.expiryTimer = clock.setTimeout(() => this.fail(new InteractionFailedError(this.id, `the bot acknowledged but never answered before the token expired (${tokenLifetimeMs} ms)`)), tokenLifetimeMs);
   }
@@ -123,6 +133,7 @@ export class InteractionRecord {
     this.responseType = responseType;
     this.originalMessageId = originalMessageId;
     this.clock.clearTimeout(this.ackTimer);
+    this.settleAcknowledgement();
   }
 
   /** The user now sees the bot's answer in this message. */

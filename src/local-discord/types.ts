@@ -309,6 +309,13 @@ export interface UserActor {
   openModalFromMessageCommand(messageId: string, name: string, opts?: WaitOptions): Promise<OpenedModal>;
   /** Clicks a button and resolves with the bot's answer; a DriverError when the bot opens a modal instead (see openModal). */
   clickButton(messageId: string, which: ButtonChoice, opts?: WaitOptions): Promise<RenderedMessage>;
+  /**
+   * Clicks a button whose answer removes the message it sits on (the bot acknowledges the click and
+   * deletes the message, through the click's token or the channel), and resolves
+   * once it is gone; a DriverError saying what came instead otherwise. The other click calls refuse
+   * such an answer with a DriverError naming this one.
+   */
+  clickButtonToDelete(messageId: string, which: ButtonChoice, opts?: WaitOptions): Promise<void>;
   /** Clicks a button whose answer is a modal, and resolves with the modal; a DriverError saying what came instead otherwise. */
   openModal(messageId: string, which: ButtonChoice, opts?: WaitOptions): Promise<OpenedModal>;
   /** Clicks a button and resolves with whichever answer the bot gives, a message or a modal (for a caller that cannot know, like the playground page). */

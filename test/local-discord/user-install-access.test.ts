@@ -66,7 +66,7 @@ describe('what the bot can reach where only a user installed the app', () => {
     expect(scene.session.client.guilds.cache.has(elsewhere.id)).toBe(false);
   });
 
-  it('GIVEN a group DM WHEN the bot answers through the token: reply, follow-up, edit of @original, and an update on a click THEN the users see each, with no refusal', async () => {
+  it('GIVEN a group DM WHEN the bot answers through the token: reply, follow-up, edit of @original, an update on a click, and deferUpdate then deleteReply THEN the users see each, with no refusal', async () => {
     scene = await userInstallScene();
     const { ada, bob, group } = scene;
     scene.answer(async (interaction) => {
@@ -76,6 +76,9 @@ describe('what the bot can reach where only a user installed the app', () => {
         await interaction.editReply({ content: 'step 1 (edited)' });
       } else if (interaction.isButton() && interaction.customId === 'next') {
         await interaction.update({ content: 'step 2', components: [row('Dismiss')] });
+      } else if (interaction.isButton()) {
+        await interaction.deferUpdate();
+        await interaction.deleteReply();
       }
     });
     const guide = await scene.discord.as(ada).runSlashCommand(group.id, 'guide');
@@ -83,6 +86,8 @@ describe('what the bot can reach where only a user installed the app', () => {
     await eventually(() => contents().join() === 'step 1 (edited),a follow-up', 'the follow-up and the edit of @original');
     const step2 = await scene.discord.as(bob).clickButton(guide.id, { label: 'Next' });
     expect(step2).toMatchObject({ id: guide.id, content: 'step 2' });
+    await scene.discord.as(bob).clickButtonToDelete(guide.id, { label: 'Dismiss' });
+    expect(scene.discord.messages(group.id).map((message) => message.content)).toEqual(['a follow-up']);
   });
 
   it('GIVEN a server without the bot WHEN the bot defers and edits, then deletes @original through the webhook route THEN the member sees the answer come and go', async () => {
@@ -140,5 +145,30 @@ describe('a server that added the bot (the default)', () => {
     });
     expect([...session.client.guilds.cache.keys()]).toEqual([withBot]);
     expect(withoutBot).not.toBe('');
+  });
+
+  it('GIVEN a Dismiss button WHEN the bot acknowledges the click and deletes its message through the channel THEN clickButtonToDelete resolves, and clickButton says to use it', async () => {
+    session = await connect();
+    const guild = session.discord.createGuild();
+    const channel = session.discord.createChannel(guild.id);
+    const ada = session.discord.createUser('ada');
+    session.discord.addMember(guild.id, ada.id);
+    await session.client.application?.commands.set([{ name: 'guide', description: 'Start the guide' }], guild.id);
+    session.client.on('interactionCreate', (interaction) => {
+      const answer = async () => {
+        if (interaction.isChatInputCommand()) await interaction.reply({ content: 'a guide', components: [row('Dismiss')] });
+        else if (interaction.isButton()) {
+          await interaction.deferUpdate();
+          await interaction.message.delete();
+        }
+      };
+      answer().catch((error: unknown) => console.error(error));
+    });
+    const guide = await session.discord.as(ada).runSlashCommand(channel.id, 'guide');
+    await expect(session.discord.as(ada).clickButton(guide.id, { label: 'Dismiss' })).rejects.toThrow(/deleted message .* use clickButtonToDelete/);
+    expect(session.discord.messages(channel.id)).toEqual([]);
+    const again = await session.discord.as(ada).runSlashCommand(channel.id, 'guide');
+    await session.discord.as(ada).clickButtonToDelete(again.id, { label: 'Dismiss' });
+    expect(session.discord.messages(channel.id)).toEqual([]);
   });
 });

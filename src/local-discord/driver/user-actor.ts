@@ -22,6 +22,7 @@ import type { AuthorizingOwners, StoredChannel, StoredMessage } from '../world.t
 import { offerCommand } from './command-offer.ts';
 import { interactionPayload } from './interaction-payload.ts';
 import { interactionPlace } from './interaction-place.ts';
+import { watchDeletion } from './deletion.ts';
 import { checkModalValues, readModalForm, submittedComponents, type ModalForm } from './modal-form.ts';
 import { resolveInvocation } from './slash-options.ts';
 import { userAccess, visibleTo, type DriverDeps } from './user-access.ts';
@@ -61,29 +62,42 @@ export function createUserActor(deps: DriverDeps, user: User): UserActor {
       const payloadData = typeof data === 'function' ? data(reader) : data;
       return interactionPayload(deps.world, deps.bot, interaction, stored, payloadData, messageObject);
     };
-    if (deps.endpoint.active) {
-      // No session to take intents from: the component's message is gated by the app's own setting, as REST answers are.
-      deps.endpoint.deliver(interaction, payloadFor(deps.reader));
-    } else {
-      if (!deps.gateway.hasSessionFor(interaction.init.guildId)) {
-        throw new DriverError('no bot is connected to the gateway for this guild; start the bot and await waitForBotReady() first');
-      }
-      // The component's message comes over the gateway, gated by the session's intents like MESSAGE_CREATE.
-      deps.gateway.deliver(interaction.init.guildId, (session) => ({ t: 'INTERACTION_CREATE', d: payloadFor(gatewayReader(deps.bot.userId, hasIntent(session.intents, Intents.MessageContent))) }));
+    if (!deps.endpoint.active && !deps.gateway.hasSessionFor(interaction.init.guildId)) {
+      throw new DriverError('no bot is connected to the gateway for this guild; start the bot and await waitForBotReady() first');
     }
-    const timeoutMs = opts?.timeoutMs ?? DEFAULT_WAIT_MS;
-    return waitFor(interaction.answer, timeoutMs, () => `the bot did not answer the interaction within ${timeoutMs} ms (acknowledged: ${interaction.acknowledged})`);
+    // Watching from before the bot hears of the click: it may delete the message at once.
+    const deletion = message === undefined ? undefined : watchDeletion(deps.world, interaction, message.id);
+    try {
+      if (deps.endpoint.active) {
+        // No session to take intents from: the component's message is gated by the app's own setting, as REST answers are.
+        deps.endpoint.deliver(interaction, payloadFor(deps.reader));
+      } else {
+        // The component's message comes over the gateway, gated by the session's intents like MESSAGE_CREATE.
+        deps.gateway.deliver(interaction.init.guildId, (session) => ({ t: 'INTERACTION_CREATE', d: payloadFor(gatewayReader(deps.bot.userId, hasIntent(session.intents, Intents.MessageContent))) }));
+      }
+      const timeoutMs = opts?.timeoutMs ?? DEFAULT_WAIT_MS;
+      const outcome = deletion === undefined ? interaction.answer : Promise.race([interaction.answer, deletion.outcome]);
+      return await waitFor(outcome, timeoutMs, () => `the bot did not answer the interaction within ${timeoutMs} ms (acknowledged: ${interaction.acknowledged})`);
+    } finally {
+      deletion?.stop();
+    }
   };
+
+  /** What the user saw instead of the answer a call expected, for its DriverError. */
+  const deletedInstead = (outcome: InteractionOutcome & { kind: 'deleted' }) =>
+    new DriverError(`the bot deleted message ${outcome.messageId} in answer; use clickButtonToDelete for a button that removes its message`);
 
   /** The answer as a message; a modal is refused, saying how to open one (`instead`). */
   const expectMessage = (outcome: InteractionOutcome, instead: string): RenderedMessage => {
     if (outcome.kind === 'message') return render(outcome.messageId);
+    if (outcome.kind === 'deleted') throw deletedInstead(outcome);
     throw new DriverError(`the bot answered with a modal ("${asString(outcome.modal['title']) ?? ''}"), not a message; ${instead}`);
   };
 
   /** The answer as a modal the user can fill in; a message is refused, saying what it was. */
   const expectModal = (outcome: InteractionOutcome, origin: ModalOrigin, action: string): OpenedModal => {
     if (outcome.kind === 'modal') return openedModal(readModalForm(outcome.modal), origin);
+    if (outcome.kind === 'deleted') throw deletedInstead(outcome);
     const answer = render(outcome.messageId);
     const shown = answer.content !== '' ? JSON.stringify(answer.content.slice(0, 80)) : answer.embeds[0]?.title !== undefined ? `an embed "${answer.embeds[0].title}"` : `message ${answer.id}`;
     throw new DriverError(`the bot answered ${action} with a message, not a modal: ${shown}`);
@@ -215,7 +229,15 @@ export function createUserActor(deps: DriverDeps, user: User): UserActor {
       const started = startClick(messageId, which, opts);
       const outcome = await started.outcome;
       if (outcome.kind === 'modal') return { kind: 'modal', modal: openedModal(readModalForm(outcome.modal), started.origin) };
+      if (outcome.kind === 'deleted') throw deletedInstead(outcome);
       return { kind: 'message', message: render(outcome.messageId) };
+    },
+
+    async clickButtonToDelete(messageId: string, which: ButtonChoice, opts?: WaitOptions) {
+      const outcome = await startClick(messageId, which, opts).outcome;
+      if (outcome.kind === 'deleted') return;
+      const shown = outcome.kind === 'modal' ? `a modal ("${asString(outcome.modal['title']) ?? ''}")` : outcome.messageId === messageId ? 'the message updated' : `message ${outcome.messageId}`;
+      throw new DriverError(`the bot answered the click with ${shown}, and message ${messageId} is still there`);
     },
 
     async selectOption(messageId: string, which: SelectChoice, opts?: WaitOptions) {
