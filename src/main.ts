@@ -52,6 +52,19 @@ function treePictures(): PathPictures {
   return { get: stored.get, describe: (path) => describeTreePicture(path) };
 }
 
+/** On Ctrl+C or SIGTERM, once: one log line, `stop` (if there is anything to stop yet), then exit 0. */
+function stopOnSignal(logger: Logger, line: string, stop: () => Promise<void> | undefined): void {
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, line);
+      void (stop() ?? Promise.resolve()).finally(() => process.exit(0));
+    });
+  }
+}
+
 /**
  * SHARDS=auto or a number above 1: this process only manages; each shard is this same script in
  * its own process, which discord.js tells which shard it is.
@@ -59,15 +72,7 @@ function treePictures(): PathPictures {
 async function runShards(config: Config, discord: DiscordSettings): Promise<void> {
   const logger = createLogger(config.logLevel);
   let shards: RunningShards | undefined;
-  let stopping = false;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      if (stopping) return;
-      stopping = true;
-      logger.info({ signal }, 'stopping every shard');
-      void (shards?.stop() ?? Promise.resolve()).finally(() => process.exit(0));
-    });
-  }
+  stopOnSignal(logger, 'stopping every shard', () => shards?.stop());
   try {
     shards = await startShards({ entry: fileURLToPath(import.meta.url), token: discord.token, apiUrl: discord.apiUrl, shards: config.shards, spawnDelayMs: config.shardSpawnDelayMs, ...(config.shardIds === undefined ? {} : { shardIds: config.shardIds }), logger });
   } catch (error) {
@@ -142,16 +147,8 @@ async function serveMetrics(port: number | undefined, logger: Logger, shards: ()
 async function runHttpBot(config: Config, http: HttpInteractionSettings): Promise<void> {
   const logger = createLogger(config.logLevel);
   let bot: RunningHttpBot | undefined;
-  let stopping = false;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      if (stopping) return;
-      stopping = true;
-      logger.info({ signal }, 'stopping');
-      // Requests already received are answered before the process ends; new connections are refused.
-      void (bot?.stop() ?? Promise.resolve()).finally(() => process.exit(0));
-    });
-  }
+  // Requests already received are answered before the process ends; new connections are refused.
+  stopOnSignal(logger, 'stopping', () => bot?.stop());
   const activity = await serveMetrics(config.metricsPort, logger, () => [], () => bot?.listening() ?? false);
   try {
     bot = await startHttpBot(http, { logger, pictures: treePictures(), ...(activity === undefined ? {} : { activity }) });
