@@ -2,7 +2,7 @@ import { botInGuild } from './installations.ts';
 import type { StoredChannel, World } from './world.ts';
 
 /*
- * The one permission the server models: USE_EXTERNAL_APPS. Discord documents it as letting
+ * The permissions the server models: USE_EXTERNAL_APPS, and MANAGE_MESSAGES per member. Discord documents it as letting
  * user-installed apps send public responses; without it users may still use their apps, but the
  * responses are ephemeral, and this only applies to apps the server did not also install. Every
  * other permission is granted: the server models no roles. Members hold every bit but
@@ -13,6 +13,7 @@ import type { StoredChannel, World } from './world.ts';
 export const ALL_PERMISSIONS = (1n << 51n) - 1n;
 export const USE_EXTERNAL_APPS = 1n << 50n;
 const ADMINISTRATOR = 1n << 3n;
+const MANAGE_MESSAGES = 1n << 13n;
 /** What @everyone holds in a server here, USE_EXTERNAL_APPS included unless the server turned it off. */
 export const MEMBER_PERMISSIONS = ALL_PERMISSIONS & ~ADMINISTRATOR;
 /** What Discord documents `app_permissions` includes in DMs and group DMs with other users. */
@@ -32,10 +33,15 @@ export function holdsUseExternalApps(world: World, channel: StoredChannel, userI
   return world.externalAppsOverwrites.get(memberOverwriteKey(channel.id, userId)) ?? world.externalAppsOverwrites.get(channel.id) ?? guild.useExternalApps;
 }
 
+/** The key of a member of a server in `withoutManageMessages`. */
+export const memberKey = (guildId: string, userId: string) => `${guildId}/${userId}`;
+
 /** The permissions of a member in a guild channel, as `member.permissions` reports them. */
 export function memberPermissions(world: World, channel: StoredChannel, userId: string): bigint {
   if (channel.guildId !== undefined && world.guilds.get(channel.guildId)?.ownerId === userId) return ALL_PERMISSIONS;
-  return holdsUseExternalApps(world, channel, userId) ? MEMBER_PERMISSIONS : MEMBER_PERMISSIONS & ~USE_EXTERNAL_APPS;
+  const externalApps = holdsUseExternalApps(world, channel, userId) ? MEMBER_PERMISSIONS : MEMBER_PERMISSIONS & ~USE_EXTERNAL_APPS;
+  const ordinary = channel.guildId !== undefined && world.withoutManageMessages.has(memberKey(channel.guildId, userId));
+  return ordinary ? externalApps & ~MANAGE_MESSAGES : externalApps;
 }
 
 /**

@@ -412,6 +412,11 @@ export interface LocalDiscord {
    * bot, every response and follow-up of the app there comes out ephemeral.
    */
   setUseExternalApps(target: ExternalAppsTarget, allowed: boolean): void;
+  /**
+   * Gives or takes a member's MANAGE_MESSAGES in a server (every member holds it unless taken), so a
+   * test can tell a moderator from an ordinary member.
+   */
+  setManageMessages(guildId: string, userId: string, allowed: boolean): void;
   as(user: User): UserActor;
   waitForBotReady(options?: { readonly timeoutMs?: number; readonly shard?: number }): Promise<void>;
   messages(channelId: string, viewerId?: string): readonly RenderedMessage[];

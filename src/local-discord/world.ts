@@ -117,6 +117,8 @@ export class World {
    * true allows, false denies.
    */
   readonly externalAppsOverwrites = new Map<string, boolean>();
+  /** Members (`guildId/userId`) who may not manage messages: ordinary members, not moderators. */
+  readonly withoutManageMessages = new Set<string>();
   private readonly messagesByChannel = new Map<string, StoredMessage[]>();
   private readonly messagesById = new Map<string, StoredMessage>();
   private readonly dmByUser = new Map<string, string>();

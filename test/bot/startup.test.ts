@@ -37,12 +37,12 @@ describe('registering the command', () => {
     expect(discord.violations).toEqual([]);
   });
 
-  it('GIVEN no server id THEN it is registered globally, usable in servers and DMs with the bot', async () => {
+  it('GIVEN no server id THEN it is registered globally, usable in servers, DMs with the bot, and other DMs and group DMs', async () => {
     const result = await registerCommands({ ...target, guildId: undefined });
     expect(result.ok && result.value.scope).toBe('global');
     const rest = new REST({ api: discord.apiBaseUrl }).setToken(discord.bot.token);
     const [command] = (await rest.get(Routes.applicationCommands(discord.bot.applicationId))) as { contexts?: number[] }[];
-    expect(command?.contexts?.sort()).toEqual([0, 1]);
+    expect(command?.contexts?.sort()).toEqual([0, 1, 2]);
     expect(discord.violations).toEqual([]);
   });
 

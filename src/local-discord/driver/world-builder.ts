@@ -1,6 +1,6 @@
 import { DriverError } from '../errors.ts';
 import type { ExternalAppsTarget, GuildOptions, PrivateChannel } from '../install-types.ts';
-import { memberOverwriteKey } from '../permissions.ts';
+import { memberKey, memberOverwriteKey } from '../permissions.ts';
 import type { BotIdentity, Channel, Guild, User } from '../types.ts';
 import type { StoredChannel, StoredGuild, StoredUser, World } from '../world.ts';
 
@@ -99,6 +99,13 @@ export function worldBuilder(deps: WorldBuilderDeps) {
       const distinct = [...new Set(userIds)];
       if (distinct.length < 2 || distinct.length > GROUP_DM_MAX_USERS) throw new DriverError(`a group DM has 2-${GROUP_DM_MAX_USERS} different users, got ${distinct.length}`);
       return privateChannel(3, distinct, name);
+    },
+
+    setManageMessages(guildId: string, userId: string, allowed: boolean): void {
+      requireGuild(guildId);
+      requireUser(userId);
+      if (allowed) world.withoutManageMessages.delete(memberKey(guildId, userId));
+      else world.withoutManageMessages.add(memberKey(guildId, userId));
     },
 
     setUseExternalApps(target: ExternalAppsTarget, allowed: boolean): void {
