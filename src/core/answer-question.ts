@@ -100,7 +100,7 @@ export function answerFollowUp(question: FollowUpQuestion, path: readonly Option
 }
 
 /**
- * The answer as text, in Discord markdown or plain; it fits one embed description (4,096).
+ * The answer as text, in Discord markdown or plain; it fits one message's text (EXPLANATION_MAX_LENGTH).
  *
  * @example renderFollowUpAnswer({ kind: 'decline', examples: ['"why?"'] }) // "I can't answer that one. …"
  */

@@ -1,7 +1,8 @@
 /**
  * Discord's documented limits on what a bot sends, in characters (or components), in one place.
  * Pure numbers, so the core can keep its own texts and custom ids within them while knowing
- * nothing else of Discord; src/discord/limits.ts fits messages to them.
+ * nothing else of Discord. The embed limits stay as bounds on the knowledge's texts (each part of a
+ * guide stays the size a Discord embed field or description allows); messages are Components V2.
  */
 export const LIMITS = {
   content: 2000,
@@ -26,6 +27,4 @@ export const LIMITS = {
   messageComponents: 40,
   /** Components V2: the characters of all text displays of a message together. */
   messageText: 4000,
-  /** Components V2: alt text of a media gallery item. */
-  mediaDescription: 1024,
 } as const;

@@ -11,7 +11,7 @@ export interface TextStyle {
   readonly code: (text: string) => string;
 }
 
-/** Discord markdown (embeds and messages). */
+/** Discord markdown. */
 export const markdownStyle: TextStyle = {
   heading: (text) => `**${text}**`,
   strong: (text) => `**${text}**`,
@@ -25,8 +25,11 @@ export const plainStyle: TextStyle = {
   code: (text) => text,
 };
 
-/** Discord's limit on an embed description; every explanation fits in one. */
-export const EXPLANATION_MAX_LENGTH = LIMITS.embedDescription;
+/**
+ * Every explanation fits in one Components V2 message (4,000 characters of text), beside the
+ * recommendation's heading and a note above the guide (room for both kept).
+ */
+export const EXPLANATION_MAX_LENGTH = LIMITS.messageText - 700;
 
 function apiList(outcomes: readonly OutcomeId[], style: TextStyle): string {
   return outcomes.map((outcome) => style.code(knowledge.outcomes[outcome].api)).join(', ');

@@ -1,4 +1,4 @@
-import { ComponentType, SeparatorSpacingSize, type APIComponentInContainer, type APIContainerComponent, type APIMessageTopLevelComponent, type APIModalInteractionResponseCallbackData } from 'discord.js';
+import { ComponentType, MessageFlags, SeparatorSpacingSize, type APIComponentInContainer, type APIContainerComponent, type APIMessageTopLevelComponent, type APIModalInteractionResponseCallbackData } from 'discord.js';
 import type { GuideMessage } from './render.ts';
 
 /*
@@ -15,7 +15,7 @@ export interface Picture {
   readonly description: string | undefined;
 }
 
-/** A guide message and the picture its first embed shows, if any. */
+/** A guide message and the picture it shows, if any. */
 export interface OutgoingMessage {
   readonly message: GuideMessage;
   readonly picture?: Picture | undefined;
@@ -57,17 +57,11 @@ export interface WireMessage {
   readonly body: {
     /** IS_COMPONENTS_V2; a transport adds EPHEMERAL where it applies. */
     readonly flags: number;
-    /** Empty, so an edit that turns an old classic guide into this layout clears what it showed. */
-    readonly content: '';
-    readonly embeds: readonly [];
     readonly components: readonly APIMessageTopLevelComponent[];
     readonly attachments: readonly { readonly id: string; readonly filename: string; readonly description?: string }[];
   };
   readonly files: readonly WireFile[];
 }
-
-/** Discord's message flag for a message laid out in components (text displays, containers, galleries). */
-export const IS_COMPONENTS_V2 = 1 << 15;
 
 /**
  * The message as Discord's API takes it: one container with the texts, the picture in a media
@@ -86,9 +80,7 @@ export function wireMessage({ message, picture }: OutgoingMessage): WireMessage 
   };
   return {
     body: {
-      flags: IS_COMPONENTS_V2,
-      content: '',
-      embeds: [],
+      flags: MessageFlags.IsComponentsV2,
       components: [container],
       attachments: picture === undefined ? [] : [{ id: '0', filename: picture.filename, ...description }],
     },

@@ -1,6 +1,6 @@
 import { ApplicationIntegrationType, MessageFlags, PermissionFlagsBits, type Interaction, type ModalSubmitInteraction, type RepliableInteraction } from 'discord.js';
 import type { InteractionAnswers } from './answers.ts';
-import { discordJsMessage, discordJsNewMessage } from './discordjs-message.ts';
+import { discordJsEdit, discordJsNewMessage } from './discordjs-message.ts';
 import { ASK_INPUT_ID } from './ask-form.ts';
 import { PRIVATE_OPTION } from './commands.ts';
 import { customIdsOf } from './find-guide-in-channel.ts';
@@ -22,11 +22,11 @@ export function gatewayAnswers(interaction: RepliableInteraction): InteractionAn
       return interaction.replied || interaction.deferred;
     },
     reply: async (outgoing, ephemeral) => void (await interaction.reply(discordJsNewMessage(outgoing, ephemeral))),
-    update: async (outgoing) => void (await needsComponent().update(discordJsMessage(outgoing))),
+    update: async (outgoing) => void (await needsComponent().update(discordJsEdit(outgoing))),
     // A deferral carries only the ephemeral flag; the layout's flag comes with the edit that fills it in.
     deferReply: async (ephemeral) => void (await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {})),
     deferUpdate: async () => void (await needsComponent().deferUpdate()),
-    editReply: async (outgoing) => void (await interaction.editReply(discordJsMessage(outgoing))),
+    editReply: async (outgoing) => void (await interaction.editReply(discordJsEdit(outgoing))),
     followUp: async (outgoing, ephemeral) => void (await interaction.followUp(discordJsNewMessage(outgoing, ephemeral))),
     deleteReply: async () => void (await interaction.deleteReply()),
     showModal: async (modal) => {

@@ -8,7 +8,7 @@ import type { ReadAnswer } from '../core/read-task.ts';
  */
 export type GuideView = 'question' | 'not-sure' | 'why-question' | 'outcome' | 'why' | 'caveats' | `why-not:${OutcomeId}`;
 
-/** Why a message carries a line above the guide: a stranger's copy, a public share, or the private guide that was just shared. */
+/** Why a message carries a line above the guide: a stranger's copy, a public share, the private guide just shared, or a guide Discord keeps private. */
 export type PageNotice = 'private-copy' | 'shared' | 'posted' | 'forced-private';
 
 /** Everything needed to draw one guide message; render.ts turns it into a Discord payload. */
@@ -21,7 +21,7 @@ export interface GuidePage {
   readonly readFromMessage?: readonly ReadAnswer[];
   readonly step: GuideStep;
   readonly view: GuideView;
-  /** An ephemeral guide: only its owner sees it, so it offers "Share to channel" (not right after a share). */
+  /** An ephemeral guide: only its owner sees it, so it offers "Share to channel" (not right after a share, nor where `shareable` is false). */
   readonly private: boolean;
   /** False where Discord shows every answer only to the member: Share could post nothing there. */
   readonly shareable?: boolean;

@@ -1,3 +1,5 @@
+import { InteractionContextType, PermissionFlagsBits } from 'discord.js';
+
 /*
  * An interaction as the handler reads it, whichever way it arrived: over the gateway (discord.js
  * built it) or as an HTTP POST to the interactions endpoint (read from Discord's JSON). Only what
@@ -53,10 +55,6 @@ export function kindOf(input: InteractionInput): string {
   return input.kind === 'other-component' ? 'other' : input.kind;
 }
 
-/** Discord's "Use External Apps" permission bit: public answers from apps a member installed. */
-const USE_EXTERNAL_APPS = 1n << 50n;
-/** The interaction context "GUILD": used in a server (1 is the bot's DM, 2 another DM or group DM). */
-const GUILD_CONTEXT = 0;
 
 /**
  * Whether Discord forces every answer to be ephemeral: in a server that did not install the app
@@ -65,6 +63,6 @@ const GUILD_CONTEXT = 0;
  * @example answersForcedPrivate({ context: 0, serverInstalled: false, memberPermissions: 0n }) // true
  */
 export function answersForcedPrivate(where: { readonly context: number | undefined; readonly serverInstalled: boolean; readonly memberPermissions: bigint | undefined }): boolean {
-  if (where.context !== GUILD_CONTEXT || where.serverInstalled || where.memberPermissions === undefined) return false;
-  return (where.memberPermissions & USE_EXTERNAL_APPS) === 0n;
+  if (where.context !== InteractionContextType.Guild || where.serverInstalled || where.memberPermissions === undefined) return false;
+  return (where.memberPermissions & PermissionFlagsBits.UseExternalApps) === 0n;
 }

@@ -34,7 +34,7 @@ export type ClickPlan =
   /** Dismiss, by the owner or a moderator: delete the guide message. */
   | { readonly kind: 'dismiss' }
   /** Dismiss pressed by someone who may not: a private note, the guide untouched. */
-  | { readonly kind: 'not-yours-to-dismiss'; readonly clickerId: string }
+  | { readonly kind: 'not-yours-to-dismiss' }
   /** Share where Discord would keep the post private anyway: a note saying so. */
   | { readonly kind: 'cannot-share-here' }
   /** The Ask button: open the question form, whose id carries the guide for whoever clicked. */
@@ -92,10 +92,10 @@ export function planClick(click: GuideClick): ClickPlan {
   if (action.kind === 'asked') return { kind: 'stale', reason: 'bad-action', clickerId: click.clickerId };
 
   const ownsGuide = owner === click.clickerId || coOwner === click.clickerId;
-  if (action.kind === 'dismiss') return ownsGuide || click.clickerManagesMessages === true ? { kind: 'dismiss' } : { kind: 'not-yours-to-dismiss', clickerId: click.clickerId };
+  if (action.kind === 'dismiss') return ownsGuide || click.clickerManagesMessages === true ? { kind: 'dismiss' } : { kind: 'not-yours-to-dismiss' };
 
   if (!ownsGuide) {
-    return { kind: 'private-copy', page: { owner: click.clickerId, step, view: plainViewOf(step), private: true, notice: 'private-copy' } };
+    return { kind: 'private-copy', page: { owner: click.clickerId, step, view: plainViewOf(step), private: true, notice: 'private-copy', ...(click.canPostPublicly === false ? { shareable: false } : {}) } };
   }
 
   if (action.kind === 'share') {

@@ -20,7 +20,7 @@ export interface GuideAnswerContext {
   readonly logger: Logger;
 }
 
-/** Gets an outcome message's picture: undefined if it has none, or getting it failed (the message goes without). */
+/** The message with its picture, when it shows one and getting it worked (otherwise the message goes without). */
 function pictureOf(message: GuideMessage, pictures: PathPictures | undefined, logger: Logger): () => Promise<OutgoingMessage> {
   const path = message.picturePath;
   if (path === undefined || pictures === undefined) return async () => ({ message });

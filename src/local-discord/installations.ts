@@ -75,9 +75,9 @@ export function authorizingOwners(installs: InstallationsHere, channel: StoredCh
 }
 
 /**
- * The owners of an interaction that is not a command (a click or a modal submit): those of the
- * interaction that made the message, or, on a message the bot posted itself, the server's
- * installation (`"0"` in its DM).
+ * The owners of a click or a modal submit on a message the bot posted itself, not in answer to an
+ * interaction: the server's installation (`"0"` in its DM). A message that answered an interaction
+ * passes that interaction's owners on instead; the caller looks those up first.
  */
 export function ownersOfPlace(channel: StoredChannel) {
   return { '0': channel.guildId ?? '0' };

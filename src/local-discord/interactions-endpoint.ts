@@ -98,14 +98,17 @@ export class InteractionsEndpoint {
   }
 
   private async deliverNow(interaction: InteractionRecord, body: string): Promise<void> {
-    const failed = (detail: string) => interaction.fail(new InteractionFailedError(interaction.id, detail));
+    // Past an acknowledgement (a deferral through the callback route), the member already sees an answer coming.
+    const failed = (detail: string) => {
+      if (!interaction.acknowledged) interaction.fail(new InteractionFailedError(interaction.id, detail));
+    };
     let resent = false;
+    this.deps.onSent?.(interaction.id);
     for (let tried = 0; tried < this.urls.length; tried += 1) {
       const url = this.urls[this.turn % this.urls.length]!;
       this.turn += 1;
       let answer: Posted;
       try {
-        this.deps.onSent?.(interaction.id);
         answer = await this.post(url, body, this.headers(body));
       } catch (error) {
         if (connectionRefused(error)) continue;
@@ -129,7 +132,7 @@ export class InteractionsEndpoint {
     // Answered through the callback route; the interaction's own 3 s timer watches that it was.
     if (answer.status === 202 && answer.body.length === 0) return;
     if (answer.status !== 200) {
-      interaction.fail(new InteractionFailedError(interaction.id, `the interactions endpoint answered ${answer.status}`));
+      if (!interaction.acknowledged) interaction.fail(new InteractionFailedError(interaction.id, `the interactions endpoint answered ${answer.status}`));
       return;
     }
     try {

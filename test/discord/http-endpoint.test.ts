@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENDPOINT_PATH, startHttpBot, type RunningHttpBot } from '../../src/discord/http/index.ts';
-import { BODY_LIMIT_BYTES } from '../../src/discord/http/endpoint-server.ts';
+import { BODY_LIMIT_BYTES, startEndpointServer } from '../../src/discord/http/endpoint-server.ts';
 import { encodeGuideId } from '../../src/core/guide-id.ts';
 import { createLogger } from '../../src/logger.ts';
 import { startLocalDiscord, type LocalDiscord } from '../../src/local-discord/index.ts';
@@ -72,6 +72,30 @@ async function callbackType(answer: { text: string; contentType: string }): Prom
 const rejections = () => logs.filter((line) => line['msg'] === 'interactions request rejected');
 const handled = () => logs.filter((line) => line['msg'] === 'interaction').length;
 
+describe('GIVEN the endpoint stopping while an answer is still being finished through the webhook', () => {
+  it('THEN stop waits for that work (a deferral edited in later) before it resolves', async () => {
+    let finished = false;
+    const server = await startEndpointServer({
+      port: 0,
+      host: '127.0.0.1',
+      publicKey: keys.publicKey,
+      applicationId: APPLICATION_ID,
+      logger: createLogger('silent'),
+      answerTimeoutMs: 3000,
+      receive: async (_request, respond) => {
+        await respond({ status: 202 });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        finished = true;
+      },
+    });
+    const body = JSON.stringify(slashCommand());
+    const answer = await fetch(`http://127.0.0.1:${server.port}${ENDPOINT_PATH}`, { method: 'POST', headers: signed(body), body });
+    expect(answer.status).toBe(202);
+    await server.stop();
+    expect(finished).toBe(true);
+  });
+});
+
 describe('GIVEN the HTTP interactions endpoint', () => {
   it('THEN a signed PING gets PONG', async () => {
     const body = JSON.stringify({ id: freshId(), application_id: APPLICATION_ID, type: 1, token: TOKEN, version: 1 });
@@ -116,6 +140,18 @@ describe('GIVEN the HTTP interactions endpoint', () => {
     expect((await post(huge, signed(huge))).status).toBe(413);
     expect((await post('{not json', signed('{not json'))).status).toBe(400);
     expect(rejections().map((line) => line['reason'])).toEqual(expect.arrayContaining(['not-found', 'method-not-allowed', 'too-large', 'malformed: not JSON']));
+  });
+
+  it('THEN a signed body nested past the stack, or a user command the guide never registered, gets 400 and the endpoint carries on', async () => {
+    // Written out as text: building it as objects would overflow this process's stack first.
+    const depth = 13_000;
+    const nested = `${'{"components":['.repeat(depth)}{"custom_id":"question","value":"why?"}${']}'.repeat(depth)}`;
+    const deep = JSON.stringify({ ...slashCommand(), type: 5, data: { custom_id: 'x', components: ['NESTED'] } }).replace('"NESTED"', nested);
+    expect((await post(deep, signed(deep))).status).toBe(400);
+    const userCommand = JSON.stringify({ ...slashCommand(), data: { id: '7', name: 'Some user command', type: 2, target_id: '42' } });
+    expect((await post(userCommand, signed(userCommand))).status).toBe(400);
+    const ping = JSON.stringify({ type: 1 });
+    expect((await post(ping, signed(ping))).status).toBe(200);
   });
 
   it('THEN no log line carries a body, a token or a signature', () => {

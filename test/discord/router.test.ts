@@ -113,7 +113,7 @@ describe('Dismiss', () => {
   });
 
   it('GIVEN a stranger THEN they are told it is not theirs; GIVEN a stranger who manages messages (a moderator) THEN it is dismissed', () => {
-    expect(dismiss(STRANGER)).toEqual({ kind: 'not-yours-to-dismiss', clickerId: STRANGER });
+    expect(dismiss(STRANGER)).toEqual({ kind: 'not-yours-to-dismiss' });
     expect(dismiss(STRANGER, true)).toEqual({ kind: 'dismiss' });
   });
 });
@@ -132,5 +132,7 @@ describe('Where Discord shows answers only to the member (a member-installed app
     expect(moved.kind === 'update' && moved.page).toMatchObject({ private: true, shareable: false });
     const share = planClick({ customId: encodeGuideId({ owner: OWNER, path: ['io', 'asyncio'], action: { kind: 'share' } }), values: [], clickerId: OWNER, onPrivateMessage: true, canPostPublicly: false });
     expect(share).toEqual({ kind: 'cannot-share-here' });
+    const copy = planClick({ customId: encodeGuideId({ owner: OWNER, path: ['io', 'asyncio'], action: { kind: 'why' } }), values: [], clickerId: STRANGER, onPrivateMessage: false, canPostPublicly: false });
+    expect(copy.kind === 'private-copy' && copy.page).toMatchObject({ private: true, shareable: false });
   });
 });

@@ -14,9 +14,9 @@ import type { OutcomeId } from '../../../machines/questions.ts';
  * process stops them. (Under spawn and forkserver a Ctrl-C in the instant a worker is still starting,
  * before it can ignore the signal, can still print multiprocessing's own traceback.)
  *
- * They stay within 22 lines and 900 characters because a sketch shares one 4096-character embed
- * description with the summary and the reasons, and they are flush left because users see the text
- * exactly as written here.
+ * They stay within 22 lines and 900 characters because a sketch shares a message's 4,000 characters
+ * of text with the summary, the reasons and the caveats, and they are flush left because users see
+ * the text exactly as written here.
  */
 
 const asyncio = `import asyncio

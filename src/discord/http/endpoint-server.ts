@@ -18,6 +18,8 @@ export const ENDPOINT_PATH = '/interactions';
 export const BODY_LIMIT_BYTES = 256 * 1024;
 /** Discord waits 3 s for the answer; a request that has not even arrived in 10 s is not Discord's. */
 const REQUEST_TIMEOUT_MS = 10_000;
+/** How long a stop waits for interactions still being answered through their webhook. */
+const FINISH_ON_STOP_MS = 5_000;
 
 /** Handles one signed interaction; `respond` writes the HTTP answer (at most once). */
 export type InteractionReceiver = (request: Extract<EndpointRequest, { kind: 'interaction' }>, respond: (reply: EndpointReply) => Promise<void>) => Promise<void>;
@@ -82,13 +84,16 @@ export async function startEndpointServer(options: EndpointServerOptions): Promi
     const signature = header(request, 'x-signature-ed25519');
     const timestamp = header(request, 'x-signature-timestamp');
     if (!isSignedByDiscord(options.publicKey, body, signature, timestamp)) throw new Rejected(401, 'bad-signature');
-    const parsed = readInteraction(parseJson(body));
+    const parsed = readSafely(parseJson(body));
     if (!parsed.ok) throw new Rejected(400, `malformed: ${parsed.error}`);
     const received = parsed.value;
     if (received.kind === 'ping') return void response.writeHead(200, { 'content-type': 'application/json' }).end('{"type":1}');
     if (received.applicationId !== options.applicationId) throw new Rejected(400, 'another-application');
     await answerWithin(received, response);
   }
+
+  /** Handlers still at work, some after their HTTP response (an edit after a deferral, a Share's follow-up). */
+  const working = new Set<Promise<void>>();
 
   /** Runs the handler; the response is its first answer, or a refusal when it gives none in time. */
   async function answerWithin(received: Extract<EndpointRequest, { kind: 'interaction' }>, response: ServerResponse): Promise<void> {
@@ -103,9 +108,12 @@ export async function startEndpointServer(options: EndpointServerOptions): Promi
       answered = true;
       reject(response, 503, 'no-answer-in-time');
     }, options.answerTimeoutMs);
+    const handled = options.receive(received, respond);
+    working.add(handled);
     try {
-      await options.receive(received, respond);
+      await handled;
     } finally {
+      working.delete(handled);
       clearTimeout(timer);
     }
     if (!answered) {
@@ -132,8 +140,19 @@ export async function startEndpointServer(options: EndpointServerOptions): Promi
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      // An interaction's token outlives its request: let what was started finish (Discord waits 15 minutes; a stop, a few seconds).
+      await Promise.race([Promise.allSettled([...working]), new Promise((resolve) => setTimeout(resolve, FINISH_ON_STOP_MS).unref())]);
     },
   };
+}
+
+/** Reads the body; anything the reader did not foresee (a body nested past the stack, say) is a 400 too. */
+function readSafely(json: unknown): ReturnType<typeof readInteraction> {
+  try {
+    return readInteraction(json);
+  } catch {
+    return { ok: false, error: 'unreadable' };
+  }
 }
 
 function header(request: IncomingMessage, name: string): string | undefined {

@@ -1,4 +1,4 @@
-import { Routes, type REST } from 'discord.js';
+import { InteractionResponseType, MessageFlags, Routes, type REST } from 'discord.js';
 import { wireMessage, type InteractionAnswers, type OutgoingMessage } from '../answers.ts';
 import { NO_PINGS_JSON } from '../no-pings.ts';
 
@@ -26,18 +26,20 @@ export interface HttpAnswerTarget {
   readonly rest: REST;
 }
 
-const Callback = { ChannelMessage: 4, DeferredChannelMessage: 5, DeferredUpdate: 6, UpdateMessage: 7, Modal: 9 } as const;
-const EPHEMERAL = 1 << 6;
-
-/** A message body in Discord's JSON with the no-ping policy, and its files. */
-function messageJson(outgoing: OutgoingMessage, ephemeral = false) {
+/**
+ * A message body in Discord's JSON with the no-ping policy, and its files. An edit (an update, or
+ * the edit after a deferral) also clears the content and embeds an old classic guide had, as Discord
+ * asks of an edit that turns a message into Components V2; a new message simply has none.
+ */
+function messageJson(outgoing: OutgoingMessage, options: { readonly ephemeral?: boolean; readonly edit?: boolean } = {}) {
   const { body, files } = wireMessage(outgoing);
-  return { body: { ...body, flags: body.flags | (ephemeral ? EPHEMERAL : 0), allowed_mentions: NO_PINGS_JSON }, files };
+  const flags = body.flags | (options.ephemeral === true ? MessageFlags.Ephemeral : 0);
+  return { body: { ...body, ...(options.edit === true ? { content: null, embeds: [] } : {}), flags, allowed_mentions: NO_PINGS_JSON }, files };
 }
 
 /** A callback body as the HTTP response carries it: JSON, or multipart when files ride along. */
-function callbackReply(type: number, outgoing: OutgoingMessage, ephemeral = false): EndpointReply {
-  const { body, files } = messageJson(outgoing, ephemeral);
+function callbackReply(type: InteractionResponseType, outgoing: OutgoingMessage, options: { readonly ephemeral?: boolean; readonly edit?: boolean }): EndpointReply {
+  const { body, files } = messageJson(outgoing, options);
   const callback = { type, data: body };
   if (files.length === 0) return { status: 200, json: callback };
   const form = new FormData();
@@ -52,37 +54,45 @@ function callbackReply(type: number, outgoing: OutgoingMessage, ephemeral = fals
 
 /** The handler's answers for one interaction received over HTTP. */
 export function httpAnswers(target: HttpAnswerTarget): InteractionAnswers {
+  let started = false;
   let acknowledged = false;
   const first = async (send: () => Promise<void>) => {
-    if (acknowledged) throw new Error('the interaction was already acknowledged');
-    acknowledged = true;
-    await send();
+    if (started) throw new Error('the interaction was already answered once');
+    started = true;
+    try {
+      await send();
+      acknowledged = true;
+    } catch (error) {
+      // Never sent: the handler may still answer (an apology) as a first response.
+      started = false;
+      throw error;
+    }
   };
-  const defer = (type: number, ephemeral: boolean) =>
+  const defer = (type: InteractionResponseType, ephemeral: boolean) =>
     first(async () => {
-      await target.rest.post(Routes.interactionCallback(target.interactionId, target.token), { body: { type, ...(ephemeral ? { data: { flags: EPHEMERAL } } : {}) }, auth: false });
-      await target.respond({ status: 202 });
+      await target.rest.post(Routes.interactionCallback(target.interactionId, target.token), { body: { type, ...(ephemeral ? { data: { flags: MessageFlags.Ephemeral } } : {}) }, auth: false });
+      // Discord has the deferral: a POST it gave up on or already answered changes nothing for the member.
+      await target.respond({ status: 202 }).catch(() => undefined);
     });
-  const webhookFiles = (files: ReturnType<typeof messageJson>['files']) => files.map((file) => ({ name: file.name, data: file.data, contentType: file.contentType }));
   return {
     get acknowledged() {
       return acknowledged;
     },
-    reply: (outgoing, ephemeral) => first(() => target.respond(callbackReply(Callback.ChannelMessage, outgoing, ephemeral))),
-    update: (outgoing) => first(() => target.respond(callbackReply(Callback.UpdateMessage, outgoing))),
-    showModal: (modal) => first(() => target.respond({ status: 200, json: { type: Callback.Modal, data: modal } })),
-    deferReply: (ephemeral) => defer(Callback.DeferredChannelMessage, ephemeral),
-    deferUpdate: () => defer(Callback.DeferredUpdate, false),
+    reply: (outgoing, ephemeral) => first(() => target.respond(callbackReply(InteractionResponseType.ChannelMessageWithSource, outgoing, { ephemeral }))),
+    update: (outgoing) => first(() => target.respond(callbackReply(InteractionResponseType.UpdateMessage, outgoing, { edit: true }))),
+    showModal: (modal) => first(() => target.respond({ status: 200, json: { type: InteractionResponseType.Modal, data: modal } })),
+    deferReply: (ephemeral) => defer(InteractionResponseType.DeferredChannelMessageWithSource, ephemeral),
+    deferUpdate: () => defer(InteractionResponseType.DeferredMessageUpdate, false),
     editReply: async (outgoing) => {
-      const { body, files } = messageJson(outgoing);
-      await target.rest.patch(Routes.webhookMessage(target.applicationId, target.token), { body, files: webhookFiles(files), auth: false });
+      const { body, files } = messageJson(outgoing, { edit: true });
+      await target.rest.patch(Routes.webhookMessage(target.applicationId, target.token), { body, files: [...files], auth: false });
     },
     deleteReply: async () => {
       await target.rest.delete(Routes.webhookMessage(target.applicationId, target.token), { auth: false });
     },
     followUp: async (outgoing, ephemeral) => {
-      const { body, files } = messageJson(outgoing, ephemeral);
-      await target.rest.post(Routes.webhook(target.applicationId, target.token), { body, files: webhookFiles(files), auth: false });
+      const { body, files } = messageJson(outgoing, { ephemeral });
+      await target.rest.post(Routes.webhook(target.applicationId, target.token), { body, files: [...files], auth: false });
     },
   };
 }

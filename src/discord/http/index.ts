@@ -53,7 +53,8 @@ export interface RunningHttpBot {
 export async function startHttpBot(settings: HttpBotSettings, options: HttpBotOptions): Promise<RunningHttpBot> {
   const { logger } = options;
   const publicKey = publicKeyFromHex(settings.publicKey);
-  const rest = new REST({ api: settings.apiUrl });
+  // Interaction callbacks and webhooks are not under the app's global rate limit, so discord.js's own 50/s queue must not hold them back.
+  const rest = new REST({ api: settings.apiUrl, globalRequestsPerSecond: Number.POSITIVE_INFINITY });
   const deps = {
     logger,
     dedupe: createDoubleClickFilter(),

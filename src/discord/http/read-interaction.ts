@@ -1,3 +1,4 @@
+import { ApplicationCommandOptionType, ApplicationCommandType, ApplicationIntegrationType, ComponentType, InteractionType, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import { z } from 'zod';
 import { err, ok, type Result } from '../../core/result.ts';
 import { ASK_INPUT_ID } from '../ask-form.ts';
@@ -42,14 +43,9 @@ const clickedMessage = z.object({ id: snowflake, flags, edited_timestamp: z.stri
 const modalData = z.object({ custom_id: z.string().max(100), components: z.array(z.unknown()) });
 const formSource = z.object({ flags, components: z.array(z.unknown()).optional() });
 
-const EPHEMERAL = 1 << 6;
-const MANAGE_MESSAGES_BIT = 13n;
-const InteractionType = { Ping: 1, Command: 2, Component: 3, ModalSubmit: 5 } as const;
-const ComponentType = { Button: 2, StringSelect: 3 } as const;
-const CommandType = { ChatInput: 1, Message: 3 } as const;
-const BOOLEAN_OPTION = 5;
+
 /** The key of authorizing_integration_owners present when the server installed the app. */
-const GUILD_INSTALL = '0';
+const GUILD_INSTALL = String(ApplicationIntegrationType.GuildInstall);
 
 /** What the endpoint received: a PING to answer with PONG, or an interaction for the handler. */
 export type EndpointRequest =
@@ -75,23 +71,25 @@ type Common = { readonly id: string; readonly userId: string; readonly answersOn
 
 function readInput(interaction: z.infer<typeof envelope>, userId: string): Result<InteractionInput, string> {
   const { id } = interaction;
-  const permissions = interaction.member?.permissions;
+  const permissions = interaction.member?.permissions === undefined ? undefined : BigInt(interaction.member.permissions);
   const common: Common = {
     id,
     userId,
     answersOnlyPrivate: answersForcedPrivate({
       context: interaction.context,
       serverInstalled: interaction.authorizing_integration_owners?.[GUILD_INSTALL] !== undefined,
-      memberPermissions: permissions === undefined ? undefined : BigInt(permissions),
+      memberPermissions: permissions,
     }),
   };
   switch (interaction.type) {
-    case InteractionType.Command: {
+    case InteractionType.ApplicationCommand: {
       const data = commandData.safeParse(interaction.data);
       if (!data.success) return err(problem(data.error, 'data'));
+      // A user context-menu command: the guide registers none.
+      if (data.data.type === ApplicationCommandType.User) return ok({ kind: 'other', id });
       return readCommand(common, data.data);
     }
-    case InteractionType.Component: {
+    case InteractionType.MessageComponent: {
       const data = componentData.safeParse(interaction.data);
       const message = clickedMessage.safeParse(interaction.message);
       if (!data.success) return err(problem(data.error, 'data'));
@@ -105,8 +103,8 @@ function readInput(interaction: z.infer<typeof envelope>, userId: string): Resul
         ...common,
         customId: data.data.custom_id,
         values: data.data.values ?? [],
-        message: { id: message.data.id, editedAt: Number.isNaN(editedAt) ? 0 : editedAt, ephemeral: ((message.data.flags ?? 0) & EPHEMERAL) !== 0 },
-        managesMessages: ((BigInt(interaction.member?.permissions ?? '0') >> MANAGE_MESSAGES_BIT) & 1n) === 1n,
+        message: { id: message.data.id, editedAt: Number.isNaN(editedAt) ? 0 : editedAt, ephemeral: ((message.data.flags ?? 0) & MessageFlags.Ephemeral) !== 0 },
+        managesMessages: ((permissions ?? 0n) & PermissionFlagsBits.ManageMessages) !== 0n,
       });
     }
     case InteractionType.ModalSubmit: {
@@ -119,7 +117,7 @@ function readInput(interaction: z.infer<typeof envelope>, userId: string): Resul
         ...common,
         customId: data.data.custom_id,
         question: textInputValue(data.data.components, ASK_INPUT_ID),
-        message: source === undefined ? undefined : { ephemeral: ((source.data.flags ?? 0) & EPHEMERAL) !== 0, customIds: customIdsIn(source.data.components ?? []) },
+        message: source === undefined ? undefined : { ephemeral: ((source.data.flags ?? 0) & MessageFlags.Ephemeral) !== 0, customIds: customIdsIn(source.data.components ?? []) },
       });
     }
     default:
@@ -128,13 +126,13 @@ function readInput(interaction: z.infer<typeof envelope>, userId: string): Resul
 }
 
 function readCommand(common: Common, data: z.infer<typeof commandData>): Result<InteractionInput, string> {
-  if (data.type === CommandType.Message) {
+  if (data.type === ApplicationCommandType.Message) {
     const target = data.target_id === undefined ? undefined : data.resolved?.messages?.[data.target_id];
     if (target === undefined) return err('data.resolved.messages: the target message is missing');
     return ok({ kind: 'message-command', ...common, commandName: data.name, target: { content: target.content, authorId: target.author.id, authorIsBot: target.author.bot ?? false } });
   }
   const option = data.options?.find((candidate) => candidate.name === PRIVATE_OPTION);
-  if (option !== undefined && (option.type !== BOOLEAN_OPTION || typeof option.value !== 'boolean')) return err(`data.options.${PRIVATE_OPTION}: must be a boolean`);
+  if (option !== undefined && (option.type !== ApplicationCommandOptionType.Boolean || typeof option.value !== 'boolean')) return err(`data.options.${PRIVATE_OPTION}: must be a boolean`);
   return ok({ kind: 'command', ...common, commandName: data.name, privateGuide: option?.value === true });
 }
 

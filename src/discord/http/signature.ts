@@ -10,14 +10,9 @@ import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 const PUBLIC_KEY_HEX = /^[0-9a-f]{64}$/i;
 const SIGNATURE_HEX = /^[0-9a-f]{128}$/i;
 
-/** Whether a value looks like the portal's public key: 64 hex digits. */
-export function isPublicKeyHex(value: string): boolean {
-  return PUBLIC_KEY_HEX.test(value);
-}
-
 /** The app's public key, from the hex the portal shows; throws when it is not 64 hex digits. */
 export function publicKeyFromHex(hex: string): KeyObject {
-  if (!isPublicKeyHex(hex)) throw new Error('the public key must be 64 hex digits');
+  if (!PUBLIC_KEY_HEX.test(hex)) throw new Error('the public key must be 64 hex digits');
   return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(hex, 'hex').toString('base64url') }, format: 'jwk' });
 }
 
