@@ -3,7 +3,7 @@ import type { Config, DiscordSettings, HttpInteractionSettings } from './config/
 import { loadEnvironment } from './config/load-environment.ts';
 import { fileURLToPath } from 'node:url';
 import { startBot, type RunningBot } from './discord/bot.ts';
-import { startHttpBot, type RunningHttpBot } from './discord/http/index.ts';
+import type { RunningHttpBot } from './discord/http/index.ts';
 import type { BotActivity } from './discord/activity.ts';
 import type { PathPictures } from './discord/pictures.ts';
 import { startShards, type RunningShards } from './discord/sharding.ts';
@@ -151,6 +151,8 @@ async function runHttpBot(config: Config, http: HttpInteractionSettings): Promis
   stopOnSignal(logger, 'stopping', () => bot?.stop());
   const activity = await serveMetrics(config.metricsPort, logger, () => [], () => bot?.listening() ?? false);
   try {
+    // Loaded only here: a gateway bot never needs the endpoint, its reader or its schema library.
+    const { startHttpBot } = await import('./discord/http/index.ts');
     bot = await startHttpBot(http, { logger, pictures: treePictures(), ...(activity === undefined ? {} : { activity }) });
   } catch (error) {
     console.error(`The interactions endpoint could not start on port ${http.port}: ${error instanceof Error ? error.message : String(error)}`);
