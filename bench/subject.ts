@@ -13,6 +13,8 @@ import { turnarounds } from './turnaround.ts';
 export interface SubjectSpec {
   readonly name: 'baseline' | 'ours';
   readonly entry: string;
+  /** Node's flags, as users start this bot; none for the baseline. */
+  readonly nodeArgs?: readonly string[];
   readonly commands: readonly unknown[];
   readonly member: Member;
   readonly env?: Readonly<Record<string, string>>;
@@ -46,7 +48,7 @@ export async function startSubject(spec: SubjectSpec, plan: BenchPlan, probe: st
   const arena = await openArena({ channels: plan.channels, members: plan.members });
   await registerCommands(arena.discord, spec.commands);
   const spawnedAt = performance.now();
-  const bot = spawnBot({ name: spec.name, entry: spec.entry, probe, env: { ...botEnvironment(arena.discord), LOG_LEVEL: 'info', ...spec.env } });
+  const bot = spawnBot({ name: spec.name, entry: spec.entry, ...(spec.nodeArgs === undefined ? {} : { nodeArgs: spec.nodeArgs }), probe, env: { ...botEnvironment(arena.discord), LOG_LEVEL: 'info', ...spec.env } });
   const exitedEarly = bot.exited.then((code) => {
     throw new Error(`the ${spec.name} bot exited with code ${code} while starting:\n${bot.tail().join('\n')}`);
   });
