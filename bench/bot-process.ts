@@ -35,6 +35,8 @@ export interface BotProcessOptions {
   /** The bundled probe (see probe-bundle.ts). */
   readonly probe: string;
   readonly env: Readonly<Record<string, string>>;
+  /** Node's flags for this bot, as its users start it (ours: those of `npm start`); none by default. */
+  readonly nodeArgs?: readonly string[];
 }
 
 /**
@@ -45,7 +47,7 @@ export interface BotProcessOptions {
 export function spawnBot(options: BotProcessOptions): BotProcess {
   const missing = missingEntryMessage(options.entry);
   if (missing !== undefined) throw new Error(missing);
-  const child = spawn(process.execPath, botNodeArgs(options.probe, options.entry), {
+  const child = spawn(process.execPath, botNodeArgs(options.probe, options.entry, undefined, options.nodeArgs), {
     cwd: ROOT,
     // Only what the bot needs: the parent's .env must not leak a real token into a benchmark.
     env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', ...(process.env['MALLOC_ARENA_MAX'] === undefined ? {} : { MALLOC_ARENA_MAX: process.env['MALLOC_ARENA_MAX'] }), ...options.env },
@@ -86,14 +88,14 @@ export function spawnBot(options: BotProcessOptions): BotProcess {
 }
 
 /**
- * The command line of a bot process: `node --expose-gc [extra] --import <probe> <entry>`. The
- * probe goes as a file URL, which --import reads the same on every platform.
+ * The command line of a bot process: `node --expose-gc [the bot's own flags] [extra] --import <probe> <entry>`.
+ * The probe goes as a file URL, which --import reads the same on every platform.
  * BENCH_BOT_NODE_ARGS passes extra flags to both bots, e.g. `--cpu-prof` to see where time goes.
- * @example botNodeArgs('/tmp/probe.mjs', 'dist/main.js', '') // ['--expose-gc', '--import', 'file:///tmp/probe.mjs', 'dist/main.js']
+ * @example botNodeArgs('/tmp/probe.mjs', 'dist/main.js', '', ['--heap-growing-percent=50']) // ['--expose-gc', '--heap-growing-percent=50', '--import', 'file:///tmp/probe.mjs', 'dist/main.js']
  */
-export function botNodeArgs(probe: string, entry: string, extraArgs = process.env['BENCH_BOT_NODE_ARGS'] ?? ''): string[] {
+export function botNodeArgs(probe: string, entry: string, extraArgs = process.env['BENCH_BOT_NODE_ARGS'] ?? '', nodeArgs: readonly string[] = []): string[] {
   const extra = extraArgs.split(/\s+/).filter((arg) => arg !== '');
-  return ['--expose-gc', ...extra, '--import', pathToFileURL(probe).href, entry];
+  return ['--expose-gc', ...nodeArgs, ...extra, '--import', pathToFileURL(probe).href, entry];
 }
 
 /**

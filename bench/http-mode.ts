@@ -5,6 +5,7 @@ import { openArena, registerCommands, type Arena } from './arena.ts';
 import { spawnBot, type BotProcess } from './bot-process.ts';
 import { guideMember } from './members.ts';
 import type { BenchPlan } from './plan.ts';
+import { npmStartCommand } from './start-command.ts';
 import type { ProbeSample } from './probe-protocol.ts';
 import { toStepResult, type StepResult } from './result-model.ts';
 import { formatRatio, ratio } from './stats.ts';
@@ -63,7 +64,9 @@ async function startHttpSubject(count: number, plan: BenchPlan, probe: string): 
     for (let index = 0; index < count; index += 1) {
       const port = await freePort();
       const env = { DISCORD_APPLICATION_ID: arena.discord.bot.applicationId, DISCORD_API_URL: arena.discord.apiBaseUrl, DISCORD_PUBLIC_KEY: arena.discord.bot.publicKey, INTERACTIONS_PORT: String(port), LOG_LEVEL: 'info' };
-      replicas.push({ bot: spawnBot({ name: `ours-http-${index}`, entry: 'dist/main.js', probe, env }), url: `http://127.0.0.1:${port}/interactions` });
+      // As `npm start` runs it, its flags included, as for the gateway bot.
+      const start = npmStartCommand();
+      replicas.push({ bot: spawnBot({ name: `ours-http-${index}`, entry: start.entry, nodeArgs: start.nodeArgs, probe, env }), url: `http://127.0.0.1:${port}/interactions` });
     }
     await saveEndpoint(arena, replicas.map((replica) => replica.url));
   } catch (error) {

@@ -8,6 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botNodeArgs, missingEntryMessage, spawnBot, type BotProcess } from '../../bench/bot-process.ts';
+import { npmStartCommand, parseStartScript } from '../../bench/start-command.ts';
+import { oursSpec } from '../../bench/subjects.ts';
 import { bundleProbe, type ProbeBundle } from '../../bench/probe-bundle.ts';
 import { callbackInteractionId, loopDelayMs, machineClockMs } from '../../bench/probe-protocol.ts';
 
@@ -128,6 +130,20 @@ describe('how a bot process is started', () => {
   it('GIVEN a probe and an entry THEN the bot runs under plain node with the probe imported, and no TypeScript loader', () => {
     expect(botNodeArgs('/tmp/bench-probe-x/probe.mjs', 'dist/main.js', '')).toEqual(['--expose-gc', '--import', 'file:///tmp/bench-probe-x/probe.mjs', 'dist/main.js']);
     expect(botNodeArgs('/tmp/p.mjs', 'bench/baseline-bot.js', ' --cpu-prof  --max-old-space-size=256 ')).toEqual(['--expose-gc', '--cpu-prof', '--max-old-space-size=256', '--import', 'file:///tmp/p.mjs', 'bench/baseline-bot.js']);
+  });
+
+  it('GIVEN a bot started with flags of its own THEN they come before the extra ones and the probe', () => {
+    expect(botNodeArgs('/tmp/p.mjs', 'dist/main.js', '--cpu-prof', ['--heap-growing-percent=50'])).toEqual(['--expose-gc', '--heap-growing-percent=50', '--cpu-prof', '--import', 'file:///tmp/p.mjs', 'dist/main.js']);
+  });
+
+  it('GIVEN package.json THEN our bot starts as `npm start` starts it, and a start script of another shape is refused', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
+    const ours = npmStartCommand();
+    expect(['node', ...ours.nodeArgs, ours.entry].join(' ')).toBe(pkg.scripts.start);
+    expect(oursSpec).toMatchObject({ entry: 'dist/main.js', nodeArgs: ours.nodeArgs });
+    expect(parseStartScript('node dist/main.js')).toEqual({ nodeArgs: [], entry: 'dist/main.js' });
+    expect(parseStartScript(' node  --a=1 --b  x.js ')).toEqual({ nodeArgs: ['--a=1', '--b'], entry: 'x.js' });
+    for (const script of ['tsx src/main.ts', 'node', 'FOO=1 node dist/main.js', 'node dist/main.js --flag', 'node -r x dist/main.js']) expect(() => parseStartScript(script), script).toThrow(/start script/);
   });
 
   it('GIVEN no build WHEN our bot is to start THEN the message says to run npm run build, and spawning fails with it', () => {
