@@ -8,10 +8,8 @@ export const LIMITS = {
   content: 2000,
   embedTitle: 256,
   embedDescription: 4096,
-  embedFields: 25,
   fieldName: 256,
   fieldValue: 1024,
-  footer: 2048,
   embedTotal: 6000,
   buttonLabel: 80,
   customId: 100,
@@ -21,7 +19,6 @@ export const LIMITS = {
   selectPlaceholder: 150,
   url: 512,
   rowComponents: 5,
-  rows: 5,
   attachmentDescription: 1024,
   /** Components V2: every component of a message, nested ones included. */
   messageComponents: 40,
