@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { optionKnowledge } from '../../src/core/knowledge/index.ts';
 import type { LocalDiscord, UserActor } from '../../src/local-discord/index.ts';
 import { expectCleanServer } from '../bot/harness.ts';
-import { freePort, metricSample as sample, startBotChild, startServerForChild, type BotChild } from '../support/bot-child.ts';
+import { metricSample as sample, startBotChildOnFreePorts, startServerForChild, type BotChild } from '../support/bot-child.ts';
 
 let discord: LocalDiscord;
 let channelId: string;
@@ -12,10 +12,9 @@ let base: string;
 
 beforeAll(async () => {
   ({ discord, channelId, alice } = await startServerForChild());
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  bot = startBotChild(discord, { METRICS_PORT: String(port) });
-  await bot.ready;
+  const started = await startBotChildOnFreePorts(discord, 1, ([port]) => ({ METRICS_PORT: String(port) }));
+  bot = started.child;
+  base = `http://127.0.0.1:${started.ports[0]}`;
 });
 afterAll(async () => {
   await bot.kill('SIGKILL');

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalDiscord, RenderedMessage, UserActor } from '../../src/local-discord/index.ts';
 import { buttonLabels as ui } from '../../src/core/ui-text.ts';
 import { expectCleanServer, headingOf, textOf } from '../bot/harness.ts';
-import { freePort, metricSample, startBotChild, startServerForChild, type BotChild } from '../support/bot-child.ts';
+import { metricSample, startBotChildOnFreePorts, startServerForChild, type BotChild } from '../support/bot-child.ts';
 import { answer, apiFor, showsQuestion } from './guide-steps.ts';
 
 /*
@@ -23,15 +23,14 @@ let alice: UserActor;
 const replicas: Replica[] = [];
 
 async function startReplica(): Promise<Replica> {
-  const port = await freePort();
-  const metricsPort = await freePort();
-  const child = startBotChild(
+  const { child, ports } = await startBotChildOnFreePorts(
     discord,
+    2,
     // No token: an endpoint answers through each interaction's own webhook and needs none.
-    { DISCORD_TOKEN: '', DISCORD_PUBLIC_KEY: discord.bot.publicKey, INTERACTIONS_PORT: String(port), METRICS_PORT: String(metricsPort), LOG_LEVEL: 'debug' },
+    ([port, metricsPort]) => ({ DISCORD_TOKEN: '', DISCORD_PUBLIC_KEY: discord.bot.publicKey, INTERACTIONS_PORT: String(port), METRICS_PORT: String(metricsPort), LOG_LEVEL: 'debug' }),
     'listening for interactions',
   );
-  await child.ready;
+  const [port, metricsPort] = ports as [number, number];
   return { child, url: `http://127.0.0.1:${port}/interactions`, metricsPort };
 }
 

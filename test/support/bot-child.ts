@@ -66,14 +66,40 @@ export async function startServerForChild(): Promise<{ discord: LocalDiscord; ch
   return { discord, channelId, alice: discord.as(user) };
 }
 
-/** A port nothing listens on right now. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
+/** `count` different ports nothing listens on right now (each held open until all are chosen, so none repeats). */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers = Array.from({ length: count }, () => createServer());
+  await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))));
+  const ports = servers.map((server) => {
+    const address = server.address();
+    if (address === null || typeof address === 'string') throw new Error('no port');
+    return address.port;
+  });
+  await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+  return ports;
+}
+
+/**
+ * Starts the bot on `count` free ports. Between choosing a port and the bot binding it, another process
+ * on the machine (a parallel test's outgoing connection) may take it; that start fails with EADDRINUSE
+ * and is tried again with new ports, at most three times, so the race never fails a test.
+ */
+export async function startBotChildOnFreePorts(
+  discord: LocalDiscord,
+  count: number,
+  envFor: (ports: readonly number[]) => Readonly<Record<string, string>>,
+  readyMessage = 'ready',
+): Promise<{ child: BotChild; ports: readonly number[] }> {
+  for (let attempt = 1; ; attempt += 1) {
+    const ports = await freePorts(count);
+    const child = startBotChild(discord, envFor(ports), readyMessage);
+    try {
+      await child.ready;
+      return { child, ports };
+    } catch (error) {
+      if (attempt === 3 || !child.output().includes('EADDRINUSE')) throw error;
+    }
+  }
 }
 
 /** One sample's value from Prometheus text, 0 when the series does not exist yet. */
