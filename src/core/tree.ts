@@ -47,8 +47,15 @@ export function decisionTree(): TreeNode {
  * @example treeNodes()[0] // { kind: 'question', question: 'workload', path: [], ... }
  */
 export function treeNodes(tree: TreeNode = decisionTree()): TreeNode[] {
-  if (tree.kind === 'outcome') return [tree];
-  return [tree, ...tree.branches.flatMap((branch) => treeNodes(branch.node))];
+  // Pushed into one array: the explanations ask this several times per answer, and building it
+  // from spread copies of every branch's list was the bot's largest own cost under load.
+  const nodes: TreeNode[] = [];
+  const visit = (node: TreeNode): void => {
+    nodes.push(node);
+    if (node.kind === 'question') for (const branch of node.branches) visit(branch.node);
+  };
+  visit(tree);
+  return nodes;
 }
 
 /** The answers of every complete walk through a tree, one per outcome leaf, in the tree's order. */
@@ -96,17 +103,26 @@ export function pathsToOutcomes(): ReadonlyMap<OutcomeId, readonly (readonly Opt
   return paths;
 }
 
-function startsWith(path: readonly OptionId[], prefix: readonly OptionId[]): boolean {
-  return prefix.every((option, index) => path[index] === option);
-}
-
 /** The outcomes still reachable after the given answers (in the order the tree meets them). */
 export function outcomesReachableFrom(prefix: readonly OptionId[]): readonly OutcomeId[] {
   const outcomes: OutcomeId[] = [];
-  for (const node of treeNodes()) {
-    if (node.kind === 'outcome' && startsWith(node.path, prefix) && !outcomes.includes(node.outcome)) outcomes.push(node.outcome);
+  const from = nodeAt(prefix);
+  if (from === undefined) return outcomes;
+  for (const node of treeNodes(from)) {
+    if (node.kind === 'outcome' && !outcomes.includes(node.outcome)) outcomes.push(node.outcome);
   }
   return outcomes;
+}
+
+/** The place a path leads to, or undefined where the guide would not accept its answers. */
+function nodeAt(path: readonly OptionId[]): TreeNode | undefined {
+  let node: TreeNode | undefined = decisionTree();
+  for (const option of path) {
+    if (node.kind === 'outcome') return undefined;
+    node = node.branches.find((branch) => branch.option === option)?.node;
+    if (node === undefined) return undefined;
+  }
+  return node;
 }
 
 /**
