@@ -101,7 +101,11 @@ function placeOf(snapshot: GuideSnapshot): Place {
 
 /** The snapshot of a guide that has just started. */
 export function startGuide(): GuideSnapshot {
-  return placeOf(initialTransition(concurrencyGuideMachine)[0]).snapshot;
+  // The walk began at the machine's initial transition, so its root place is the start; a lookup
+  // instead of a fresh transition, which took 135 ms of a 9.6 s CPU profile at 200 guides/s.
+  const start = allPlaces().get(keyOfPath([]));
+  if (start === undefined) throw new Error('the walk of the machine recorded no start');
+  return start.snapshot;
 }
 
 /** Applies one event; an event the current state does not accept leaves the guide where it was. */
