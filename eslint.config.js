@@ -62,6 +62,21 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Small helpers that the bot and the local server both use: plain Node, nothing of either side.
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/core/**', '**/machines/**', '**/discord/**', '**/terminal/**', '**/local-discord/**', '**/playground/**', '**/picture/**', '**/metrics/**', '**/config/**', '**/logger*', 'discord.js', '@discordjs/*'], message: 'A shared helper knows nothing of the bot or the local server.' },
+            buildOnly,
+          ],
+        },
+      ],
+    },
+  },
   // Each adapter sees the core and nothing of another adapter; main.ts and playground-with-bot.ts compose them.
   ...[
     ['src/discord', ['terminal', 'picture', 'local-discord', 'playground', 'metrics']],

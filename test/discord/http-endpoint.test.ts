@@ -1,4 +1,5 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -140,6 +141,19 @@ describe('GIVEN the HTTP interactions endpoint', () => {
     expect((await post(huge, signed(huge))).status).toBe(413);
     expect((await post('{not json', signed('{not json'))).status).toBe(400);
     expect(rejections().map((line) => line['reason'])).toEqual(expect.arrayContaining(['not-found', 'method-not-allowed', 'too-large', 'malformed: not JSON']));
+  });
+
+  it('WHEN a client goes away halfway through its body THEN the endpoint logs one rejection, no failure, and keeps answering', async () => {
+    const rejectedBefore = rejections().length;
+    const leaving = httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '4000' } });
+    leaving.on('error', () => undefined);
+    leaving.write('{"type":');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    leaving.destroy();
+    await expect.poll(() => rejections().slice(rejectedBefore)).toEqual([expect.objectContaining({ status: 400, reason: 'incomplete-body' })]);
+    expect(logs.filter((line) => line['msg'] === 'interactions request failed')).toEqual([]);
+    const ping = JSON.stringify({ type: 1 });
+    expect((await post(ping, signed(ping))).status).toBe(200);
   });
 
   it('THEN a signed body nested past the stack, or a user command the guide never registered, gets 400 and the endpoint carries on', async () => {

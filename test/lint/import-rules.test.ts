@@ -30,6 +30,8 @@ describe('import directions, enforced by npm run lint', () => {
     ['the gateway transport rendering a guide itself', 'src/discord/gateway-interaction.ts', "import { renderGuide } from './render.ts';\nexport const x = renderGuide;\n"],
     ['the HTTP transport reading the machine', 'src/discord/http/example.ts', "import { startGuide } from '../../core/guide.ts';\nexport const x = startGuide;\n"],
     ['the HTTP transport importing another adapter', 'src/discord/http/example.ts', "import { createBotMetrics } from '../../metrics/metrics.ts';\nexport const x = createBotMetrics;\n"],
+    ['a shared helper importing the local server', 'src/shared/example.ts', "import { apiErrors } from '../local-discord/errors.ts';\nexport const x = apiErrors;\n"],
+    ['a shared helper importing the Discord adapter', 'src/shared/example.ts', "import { startBot } from '../discord/bot.ts';\nexport const x = startBot;\n"],
     ['the core importing the picture renderer', 'src/core/example.ts', "import { renderTreeSvg } from '../picture/render/svg.ts';\nexport const x = renderTreeSvg;\n"],
   ])('GIVEN %s THEN lint reports it', async (_name, file, source) => {
     expect(await importErrors(file, source)).not.toEqual([]);
@@ -37,6 +39,12 @@ describe('import directions, enforced by npm run lint', () => {
 
   it('GIVEN the picture renderer using resvg THEN lint allows it: it runs at build time only', async () => {
     expect(await importErrors('src/picture/render/example.ts', "import { renderAsync } from '@resvg/resvg-js';\nexport const x = renderAsync;\n")).toEqual([]);
+  });
+
+  it('GIVEN the local server and the bot\'s endpoint reading a body with the shared helper THEN lint allows both', async () => {
+    const source = "import { readRequestBody } from '../../shared/read-request-body.ts';\nexport const x = readRequestBody;\n";
+    expect(await importErrors('src/local-discord/rest/example.ts', source)).toEqual([]);
+    expect(await importErrors('src/discord/http/example.ts', source)).toEqual([]);
   });
 
   it('GIVEN an adapter importing the core THEN lint allows it', async () => {

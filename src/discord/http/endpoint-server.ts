@@ -6,6 +6,7 @@ import type { EndpointReply } from './http-answers.ts';
 import type { EndpointRequest } from './read-interaction.ts';
 import { readInteraction } from './read-interaction.ts';
 import { isSignedByDiscord } from './signature.ts';
+import { readRequestBody } from '../../shared/read-request-body.ts';
 
 /*
  * The HTTP side of the interactions endpoint: one route, `POST /interactions`, with a body limit,
@@ -168,23 +169,11 @@ function parseJson(body: Buffer): unknown {
   }
 }
 
-/** The raw body, refused with 413 past the limit (by its declared length, or as it streams in). */
-function readBody(request: IncomingMessage): Promise<Buffer> {
-  const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > BODY_LIMIT_BYTES) {
-    request.resume();
-    return Promise.reject(new Rejected(413, 'too-large'));
-  }
-  return new Promise((resolve, rejectBody) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= BODY_LIMIT_BYTES) chunks.push(chunk);
-    });
-    request.once('error', rejectBody);
-    request.once('end', () => (size > BODY_LIMIT_BYTES ? rejectBody(new Rejected(413, 'too-large')) : resolve(Buffer.concat(chunks, size))));
-  });
+/** The raw body, refused with 413 past the limit and with 400 when the client left before sending it all. */
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const read = await readRequestBody(request, BODY_LIMIT_BYTES);
+  if (read.ok) return read.bytes;
+  throw read.reason === 'too-large' ? new Rejected(413, 'too-large') : new Rejected(400, 'incomplete-body');
 }
 
 async function writeReply(response: ServerResponse, reply: EndpointReply): Promise<void> {

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { ApiError, apiErrors } from '../errors.ts';
 import { multipartBoundary, parseMultipart } from './multipart.ts';
+import { readRequestBody } from '../../shared/read-request-body.ts';
 
 /** Discord's upload ceiling for bots without boosts, with room for the JSON around the files. */
 const MAX_BODY_BYTES = 26 * 1024 * 1024;
@@ -31,24 +32,10 @@ export function parseBody(raw: Buffer, contentType: string): ParsedBody {
   return { json: parseJson(raw.toString('utf8')), files: [] };
 }
 
-function readRaw(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      // Past the limit, keep draining so the client sees the 413 rather than a reset socket.
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    request.once('error', reject);
-    // A client that goes away mid-body never sends 'end'; settle anyway (a no-op after 'end').
-    request.once('close', () => reject(new Error('the request closed before its body ended')));
-    request.once('end', () => {
-      if (size > MAX_BODY_BYTES) reject(apiErrors.tooLarge());
-      // Most bodies, a picture upload included, arrive in one chunk: no need to copy it.
-      else resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
-    });
-  });
+async function readRaw(request: IncomingMessage): Promise<Buffer> {
+  const read = await readRequestBody(request, MAX_BODY_BYTES);
+  if (read.ok) return read.bytes;
+  throw read.reason === 'too-large' ? apiErrors.tooLarge() : new Error('the request closed before its body ended');
 }
 
 function parseJson(text: string): unknown {
