@@ -1,7 +1,10 @@
+import type { RenderedMessage } from '../local-discord/index.ts';
+
 /**
  * The part of the local Discord-compatible server the page uses. Kept as a narrow interface so
  * the page server can be tested against a small fake as well as the real server.
  */
+
 export interface BackendUser {
   readonly id: string;
   readonly username: string;
@@ -58,11 +61,11 @@ export interface BackendAttachment {
   readonly data: Uint8Array;
 }
 
-export interface BackendMessage {
-  readonly id: string;
-  readonly channelId: string;
-  readonly authorId: string;
-  readonly content: string;
+/**
+ * A message as the page reads it. Who wrote what where is the local server's own shape; the parts
+ * the page draws are looser, so that a small fake can stand in for the server in tests.
+ */
+export interface BackendMessage extends Pick<RenderedMessage, 'id' | 'channelId' | 'authorId' | 'content' | 'ephemeral'> {
   readonly embeds: readonly BackendEmbed[];
   readonly components: readonly (readonly BackendComponent[])[];
   /**
@@ -72,7 +75,6 @@ export interface BackendMessage {
    */
   readonly layout?: readonly BackendLayoutComponent[] | undefined;
   readonly attachments: readonly BackendAttachment[];
-  readonly ephemeral: boolean;
   /** True while a deferred answer shows "… is thinking". */
   readonly loading?: boolean | undefined;
   readonly reference?: string | undefined;

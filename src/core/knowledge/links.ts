@@ -28,7 +28,7 @@ const interpreterPool = docs(
 const threadPoolExecutor = docs('ThreadPoolExecutor', 'library/concurrent.futures.html#concurrent.futures.ThreadPoolExecutor');
 
 /** Links for each outcome: the official docs first, then guides; five at most, one row of link buttons. */
-export const links: { readonly [O in OutcomeId]: readonly Link[] } = {
+export const links: { readonly [O in OutcomeId]: readonly [Link, ...Link[]] } = {
   asyncio: [
     docs('asyncio', 'library/asyncio.html'),
     docs('task groups', 'library/asyncio-task.html#task-groups'),

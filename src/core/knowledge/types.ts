@@ -50,8 +50,8 @@ export interface OutcomeKnowledge {
   readonly sketch: string;
   /** Things that can change the answer (free-threading, start methods, the __main__ guard...). */
   readonly caveats: readonly string[];
-  /** docs.python.org first, then guides. */
-  readonly links: readonly Link[];
+  /** docs.python.org first, then guides: never none, since every answer points to its reference. */
+  readonly links: readonly [Link, ...Link[]];
 }
 
 /** The whole knowledge base; mapped types make the compiler check it is complete. */
