@@ -40,6 +40,7 @@ export default tseslint.config(
           patterns: [
             { group: ['discord.js', '@discordjs/*', 'ws', 'node:*', 'pino'], message: 'The core is pure: no Discord, no I/O.' },
             { group: ['**/discord/**', '**/terminal/**', '**/local-discord/**', '**/playground/**', '**/picture/**', '**/metrics/**'], message: 'The core never imports an adapter.' },
+            { group: ['**/config/**', '**/logger*', '**/shared/**', '**/main*', '**/playground-with-bot*'], message: 'The core reads no settings, logs nothing and knows nothing of how it is composed.' },
             buildOnly,
           ],
         },
@@ -56,6 +57,21 @@ export default tseslint.config(
           patterns: [
             { group: ['**/core/**', '**/discord/**', '**/machines/**', '**/terminal/**', '**/playground/**', '**/picture/**', '**/metrics/**', '**/config/**', '**/logger*'], message: 'The local Discord server knows nothing of the bot.' },
             { group: ['discord.js', '@discordjs/*'], message: 'The local server speaks the protocol itself; only its tests use discord.js.' },
+            buildOnly,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The settings are read and checked before anything starts, for whichever mode the composition root picks.
+    files: ['src/config/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/discord/**', '**/terminal/**', '**/local-discord/**', '**/playground/**', '**/picture/**', '**/metrics/**', '**/logger*', '**/main*', 'discord.js', '@discordjs/*'], message: 'The settings know nothing of what they configure.' },
             buildOnly,
           ],
         },
