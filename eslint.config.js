@@ -120,7 +120,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/router*', '**/render*', '**/guide-page*', '**/core/**', '!**/core/result*', '**/machines/**'], message: 'A transport only carries answers; interaction-handler.ts decides them.' },
+            { group: ['**/router*', '**/render*', '**/guide-page*', '**/core/**', '!**/core/result*', '!**/core/discord-limits*', '**/machines/**'], message: 'A transport only carries answers; interaction-handler.ts decides them.' },
             { group: ['**/terminal/**', '**/picture/**', '**/local-discord/**', '**/playground/**', '**/metrics/**'], message: 'An adapter never imports another adapter.' },
             buildOnly,
           ],

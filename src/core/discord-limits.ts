@@ -24,4 +24,11 @@ export const LIMITS = {
   messageComponents: 40,
   /** Components V2: the characters of all text displays of a message together. */
   messageText: 4000,
+  modalTitle: 45,
+  textInputLabel: 45,
+  textInputPlaceholder: 100,
+  /** An application command's name (a message command's as members see it, too). */
+  commandName: 32,
+  /** A slash command's description, and each option's. */
+  commandDescription: 100,
 } as const;

@@ -18,7 +18,7 @@ export const buttonLabels = {
   ask: 'Ask',
 } as const;
 
-/** The form the Ask button opens; each text fits Discord's modal limits (title and label 45, placeholder 100). */
+/** The form the Ask button opens; each text fits Discord's modal limits (`LIMITS.modalTitle` and the text input's). */
 export const askForm = {
   title: 'Ask the concurrency guide',
   label: 'What would you like to know?',

@@ -5,6 +5,17 @@
 import { guideCommand } from '../core/ui-text.ts';
 
 /**
+ * The commands as Discord lists them: the slash command's description and its option's (each at
+ * most 100 characters), and the name of the message command under Apps in a message's menu (at
+ * most 32).
+ */
+export const commandTexts = {
+  description: 'Find the right Python concurrency API in a few questions, and see why.',
+  privateOption: 'Only you see the guide (default: everyone in the channel).',
+  askAboutMessage: 'Ask the concurrency guide',
+} as const;
+
+/**
  * Above a guide that had to be private: the server lets apps its members added answer only the
  * member who asked. Said once, on the guide's first message.
  */

@@ -6,6 +6,7 @@ import {
   SlashCommandBuilder,
   type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
+import { commandTexts } from './bot-text.ts';
 
 /** The one slash command, and its one option. */
 export const COMMAND_NAME = 'concurrency';
@@ -24,15 +25,15 @@ const BOTH_INSTALLS = [ApplicationIntegrationType.GuildInstall, ApplicationInteg
  */
 export const concurrencyCommand = new SlashCommandBuilder()
   .setName(COMMAND_NAME)
-  .setDescription('Find the right Python concurrency API in a few questions, and see why.')
+  .setDescription(commandTexts.description)
   .setContexts(...EVERYWHERE)
   .setIntegrationTypes(...BOTH_INSTALLS)
   .addBooleanOption((option) =>
-    option.setName(PRIVATE_OPTION).setDescription('Only you see the guide (default: everyone in the channel).').setRequired(false),
+    option.setName(PRIVATE_OPTION).setDescription(commandTexts.privateOption).setRequired(false),
   );
 
-/** The message command's name, as members see it under Apps in a message's menu (at most 32 characters). */
-export const ASK_ABOUT_MESSAGE = 'Ask the concurrency guide';
+/** The message command's name, as members see it under Apps in a message's menu. */
+export const ASK_ABOUT_MESSAGE = commandTexts.askAboutMessage;
 
 /**
  * "Ask the concurrency guide" on any message: starts a public guide about it. Discord hands the

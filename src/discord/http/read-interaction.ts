@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, ApplicationIntegrationType, ComponentType, InteractionType, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import { z } from 'zod';
+import { LIMITS } from '../../core/discord-limits.ts';
 import { err, ok, type Result } from '../../core/result.ts';
 import { ASK_INPUT_ID } from '../ask-form.ts';
 import { PRIVATE_OPTION } from '../commands.ts';
@@ -38,9 +39,9 @@ const commandData = z.object({
   options: z.array(z.object({ name: z.string(), type: z.number().int(), value: z.unknown().optional() })).optional(),
   resolved: z.object({ messages: z.record(z.string(), z.object({ content: z.string(), author: user })).optional() }).optional(),
 });
-const componentData = z.object({ custom_id: z.string().max(100), component_type: z.number().int(), values: z.array(z.string()).optional() });
+const componentData = z.object({ custom_id: z.string().max(LIMITS.customId), component_type: z.number().int(), values: z.array(z.string()).optional() });
 const clickedMessage = z.object({ id: snowflake, flags, edited_timestamp: z.string().nullable().optional() });
-const modalData = z.object({ custom_id: z.string().max(100), components: z.array(z.unknown()) });
+const modalData = z.object({ custom_id: z.string().max(LIMITS.customId), components: z.array(z.unknown()) });
 const formSource = z.object({ flags, components: z.array(z.unknown()).optional() });
 
 
