@@ -63,10 +63,12 @@ describe('readRequestBody', () => {
   it('GIVEN a client that goes away before its body ends THEN the read settles as incomplete instead of hanging', async () => {
     const { server, port, reads } = await serve();
     open = server;
+    const arrived = new Promise((resolve) => server.once('request', resolve));
     const request = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/', headers: { 'content-length': '500' } });
     request.on('error', () => undefined);
     request.write(Buffer.alloc(100));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Leaves once the server is reading it: 100 of the 500 bytes it promised have been sent.
+    await arrived;
     request.destroy();
     await expect.poll(() => reads).toEqual([{ ok: false, reason: 'incomplete' }]);
   });
