@@ -68,7 +68,8 @@ const publicKey: Reader<string> = (text) => {
   return /^[0-9a-f]{64}$/.test(value) ? ok(value) : err('must be the 64 hex digits of the Public Key (Developer Portal > General Information)');
 };
 
-const port = wholeNumber(1, 65535, { notWhole: 'must be a whole number', below: 'must be 1 to 65535', above: 'must be 1 to 65535' });
+const MAX_PORT = 65535;
+const port = wholeNumber(1, MAX_PORT, { notWhole: 'must be a whole number', below: `must be 1 to ${MAX_PORT}`, above: `must be 1 to ${MAX_PORT}` });
 
 /** Every setting, in the order its problems are listed. */
 const READERS = {
@@ -189,7 +190,28 @@ function crossFieldProblems(env: Readonly<Record<string, string | undefined>>): 
   if (isSet(env['SHARD_IDS']) && Number.isInteger(total) && total > 0 && ids.some((id) => Number.isInteger(id) && id >= total)) {
     problems.push(`SHARD_IDS must name shards 0 to ${total - 1}, since SHARDS is ${total}`);
   }
+  if (isSet(env['SHARD_IDS']) && env['SHARDS']?.trim().toLowerCase() === 'auto') {
+    problems.push('SHARD_IDS needs a number in SHARDS, not auto: hosts that share the shards must agree on how many there are, and with auto each would ask Discord on its own');
+  }
+  problems.push(...metricsPortProblems(env, total, ids));
   return problems;
+}
+
+/**
+ * The metrics port must not be the endpoint's, and under a shard manager each shard serves on
+ * METRICS_PORT plus its id, which must still be a port.
+ */
+function metricsPortProblems(env: Readonly<Record<string, string | undefined>>, totalShards: number, shardIds: readonly number[]): string[] {
+  const metrics = Number(env['METRICS_PORT']);
+  if (!isSet(env['METRICS_PORT']) || !Number.isInteger(metrics)) return [];
+  if (isSet(env['INTERACTIONS_PORT']) && Number(env['INTERACTIONS_PORT']) === metrics) {
+    return ['METRICS_PORT must differ from INTERACTIONS_PORT: the endpoint and /metrics each need a port of their own'];
+  }
+  const highestShard = isSet(env['SHARD_IDS']) ? Math.max(...shardIds.filter(Number.isInteger)) : Number.isInteger(totalShards) && totalShards > 1 ? totalShards - 1 : 0;
+  if (metrics + highestShard > MAX_PORT) {
+    return [`METRICS_PORT must leave room for every shard: shard ${highestShard} would serve on ${metrics + highestShard}, past ${MAX_PORT}`];
+  }
+  return [];
 }
 
 /**

@@ -137,5 +137,19 @@ describe('loadConfig', () => {
     expect(problems({ SHARDS: '4', SHARD_IDS: '2,4' })).toEqual(['SHARD_IDS must name shards 0 to 3, since SHARDS is 4']);
     expect(problems({ SHARDS: '4', SHARD_IDS: '1,1' })).toEqual(['SHARD_IDS names a shard twice']);
     expect(problems({ SHARDS: '4', SHARD_IDS: 'first' })).toEqual([expect.stringMatching(/^SHARD_IDS must be shard ids separated by commas/)]);
+    expect(problems({ SHARDS: 'auto', SHARD_IDS: '0,9999' })).toEqual([expect.stringMatching(/^SHARD_IDS needs a number in SHARDS, not auto/)]);
+  });
+
+  it('GIVEN METRICS_PORT clashing with the endpoint, or too high for every shard to add its id THEN one line says so', () => {
+    const problems = (env: Record<string, string>) => {
+      const loaded = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP, ...env });
+      return loaded.ok ? [] : loaded.error;
+    };
+    expect(problems({ DISCORD_PUBLIC_KEY: 'a'.repeat(64), INTERACTIONS_PORT: '8080', METRICS_PORT: '8080' })).toEqual([expect.stringMatching(/^METRICS_PORT must differ from INTERACTIONS_PORT/)]);
+    expect(problems({ SHARDS: '4', METRICS_PORT: '65535' })).toEqual(['METRICS_PORT must leave room for every shard: shard 3 would serve on 65538, past 65535']);
+    expect(problems({ SHARDS: '4', SHARD_IDS: '0,1', METRICS_PORT: '65534' })).toEqual([]);
+    expect(problems({ SHARDS: '4', SHARD_IDS: '0,2', METRICS_PORT: '65534' })).toEqual(['METRICS_PORT must leave room for every shard: shard 2 would serve on 65536, past 65535']);
+    expect(problems({ SHARDS: '4', METRICS_PORT: '9100' })).toEqual([]);
+    expect(problems({ METRICS_PORT: '65535' })).toEqual([]);
   });
 });
