@@ -10,14 +10,44 @@
  * dist/chat.js     `npm run chat`
  * dist/playground/ the playground page's script and styles
  * dist/meta.json   esbuild's record of the modules in the bundle
+ *
+ * Skipped when dist/ was built from the same inputs (see inputsDigest), so `npm start` bundles
+ * only after a change.
  */
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { Buffer } from 'node:buffer';
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import process from 'node:process';
 import { URL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = new URL('../', import.meta.url);
 const at = (/** @type {string} */ path) => new URL(path, root).pathname;
 const pkg = JSON.parse(await readFile(new URL('package.json', root), 'utf8'));
+const STAMP = at('dist/.inputs-sha256');
+
+/**
+ * A digest of everything the bundles are made from: the sources, the build scripts and the
+ * installed versions. `npm start` builds first; when nothing changed since the last build, dist/
+ * is current and the start skips the bundler (`--force` rebuilds anyway).
+ */
+async function inputsDigest() {
+  const files = [at('package.json'), at('package-lock.json'), at('tsconfig.json')];
+  for (const folder of ['src', 'machines', 'scripts']) {
+    for (const name of await readdir(at(folder), { recursive: true })) {
+      const file = `${at(folder)}/${name}`;
+      if ((await stat(file)).isFile()) files.push(file);
+    }
+  }
+  const hash = createHash('sha256');
+  for (const file of files.sort()) hash.update(file).update('\0').update(await readFile(file).catch(() => Buffer.alloc(0))).update('\0');
+  return hash.digest('hex');
+}
+
+const digest = await inputsDigest();
+const built = await readFile(STAMP, 'utf8').catch(() => '');
+const outputsThere = await Promise.all(['dist/main.js', 'dist/register.js', 'dist/chat.js', 'dist/playground/page.js', 'dist/playground/app.css'].map((file) => stat(at(file)).then(() => true, () => false)));
+if (!process.argv.includes('--force') && built === digest && outputsThere.every(Boolean)) process.exit(0);
 
 await rm(at('dist'), { recursive: true, force: true });
 
@@ -53,3 +83,5 @@ await build({
   logLevel: 'warning',
 });
 await copyFile(at('src/playground/client/app.css'), at('dist/playground/app.css'));
+// Written last: a build that stopped half-way leaves no stamp, so the next start builds again.
+await writeFile(STAMP, digest);
