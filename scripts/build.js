@@ -19,7 +19,6 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import process from 'node:process';
 import { URL } from 'node:url';
-import { build } from 'esbuild';
 
 const root = new URL('../', import.meta.url);
 const at = (/** @type {string} */ path) => new URL(path, root).pathname;
@@ -48,6 +47,9 @@ const digest = await inputsDigest();
 const built = await readFile(STAMP, 'utf8').catch(() => '');
 const outputsThere = await Promise.all(['dist/main.js', 'dist/register.js', 'dist/chat.js', 'dist/playground/page.js', 'dist/playground/app.css'].map((file) => stat(at(file)).then(() => true, () => false)));
 if (!process.argv.includes('--force') && built === digest && outputsThere.every(Boolean)) process.exit(0);
+
+// Loaded only now: an install pruned of its build tools can still `npm start` a current dist/.
+const { build } = await import('esbuild');
 
 await rm(at('dist'), { recursive: true, force: true });
 
