@@ -40,7 +40,7 @@ export default tseslint.config(
           patterns: [
             { group: ['discord.js', '@discordjs/*', 'ws', 'node:*', 'pino'], message: 'The core is pure: no Discord, no I/O.' },
             { group: ['**/discord/**', '**/terminal/**', '**/local-discord/**', '**/playground/**', '**/picture/**', '**/metrics/**'], message: 'The core never imports an adapter.' },
-            { group: ['**/config/**', '**/logger*', '**/shared/**', '**/main*', '**/playground-with-bot*'], message: 'The core reads no settings, logs nothing and knows nothing of how it is composed.' },
+            { group: ['**/config/**', '**/logger*', '**/common/**', '**/main*', '**/playground-with-bot*'], message: 'The core reads no settings, logs nothing and knows nothing of how it is composed.' },
             buildOnly,
           ],
         },
@@ -80,7 +80,7 @@ export default tseslint.config(
   },
   {
     // Small helpers that the bot and the local server both use: plain Node, nothing of either side.
-    files: ['src/shared/**/*.ts'],
+    files: ['src/common/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -34,8 +34,8 @@ describe('import directions, enforced by npm run lint', () => {
     ['the core logging', 'src/core/example.ts', "import { createLogger } from '../logger.ts';\nexport const x = createLogger;\n"],
     ['the machine importing the composition root', 'machines/example.ts', "import '../src/main.ts';\n"],
     ['the settings importing the Discord adapter', 'src/config/example.ts', "import { startBot } from '../discord/bot.ts';\nexport const x = startBot;\n"],
-    ['a shared helper importing the local server', 'src/shared/example.ts', "import { apiErrors } from '../local-discord/errors.ts';\nexport const x = apiErrors;\n"],
-    ['a shared helper importing the Discord adapter', 'src/shared/example.ts', "import { startBot } from '../discord/bot.ts';\nexport const x = startBot;\n"],
+    ['a shared helper importing the local server', 'src/common/example.ts', "import { apiErrors } from '../local-discord/errors.ts';\nexport const x = apiErrors;\n"],
+    ['a shared helper importing the Discord adapter', 'src/common/example.ts', "import { startBot } from '../discord/bot.ts';\nexport const x = startBot;\n"],
     ['the core importing the picture renderer', 'src/core/example.ts', "import { renderTreeSvg } from '../picture/render/svg.ts';\nexport const x = renderTreeSvg;\n"],
   ])('GIVEN %s THEN lint reports it', async (_name, file, source) => {
     expect(await importErrors(file, source)).not.toEqual([]);
@@ -46,7 +46,7 @@ describe('import directions, enforced by npm run lint', () => {
   });
 
   it('GIVEN the local server and the bot\'s endpoint reading a body with the shared helper THEN lint allows both', async () => {
-    const source = "import { readRequestBody } from '../../shared/read-request-body.ts';\nexport const x = readRequestBody;\n";
+    const source = "import { readRequestBody } from '../../common/read-request-body.ts';\nexport const x = readRequestBody;\n";
     expect(await importErrors('src/local-discord/rest/example.ts', source)).toEqual([]);
     expect(await importErrors('src/discord/http/example.ts', source)).toEqual([]);
   });

@@ -6,7 +6,7 @@ import type { EndpointReply } from './http-answers.ts';
 import type { EndpointRequest } from './read-interaction.ts';
 import { readInteraction } from './read-interaction.ts';
 import { isSignedByDiscord } from './signature.ts';
-import { readRequestBody } from '../../shared/read-request-body.ts';
+import { readRequestBody } from '../../common/read-request-body.ts';
 
 /*
  * The HTTP side of the interactions endpoint: one route, `POST /interactions`, with a body limit,

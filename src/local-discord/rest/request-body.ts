@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { ApiError, apiErrors } from '../errors.ts';
 import { multipartBoundary, parseMultipart } from './multipart.ts';
-import { readRequestBody } from '../../shared/read-request-body.ts';
+import { readRequestBody } from '../../common/read-request-body.ts';
 
 /** Discord's upload ceiling for bots without boosts, with room for the JSON around the files. */
 const MAX_BODY_BYTES = 26 * 1024 * 1024;

@@ -1,7 +1,7 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readRequestBody, type BodyRead } from '../../src/shared/read-request-body.ts';
+import { readRequestBody, type BodyRead } from '../../src/common/read-request-body.ts';
 
 const LIMIT = 1024;
 
