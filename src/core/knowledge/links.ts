@@ -1,5 +1,5 @@
 import type { OutcomeId } from '../../../machines/questions.ts';
-import type { Link } from './types.ts';
+import type { Link, OutcomeKnowledge } from './types.ts';
 
 const pythonDocs = 'https://docs.python.org/3/';
 const guides = 'https://superfastpython.com/';
@@ -28,7 +28,7 @@ const interpreterPool = docs(
 const threadPoolExecutor = docs('ThreadPoolExecutor', 'library/concurrent.futures.html#concurrent.futures.ThreadPoolExecutor');
 
 /** Links for each outcome: the official docs first, then guides; five at most, one row of link buttons. */
-export const links: { readonly [O in OutcomeId]: readonly [Link, ...Link[]] } = {
+export const links: { readonly [O in OutcomeId]: OutcomeKnowledge['links'] } = {
   asyncio: [
     docs('asyncio', 'library/asyncio.html'),
     docs('task groups', 'library/asyncio-task.html#task-groups'),
